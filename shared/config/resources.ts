@@ -1,0 +1,46 @@
+/**
+ * Settings that the cloud stack and the local runtime must agree on: queue
+ * timeouts and redrive limits, function timeouts, size limits. Both read
+ * them from here, so local behaviour cannot drift from what is deployed.
+ */
+
+/** Lambda timeouts in seconds; queue visibility timeouts derive from these. */
+export const FUNCTION_TIMEOUT_SECONDS = {
+  parsePage: 60,
+  storeRecord: 30,
+  queryApi: 10,
+} as const;
+
+/** AWS's guidance: a queue's visibility timeout is at least 6× its consumer's timeout. */
+export const VISIBILITY_TIMEOUT_FACTOR = 6;
+
+export const QUEUES = {
+  pageEvents: {
+    visibilityTimeoutSeconds: FUNCTION_TIMEOUT_SECONDS.parsePage * VISIBILITY_TIMEOUT_FACTOR,
+    maxReceiveCount: 5,
+    retentionDays: 4,
+    dlqRetentionDays: 14,
+    batchSize: 10,
+    maxBatchingWindowSeconds: 5,
+  },
+  records: {
+    visibilityTimeoutSeconds: FUNCTION_TIMEOUT_SECONDS.storeRecord * VISIBILITY_TIMEOUT_FACTOR,
+    maxReceiveCount: 5,
+    retentionDays: 4,
+    dlqRetentionDays: 14,
+    batchSize: 25,
+    maxBatchingWindowSeconds: 2,
+  },
+} as const;
+
+/** Raw pages arrive under this prefix; only objects there trigger parsing. */
+export const RAW_PREFIX = "raw/";
+
+/** Default size guard for a raw page: larger pages are rejected unread. */
+export const DEFAULT_MAX_PAGE_BYTES = 10 * 1024 * 1024;
+
+/** SQS takes 1 MiB per message (and per batch); leave room for attributes. */
+export const MAX_MESSAGE_BYTES = 900 * 1024;
+
+/** DynamoDB takes 400 KB per item; bodies beyond this budget go to S3. */
+export const MAX_ITEM_BODY_BYTES = 300 * 1024;

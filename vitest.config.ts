@@ -1,0 +1,37 @@
+import { defineConfig } from "vitest/config";
+
+// One `npm test`, three projects: unit (no network), integration (emulators
+// started by the test run on free ports), infra (CDK assertions and cdk-nag).
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["test/unit/**/*.test.ts"],
+          environment: "node",
+        },
+      },
+      {
+        test: {
+          name: "integration",
+          include: ["test/integration/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // Each file starts its own emulators; two cores, so keep it to two at once.
+          maxWorkers: 2,
+        },
+      },
+      {
+        test: {
+          name: "infra",
+          include: ["test/infra/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
+  },
+});
