@@ -1,0 +1,100 @@
+import { HeadObjectCommand, ListObjectsV2Command, type S3Client } from "@aws-sdk/client-s3";
+import { SendMessageBatchCommand, type SQSClient } from "@aws-sdk/client-sqs";
+import { createSequencer, objectCreatedEvent } from "../local/s3-event-notification";
+
+/**
+ * Replays raw pages through the pipeline: for each object under the prefix,
+ * an S3 ObjectCreated event of the same shape S3 sends, with the object's
+ * current size, eTag and versionId, on the page-events queue.
+ *
+ * The sequencer: S3 does not expose an object's original one, and the store
+ * keeps a page version only if it is newer (record-version.ts). A fresh
+ * sequencer in S3's layout (18 hex digits, epoch seconds in the high part, as
+ * observed in real events) makes the replay newer than the upload it
+ * re-reads and older than any later upload, so the re-parse lands (or reports
+ * record.unchanged when nothing changed) without outranking future writes.
+ */
+export interface ReprocessOptions {
+  s3: S3Client;
+  sqs: SQSClient;
+  region: string;
+  bucket: string;
+  queueUrl: string;
+  prefix: string;
+  concurrency?: number;
+  onProgress?: (enqueued: number) => void;
+}
+
+export interface ReprocessResult {
+  enqueued: number;
+  failed: { key: string; error: string }[];
+}
+
+export async function reprocessRaw(options: ReprocessOptions): Promise<ReprocessResult> {
+  const result: ReprocessResult = { enqueued: 0, failed: [] };
+  const nextSequencer = createSequencer();
+  let continuationToken: string | undefined;
+  do {
+    const page = await options.s3.send(
+      new ListObjectsV2Command({
+        Bucket: options.bucket,
+        Prefix: options.prefix,
+        ContinuationToken: continuationToken,
+      }),
+    );
+    continuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+    const keys = (page.Contents ?? [])
+      .map((object) => object.Key ?? "")
+      .filter((key) => key !== "" && !key.endsWith("/"));
+    const events = await describeObjects(options, keys, nextSequencer, result);
+    for (let i = 0; i < events.length; i += 10) {
+      const batch = events.slice(i, i + 10);
+      const sent = await options.sqs.send(
+        new SendMessageBatchCommand({
+          QueueUrl: options.queueUrl,
+          Entries: batch.map((event, index) => ({ Id: String(index), MessageBody: event.body })),
+        }),
+      );
+      for (const failure of sent.Failed ?? []) {
+        const event = batch[Number(failure.Id)];
+        result.failed.push({ key: event?.key ?? "?", error: failure.Message ?? failure.Code ?? "send failed" });
+      }
+      result.enqueued += (sent.Successful ?? []).length;
+      options.onProgress?.(result.enqueued);
+    }
+  } while (continuationToken);
+  return result;
+}
+
+async function describeObjects(
+  options: ReprocessOptions,
+  keys: string[],
+  nextSequencer: () => string,
+  result: ReprocessResult,
+): Promise<{ key: string; body: string }[]> {
+  const events: { key: string; body: string }[] = [];
+  let next = 0;
+  const worker = async () => {
+    for (let index = next++; index < keys.length; index = next++) {
+      const key = keys[index] as string;
+      try {
+        const head = await options.s3.send(new HeadObjectCommand({ Bucket: options.bucket, Key: key }));
+        const event = objectCreatedEvent({
+          eventName: "ObjectCreated:Put",
+          region: options.region,
+          bucket: options.bucket,
+          key,
+          size: head.ContentLength ?? 0,
+          eTag: (head.ETag ?? "").replaceAll('"', ""),
+          versionId: head.VersionId,
+          sequencer: nextSequencer(),
+        });
+        events.push({ key, body: JSON.stringify(event) });
+      } catch (error) {
+        result.failed.push({ key, error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 16, Math.max(1, keys.length)) }, worker));
+  return events;
+}

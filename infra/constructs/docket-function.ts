@@ -1,0 +1,94 @@
+import { fileURLToPath } from "node:url";
+import * as iam from "aws-cdk-lib/aws-iam";
+import * as lambda from "aws-cdk-lib/aws-lambda";
+import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
+import * as logs from "aws-cdk-lib/aws-logs";
+import { Construct } from "constructs";
+import { acknowledge } from "../nag/acknowledge";
+import type { FunctionName, StageConfig } from "../stages";
+import { bindStage } from "./function-bindings";
+import { defaultLogGroupProps } from "./secure-defaults";
+
+const PROJECT_ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+/** functions/<folder>/handler.ts for each function. */
+const ENTRY_FOLDERS: Record<FunctionName, string> = {
+  parsePage: "parse-page",
+  storeRecord: "store-record",
+  queryApi: "query-api",
+};
+
+// cheerio, opencc-js and the X-Ray SDK are CommonJS; an ESM bundle needs a real `require`
+// for the Node built-ins they load (Powertools' documented esbuild recipe).
+const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+export interface DocketFunctionProps {
+  name: FunctionName;
+  stage: StageConfig;
+  description: string;
+}
+
+/**
+ * The one way Docket builds a Lambda: runtime, architecture, tracing, its own
+ * log group and role, bundling and Powertools settings are fixed here; each
+ * function adds only its bindings (see function-bindings.ts).
+ */
+export class DocketFunction extends Construct {
+  readonly lambda: NodejsFunction;
+  readonly logGroup: logs.LogGroup;
+  readonly role: iam.Role;
+
+  constructor(scope: Construct, id: string, props: DocketFunctionProps) {
+    super(scope, id);
+    const { name, stage } = props;
+    const settings = stage.functions[name];
+    const folder = ENTRY_FOLDERS[name];
+
+    this.logGroup = new logs.LogGroup(this, "Logs", defaultLogGroupProps(stage));
+
+    // Own role instead of AWSLambdaBasicExecutionRole: it may write to its own log group only.
+    this.role = new iam.Role(this, "Role", {
+      assumedBy: new iam.ServicePrincipal("lambda.amazonaws.com"),
+      description: `Docket ${stage.name} ${folder}`,
+    });
+    this.logGroup.grantWrite(this.role);
+
+    this.lambda = new NodejsFunction(this, "Function", {
+      entry: `${PROJECT_ROOT}functions/${folder}/handler.ts`,
+      handler: "handler",
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: `${PROJECT_ROOT}package-lock.json`,
+      description: props.description,
+      runtime: lambda.Runtime.NODEJS_24_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: settings.memoryMiB,
+      timeout: settings.timeout,
+      reservedConcurrentExecutions: settings.reservedConcurrency,
+      tracing: lambda.Tracing.ACTIVE,
+      logGroup: this.logGroup,
+      role: this.role,
+      environment: {
+        NODE_OPTIONS: "--enable-source-maps",
+        POWERTOOLS_SERVICE_NAME: folder,
+        POWERTOOLS_METRICS_NAMESPACE: "Docket",
+        POWERTOOLS_LOG_LEVEL: stage.logLevel,
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        mainFields: ["module", "main"],
+        banner: ESM_REQUIRE_BANNER,
+        minify: true,
+        sourceMap: true,
+        // Mappings are enough for stack traces; the sources would double the asset.
+        sourcesContent: false,
+      },
+    });
+    bindStage(this, stage.name);
+
+    acknowledge(
+      this.role,
+      "AwsSolutions-IAM5[Resource::*]",
+      "X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions (the only Resource * statement, checked in test/infra).",
+    );
+  }
+}

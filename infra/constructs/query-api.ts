@@ -1,0 +1,137 @@
+import { RemovalPolicy } from "aws-cdk-lib";
+import * as apigateway from "aws-cdk-lib/aws-apigateway";
+import * as logs from "aws-cdk-lib/aws-logs";
+import { Construct } from "constructs";
+import { acknowledge } from "../nag/acknowledge";
+import type { StageConfig } from "../stages";
+import type { DocketFunction } from "./docket-function";
+import { defaultLogGroupProps } from "./secure-defaults";
+
+/** Query-string parameters GET /meetings accepts (all optional; the handler validates values). */
+const MEETING_FILTERS = ["region", "type", "from", "to", "person", "limit", "cursor"] as const;
+
+/** API Gateway's own errors (missing key, throttled, bad request) in the API's error shape. */
+const GATEWAY_ERROR_TEMPLATE =
+  '{"error":{"code":"$context.error.responseType","message":$context.error.messageString}}';
+
+const field = apigateway.AccessLogField;
+/** One JSON object per request: who (key id, never the key), what, outcome, and where the time went. */
+const ACCESS_LOG_FORMAT = apigateway.AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: field.contextRequestId(),
+    requestTime: field.contextRequestTime(),
+    ip: field.contextIdentitySourceIp(),
+    userAgent: field.contextIdentityUserAgent(),
+    apiKeyId: field.contextIdentityApiKeyId(),
+    method: field.contextHttpMethod(),
+    resourcePath: field.contextResourcePath(),
+    path: field.contextPath(),
+    status: field.contextStatus(),
+    responseLength: field.contextResponseLength(),
+    responseLatencyMs: field.contextResponseLatency(),
+    integrationLatencyMs: field.contextIntegrationLatency(),
+    integrationStatus: field.contextIntegrationStatus(),
+    error: field.contextErrorMessage(),
+    errorType: field.contextErrorResponseType(),
+    xrayTraceId: field.contextXrayTraceId(),
+  }),
+);
+
+export interface QueryApiProps {
+  stage: StageConfig;
+  handler: DocketFunction;
+}
+
+/** REST API in front of the query function: API key and usage plan, throttling, access logs, tracing. */
+export class QueryApi extends Construct {
+  readonly api: apigateway.RestApi;
+  readonly apiKey: apigateway.IApiKey;
+  readonly usagePlan: apigateway.UsagePlan;
+  readonly accessLogs: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: QueryApiProps) {
+    super(scope, id);
+    const { stage } = props;
+    this.accessLogs = new logs.LogGroup(this, "AccessLogs", defaultLogGroupProps(stage));
+
+    this.api = new apigateway.RestApi(this, "Api", {
+      restApiName: `docket-${stage.name}`,
+      description: `Docket ${stage.name} query API`,
+      endpointTypes: [apigateway.EndpointType.REGIONAL],
+      // Access and execution logging need the account's API Gateway CloudWatch role; kept on stack deletion
+      // because it is account-wide and other stages rely on it.
+      cloudWatchRole: true,
+      cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN,
+      deployOptions: {
+        stageName: stage.name,
+        tracingEnabled: true,
+        metricsEnabled: true,
+        loggingLevel: apigateway.MethodLoggingLevel.ERROR,
+        dataTraceEnabled: false,
+        throttlingRateLimit: stage.api.throttle.rateLimit,
+        throttlingBurstLimit: stage.api.throttle.burstLimit,
+        accessLogDestination: new apigateway.LogGroupLogDestination(this.accessLogs),
+        accessLogFormat: ACCESS_LOG_FORMAT,
+      },
+      defaultCorsPreflightOptions: {
+        allowOrigins: stage.api.corsAllowOrigins,
+        allowMethods: ["GET", "OPTIONS"],
+        allowHeaders: apigateway.Cors.DEFAULT_HEADERS, // includes X-Api-Key
+      },
+      defaultMethodOptions: { apiKeyRequired: stage.api.requireApiKey },
+    });
+
+    for (const type of [apigateway.ResponseType.DEFAULT_4XX, apigateway.ResponseType.DEFAULT_5XX]) {
+      this.api.addGatewayResponse(`Gateway${type.responseType}`, {
+        type,
+        responseHeaders: { "Access-Control-Allow-Origin": `'${stage.api.corsAllowOrigins[0] ?? "*"}'` },
+        templates: { "application/json": GATEWAY_ERROR_TEMPLATE },
+      });
+    }
+
+    // One invoke permission for the whole API instead of two per method.
+    const integration = new apigateway.LambdaIntegration(props.handler.lambda, {
+      proxy: true,
+      scopePermissionToMethod: false,
+    });
+    // GETs carry no body; body validation is on so a future POST cannot slip through unvalidated.
+    const validator = this.api.addRequestValidator("Parameters", {
+      validateRequestParameters: true,
+      validateRequestBody: true,
+    });
+    const get = (resource: apigateway.IResource, parameters: Record<string, boolean>) =>
+      resource.addMethod("GET", integration, { requestParameters: parameters, requestValidator: validator });
+
+    const meetings = this.api.root.addResource("meetings");
+    get(meetings, Object.fromEntries(MEETING_FILTERS.map((name) => [`method.request.querystring.${name}`, false])));
+    get(meetings.addResource("{id}"), { "method.request.path.id": true });
+    get(this.api.root.addResource("people").addResource("{name}"), { "method.request.path.name": true });
+    get(this.api.root.addResource("openapi.json"), {});
+
+    this.apiKey = this.api.addApiKey("Key", { description: `Docket ${stage.name} query API key` });
+    this.usagePlan = this.api.addUsagePlan("UsagePlan", {
+      name: `docket-${stage.name}`,
+      throttle: stage.api.throttle,
+      quota: stage.api.quota,
+      apiStages: [{ api: this.api, stage: this.api.deploymentStage }],
+    });
+    this.usagePlan.addApiKey(this.apiKey);
+
+    acknowledge(
+      this.api,
+      "AwsSolutions-APIG3",
+      "No WAF: a read-only API behind API keys, per-key quota and stage throttling; add a WebACL if abuse appears.",
+    );
+    acknowledge(
+      this.api,
+      "AwsSolutions-APIG4",
+      "Public read-only data; callers are identified and metered by API key and usage plan, not authorized per user.",
+    );
+    acknowledge(this.api, "AwsSolutions-COG4", "No user pool: see APIG4, access is by API key and usage plan.");
+    acknowledge(
+      this.api,
+      "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]",
+      "API Gateway's account-wide logging role: the AWS-managed policy is the documented one for it.",
+    );
+  }
+}

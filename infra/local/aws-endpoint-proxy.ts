@@ -1,0 +1,166 @@
+import http, { type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { classifyS3Write, type S3Write } from "./s3-write-request";
+
+/**
+ * The one AWS endpoint the local pipeline advertises (S3, SQS, SNS and
+ * DynamoDB, like LocalStack's edge port). It forwards every request to the
+ * emulator behind it and is where S3 event notifications come from: fauxqs
+ * has none, so successful object-creating writes are handed to an observer
+ * that enqueues the event before the client gets its answer.
+ */
+export interface BufferedResponse {
+  statusCode: number;
+  headers: OutgoingHttpHeaders;
+  body: Buffer;
+  /** The object's size as the client sent it (aws-chunked framing removed), when the request says. */
+  objectBytes: number | undefined;
+}
+
+export interface S3WriteObserver {
+  watches(write: S3Write): boolean;
+  /** Runs `forward` and, when the write succeeded, emits its event; the client waits for both. */
+  around(write: S3Write, sourceIp: string, forward: () => Promise<BufferedResponse>): Promise<BufferedResponse>;
+}
+
+export interface AwsEndpointOptions {
+  host: string;
+  port: number;
+  /** fauxqs: S3, SQS, SNS, STS. */
+  emulator: string;
+  dynamodb: string;
+  s3Writes?: S3WriteObserver;
+}
+
+export interface AwsEndpoint {
+  url: string;
+  close(): Promise<void>;
+}
+
+// Hop-by-hop headers are per connection; `expect` was already answered by this server.
+const NOT_FORWARDED = new Set(["connection", "keep-alive", "expect", "transfer-encoding", "upgrade"]);
+
+export async function startAwsEndpoint(options: AwsEndpointOptions): Promise<AwsEndpoint> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+
+  const server = http.createServer((req, res) => {
+    const isDynamo = String(req.headers["x-amz-target"] ?? "").startsWith("DynamoDB_");
+    const upstream = new URL(isDynamo ? options.dynamodb : options.emulator);
+    const write = isDynamo ? undefined : classifyS3Write(req.method ?? "GET", req.url ?? "/", req.headers);
+
+    if (write && options.s3Writes?.watches(write)) {
+      const sourceIp = req.socket.remoteAddress ?? "127.0.0.1";
+      options.s3Writes
+        .around(write, sourceIp, () => forwardBuffered(req, upstream, agent))
+        .then((response) => {
+          res.writeHead(response.statusCode, response.headers);
+          res.end(response.body);
+        })
+        .catch((error: unknown) => answerError(res, error));
+      return;
+    }
+    forwardStreaming(req, res, upstream, agent);
+  });
+  // Long polls hold requests for up to 20 s; never time them out here.
+  server.requestTimeout = 0;
+  server.keepAliveTimeout = 30_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://${options.host}:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+        agent.destroy();
+      }),
+  };
+}
+
+function upstreamRequest(req: IncomingMessage, upstream: URL, agent: http.Agent) {
+  const headers: OutgoingHttpHeaders = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (!NOT_FORWARDED.has(name) && value !== undefined) headers[name] = value;
+  }
+  // A chunked request stays chunked (Node re-chunks it); a sized one keeps content-length.
+  return http.request({
+    host: upstream.hostname,
+    port: upstream.port,
+    method: req.method,
+    path: req.url,
+    headers,
+    agent,
+  });
+}
+
+function forwardStreaming(req: IncomingMessage, res: ServerResponse, upstream: URL, agent: http.Agent): void {
+  const outgoing = upstreamRequest(req, upstream, agent);
+  outgoing.on("response", (incoming) => {
+    res.writeHead(incoming.statusCode ?? 502, stripHopByHop(incoming.headers));
+    incoming.pipe(res);
+  });
+  outgoing.on("error", (error) => answerError(res, error));
+  req.pipe(outgoing);
+}
+
+function forwardBuffered(req: IncomingMessage, upstream: URL, agent: http.Agent): Promise<BufferedResponse> {
+  return new Promise((resolve, reject) => {
+    const outgoing = upstreamRequest(req, upstream, agent);
+    let sent = 0;
+    req.on("data", (chunk: Buffer) => {
+      sent += chunk.length;
+    });
+    outgoing.on("response", (incoming) => {
+      const chunks: Buffer[] = [];
+      incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
+      incoming.on("end", () =>
+        resolve({
+          statusCode: incoming.statusCode ?? 502,
+          headers: stripHopByHop(incoming.headers),
+          body: Buffer.concat(chunks),
+          objectBytes: objectBytes(req, sent),
+        }),
+      );
+      incoming.on("error", reject);
+    });
+    outgoing.on("error", reject);
+    req.pipe(outgoing);
+  });
+}
+
+function objectBytes(req: IncomingMessage, sent: number): number | undefined {
+  const decoded = req.headers["x-amz-decoded-content-length"];
+  if (typeof decoded === "string") return Number(decoded);
+  const chunked = String(req.headers["content-encoding"] ?? "").includes("aws-chunked");
+  return chunked ? undefined : sent;
+}
+
+function stripHopByHop(headers: http.IncomingHttpHeaders): OutgoingHttpHeaders {
+  const out: OutgoingHttpHeaders = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (!NOT_FORWARDED.has(name) && value !== undefined) out[name] = value;
+  }
+  return out;
+}
+
+/** An S3-style error the SDKs retry (503 SlowDown), so a write whose event could not be queued is re-sent. */
+function answerError(res: ServerResponse, error: unknown): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  res.writeHead(503, { "content-type": "application/xml" });
+  res.end(
+    `<?xml version="1.0" encoding="UTF-8"?><Error><Code>SlowDown</Code><Message>${escapeXml(message)}</Message></Error>`,
+  );
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,39 @@
+import { readdir } from "node:fs/promises";
+import { join } from "node:path";
+import type { MeetingSummary } from "../../shared/storage/item-keys";
+import { uploadPages } from "../cli/upload-pages";
+import { REPO_ROOT } from "./load-handler";
+import type { LocalRuntime } from "./local-runtime";
+
+/**
+ * Ingests the sample pages (test/fixtures/seeds/*.txt) the way any page
+ * arrives: uploaded under raw/seeds/ through the S3 API, so they flow
+ * through the real pipeline; resolves once the pipeline is idle again.
+ */
+export const SEEDS_DIR = join(REPO_ROOT, "test", "fixtures", "seeds");
+export const SEEDS_PREFIX = "raw/seeds/";
+
+export interface SampleLoad {
+  uploaded: number;
+  /** Sample pages the API lists once the pipeline is idle. */
+  stored: number;
+}
+
+export async function loadSamplePages(runtime: LocalRuntime, timeoutMs = 120_000): Promise<SampleLoad> {
+  const files = (await readdir(SEEDS_DIR)).filter((name) => name.endsWith(".txt")).sort();
+  const summary = await uploadPages(
+    files.map((name) => ({ path: join(SEEDS_DIR, name), key: `${SEEDS_PREFIX}${name}` })),
+    { s3: runtime.clients.s3, bucket: runtime.resources.rawBucketName },
+  );
+  if (summary.failed.length > 0) {
+    throw new Error(`could not upload sample pages: ${summary.failed.map((f) => f.error).join("; ")}`);
+  }
+  await runtime.waitForIdle({ timeoutMs });
+  const response = await fetch(`${runtime.apiUrl}/meetings?limit=100`);
+  const page = (await response.json()) as { items?: MeetingSummary[] };
+  const seedUris = new Set(files.map((name) => `s3://${runtime.resources.rawBucketName}/${SEEDS_PREFIX}${name}`));
+  return {
+    uploaded: summary.uploaded,
+    stored: (page.items ?? []).filter((item) => seedUris.has(item.sourceUri)).length,
+  };
+}

@@ -1,0 +1,318 @@
+import { randomBytes } from "node:crypto";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { S3Client } from "@aws-sdk/client-s3";
+import { SNSClient } from "@aws-sdk/client-sns";
+import { GetQueueAttributesCommand, SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
+import type { APIGatewayProxyEvent, SQSEvent } from "aws-lambda";
+import { interceptLocalhostDns } from "fauxqs";
+import { DEFAULT_MAX_PAGE_BYTES, FUNCTION_TIMEOUT_SECONDS, QUEUES, RAW_PREFIX } from "../../shared/config/resources";
+import { type ApiGatewayServer, startApiGatewayServer } from "./api-gateway-server";
+import { type AwsEndpoint, startAwsEndpoint } from "./aws-endpoint-proxy";
+import { createLocalResources } from "./create-local-resources";
+import { type Emulators, startEmulators } from "./emulators";
+import { functionEnvironment } from "./function-environment";
+import { type FunctionName, realHandler } from "./load-handler";
+import { type HandlerFactory, LocalFunction } from "./local-function";
+import { LOCAL_CREDENTIALS } from "./local-state-file";
+import type { PipelineResources } from "./pipeline-resources";
+import { RawObjectNotifier } from "./raw-object-notifier";
+import { s3TestEvent } from "./s3-event-notification";
+import { SqsEventSource } from "./sqs-event-source";
+
+/**
+ * The whole pipeline on one machine: emulators, the resources the stack
+ * defines, S3 event notifications, the SQS event sources and the API, with
+ * the real handlers running in-process. Everything listens on loopback.
+ * One runtime per process: the functions read process.env, as in Lambda.
+ */
+export interface LocalRuntimeOptions {
+  host?: string;
+  /** 0 picks a free port. */
+  apiPort?: number;
+  /** The AWS endpoint (S3, SQS, SNS, DynamoDB); 0 picks a free port. */
+  awsPort?: number;
+  stage?: string;
+  region?: string;
+  maxPageBytes?: number;
+  cursorKey?: string;
+  /** Defaults from shared/config/resources.ts; tests shorten them to see retries quickly. */
+  visibilityTimeoutSeconds?: Partial<Record<QueueName, number>>;
+  maxBatchingWindowMs?: Partial<Record<QueueName, number>>;
+  /** Long-poll wait of an idle poller (1–20 s); it bounds how long stop() takes. */
+  pollWaitSeconds?: number;
+  concurrency?: Partial<Record<FunctionName, number>>;
+  functionTimeoutSeconds?: Partial<Record<FunctionName, number>>;
+  /** Replace or wrap a function's handler (stand-ins, fault injection); default: the real module. */
+  handlers?: {
+    parsePage?: HandlerFactory<SQSEvent, unknown>;
+    storeRecord?: HandlerFactory<SQSEvent, unknown>;
+    queryApi?: HandlerFactory<APIGatewayProxyEvent, unknown>;
+  };
+  /** Put S3's s3:TestEvent on the page-events queue at start, as configuring notifications does in AWS. */
+  s3TestEvent?: boolean;
+  log?: (message: string) => void;
+}
+
+export type QueueName = keyof typeof QUEUES;
+
+export interface QueueDepth {
+  visible: number;
+  inFlight: number;
+  delayed: number;
+}
+
+export interface LocalRuntime {
+  stage: string;
+  apiUrl: string;
+  /** One endpoint for S3, SQS, SNS and DynamoDB; S3 writes under raw/ here emit events. */
+  awsEndpoint: string;
+  resources: PipelineResources;
+  /** SDK clients on the AWS endpoint, as any outside caller would use. */
+  clients: { s3: S3Client; sqs: SQSClient; sns: SNSClient; dynamodb: DynamoDBClient };
+  functions: {
+    parsePage: LocalFunction<SQSEvent, unknown>;
+    storeRecord: LocalFunction<SQSEvent, unknown>;
+    queryApi: LocalFunction<APIGatewayProxyEvent, unknown>;
+  };
+  /** S3 events emitted for objects created under raw/. */
+  readonly s3EventsEmitted: number;
+  queueDepths(): Promise<Record<"pageEvents" | "pageEventsDlq" | "records" | "recordsDlq", QueueDepth>>;
+  /** Resolves when both work queues are empty and no function is running (checked twice in a row). */
+  waitForIdle(options?: { timeoutMs?: number; intervalMs?: number }): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const DEFAULTS = {
+  host: "127.0.0.1",
+  apiPort: 3000,
+  awsPort: 4566,
+  stage: "local",
+  region: "us-east-1",
+  pollWaitSeconds: 20,
+  concurrency: { parsePage: 5, storeRecord: 5, queryApi: 10 },
+} as const;
+
+export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
+  const host = options.host ?? DEFAULTS.host;
+  const stage = options.stage ?? DEFAULTS.stage;
+  const region = options.region ?? DEFAULTS.region;
+  const log = options.log ?? ((message: string) => console.error(message));
+  const cleanup: (() => Promise<void>)[] = [];
+
+  try {
+    // fauxqs queue URLs are http://sqs.<region>.localhost:<port>/…, and an SQS client with no explicit
+    // endpoint (the functions') sends to the queue URL's host, so *.localhost must resolve here.
+    const restoreDns = interceptLocalhostDns();
+    cleanup.push(async () => restoreDns());
+
+    const emulators: Emulators = await startEmulators(host);
+    cleanup.push(() => emulators.stop());
+
+    const direct = {
+      s3: new S3Client({ region, endpoint: emulators.fauxqsUrl, forcePathStyle: true, credentials: LOCAL_CREDENTIALS }),
+      sqs: new SQSClient({ region, endpoint: emulators.fauxqsUrl, credentials: LOCAL_CREDENTIALS }),
+    };
+
+    // The notifier needs the queue URL, which exists only once resources are created through the endpoint.
+    let notifier: RawObjectNotifier | undefined;
+    const endpoint: AwsEndpoint = await startAwsEndpoint({
+      host,
+      port: options.awsPort ?? DEFAULTS.awsPort,
+      emulator: emulators.fauxqsUrl,
+      dynamodb: emulators.dynamodbUrl,
+      s3Writes: {
+        watches: (write) => notifier?.watches(write) ?? false,
+        around: (write, sourceIp, forward) => (notifier ? notifier.around(write, sourceIp, forward) : forward()),
+      },
+    });
+    cleanup.unshift(() => endpoint.close());
+
+    const clients = {
+      s3: new S3Client({ region, endpoint: endpoint.url, forcePathStyle: true, credentials: LOCAL_CREDENTIALS }),
+      sqs: new SQSClient({ region, endpoint: endpoint.url, credentials: LOCAL_CREDENTIALS }),
+      sns: new SNSClient({ region, endpoint: endpoint.url, credentials: LOCAL_CREDENTIALS }),
+      dynamodb: new DynamoDBClient({ region, endpoint: endpoint.url, credentials: LOCAL_CREDENTIALS }),
+    };
+    const resources = await createLocalResources(clients, region, stage, {
+      visibilityTimeoutSeconds: options.visibilityTimeoutSeconds,
+    });
+    notifier = new RawObjectNotifier({
+      region,
+      bucket: resources.rawBucketName,
+      prefix: RAW_PREFIX,
+      queueUrl: resources.pageEventsQueueUrl,
+      s3: direct.s3,
+      sqs: direct.sqs,
+    });
+
+    Object.assign(
+      process.env,
+      functionEnvironment(
+        {
+          stage,
+          resources,
+          s3Endpoint: endpoint.url,
+          // The queue URLs' own origin: the SDK would send there anyway (see interceptLocalhostDns above).
+          sqsEndpoint: new URL(resources.pageEventsQueueUrl).origin,
+          snsEndpoint: emulators.fauxqsUrl,
+          dynamodbEndpoint: emulators.dynamodbUrl,
+          maxPageBytes: options.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES,
+          cursorKey: options.cursorKey ?? randomBytes(32).toString("base64url"),
+        },
+        process.env,
+      ),
+    );
+
+    const concurrency = { ...DEFAULTS.concurrency, ...options.concurrency };
+    const timeouts = { ...FUNCTION_TIMEOUT_SECONDS, ...options.functionTimeoutSeconds };
+    const functions = {
+      parsePage: new LocalFunction<SQSEvent, unknown>({
+        name: `docket-${stage}-parse-page`,
+        region,
+        timeoutSeconds: timeouts.parsePage,
+        maxConcurrency: concurrency.parsePage,
+        factory: options.handlers?.parsePage ?? realHandler("parsePage"),
+      }),
+      storeRecord: new LocalFunction<SQSEvent, unknown>({
+        name: `docket-${stage}-store-record`,
+        region,
+        timeoutSeconds: timeouts.storeRecord,
+        maxConcurrency: concurrency.storeRecord,
+        factory: options.handlers?.storeRecord ?? realHandler("storeRecord"),
+      }),
+      queryApi: new LocalFunction<APIGatewayProxyEvent, unknown>({
+        name: `docket-${stage}-query-api`,
+        region,
+        timeoutSeconds: timeouts.queryApi,
+        maxConcurrency: concurrency.queryApi,
+        factory: options.handlers?.queryApi ?? realHandler("queryApi"),
+      }),
+    };
+
+    const pollerSqs = new SQSClient({ region, endpoint: emulators.fauxqsUrl, credentials: LOCAL_CREDENTIALS });
+    const queueArn = async (queueUrl: string) => {
+      const { Attributes } = await pollerSqs.send(
+        new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ["QueueArn"] }),
+      );
+      return Attributes?.QueueArn ?? "";
+    };
+    const sources = {
+      pageEvents: new SqsEventSource({
+        sqs: pollerSqs,
+        queueUrl: resources.pageEventsQueueUrl,
+        queueArn: await queueArn(resources.pageEventsQueueUrl),
+        region,
+        batchSize: QUEUES.pageEvents.batchSize,
+        maxBatchingWindowMs:
+          options.maxBatchingWindowMs?.pageEvents ?? QUEUES.pageEvents.maxBatchingWindowSeconds * 1000,
+        concurrency: concurrency.parsePage,
+        waitTimeSeconds: options.pollWaitSeconds ?? DEFAULTS.pollWaitSeconds,
+        invoke: (event) => functions.parsePage.invoke(event),
+        onInvokeError: (error) => log(`parse-page: ${describe(error)}`),
+      }),
+      records: new SqsEventSource({
+        sqs: pollerSqs,
+        queueUrl: resources.recordsQueueUrl,
+        queueArn: await queueArn(resources.recordsQueueUrl),
+        region,
+        batchSize: QUEUES.records.batchSize,
+        maxBatchingWindowMs: options.maxBatchingWindowMs?.records ?? QUEUES.records.maxBatchingWindowSeconds * 1000,
+        concurrency: concurrency.storeRecord,
+        waitTimeSeconds: options.pollWaitSeconds ?? DEFAULTS.pollWaitSeconds,
+        invoke: (event) => functions.storeRecord.invoke(event),
+        onInvokeError: (error) => log(`store-record: ${describe(error)}`),
+      }),
+    };
+    sources.pageEvents.start();
+    sources.records.start();
+    cleanup.unshift(async () => {
+      await Promise.all([sources.pageEvents.stop(), sources.records.stop()]);
+    });
+
+    const api: ApiGatewayServer = await startApiGatewayServer({
+      host,
+      port: options.apiPort ?? DEFAULTS.apiPort,
+      stage,
+      region,
+      invoke: (event) => functions.queryApi.invoke(event),
+      onError: (error) => log(`query-api: ${describe(error)}`),
+    });
+    cleanup.unshift(() => api.close());
+
+    if (options.s3TestEvent ?? true) {
+      await direct.sqs.send(
+        new SendMessageCommand({
+          QueueUrl: resources.pageEventsQueueUrl,
+          MessageBody: JSON.stringify(s3TestEvent(resources.rawBucketName)),
+        }),
+      );
+    }
+
+    const depth = async (queueUrl: string): Promise<QueueDepth> => {
+      const { Attributes = {} } = await direct.sqs.send(
+        new GetQueueAttributesCommand({
+          QueueUrl: queueUrl,
+          AttributeNames: [
+            "ApproximateNumberOfMessages",
+            "ApproximateNumberOfMessagesNotVisible",
+            "ApproximateNumberOfMessagesDelayed",
+          ],
+        }),
+      );
+      return {
+        visible: Number(Attributes.ApproximateNumberOfMessages ?? 0),
+        inFlight: Number(Attributes.ApproximateNumberOfMessagesNotVisible ?? 0),
+        delayed: Number(Attributes.ApproximateNumberOfMessagesDelayed ?? 0),
+      };
+    };
+    const queueDepths = async () => {
+      const [pageEvents, pageEventsDlq, records, recordsDlq] = await Promise.all([
+        depth(resources.pageEventsQueueUrl),
+        depth(resources.pageEventsDlqUrl),
+        depth(resources.recordsQueueUrl),
+        depth(resources.recordsDlqUrl),
+      ]);
+      return { pageEvents, pageEventsDlq, records, recordsDlq };
+    };
+
+    let stopped = false;
+    return {
+      stage,
+      apiUrl: api.url,
+      awsEndpoint: endpoint.url,
+      resources,
+      clients,
+      functions,
+      get s3EventsEmitted() {
+        return notifier?.emitted ?? 0;
+      },
+      queueDepths,
+      async waitForIdle({ timeoutMs = 60_000, intervalMs = 100 } = {}) {
+        const deadline = Date.now() + timeoutMs;
+        let quietChecks = 0;
+        while (quietChecks < 2) {
+          if (Date.now() > deadline) {
+            throw new Error(`pipeline not idle after ${timeoutMs} ms: ${JSON.stringify(await queueDepths())}`);
+          }
+          await new Promise((resolve) => setTimeout(resolve, intervalMs));
+          const depths = await queueDepths();
+          const queued = [depths.pageEvents, depths.records].some((d) => d.visible + d.inFlight + d.delayed > 0);
+          const busy = sources.pageEvents.busy + sources.records.busy > 0;
+          quietChecks = queued || busy ? 0 : quietChecks + 1;
+        }
+      },
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        for (const step of cleanup) await step();
+      },
+    };
+  } catch (error) {
+    for (const step of cleanup) await step().catch(() => undefined);
+    throw error;
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

@@ -1,0 +1,42 @@
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { REPO_ROOT } from "./load-handler";
+import type { PipelineResources } from "./pipeline-resources";
+
+/**
+ * Where a running local pipeline says how to reach it, so the CLI needs no
+ * flags: `.docket/local.json` in the repository root (git-ignored), written
+ * once everything is up and removed on exit.
+ */
+export const DEFAULT_STATE_FILE = join(REPO_ROOT, ".docket", "local.json");
+
+/** The emulators accept any credentials; these keep the SDK from looking for real ones. */
+export const LOCAL_CREDENTIALS = { accessKeyId: "local", secretAccessKey: "local" };
+
+export interface LocalPipelineState {
+  pid: number;
+  startedAt: string;
+  stage: string;
+  apiUrl: string;
+  /** One endpoint for S3, SQS, SNS and DynamoDB (what `--endpoint-url` takes). */
+  awsEndpoint: string;
+  resources: PipelineResources;
+}
+
+export async function writeLocalState(state: LocalPipelineState, file = DEFAULT_STATE_FILE): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, `${JSON.stringify(state, null, 2)}\n`);
+}
+
+export async function readLocalState(file = DEFAULT_STATE_FILE): Promise<LocalPipelineState | undefined> {
+  try {
+    return JSON.parse(await readFile(file, "utf8")) as LocalPipelineState;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
+export async function removeLocalState(file = DEFAULT_STATE_FILE): Promise<void> {
+  await rm(file, { force: true });
+}

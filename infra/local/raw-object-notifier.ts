@@ -1,0 +1,115 @@
+import { HeadObjectCommand, type S3Client } from "@aws-sdk/client-s3";
+import { SendMessageCommand, type SQSClient } from "@aws-sdk/client-sqs";
+import type { BufferedResponse, S3WriteObserver } from "./aws-endpoint-proxy";
+import { createSequencer, objectCreatedEvent } from "./s3-event-notification";
+import type { S3Write } from "./s3-write-request";
+
+/**
+ * The bucket notification configuration of the raw bucket, played locally:
+ * every object created under the prefix puts one S3 event on the queue. The
+ * event is queued before the client hears "200", so a burst cannot lose one;
+ * writes to one key are serialised so sequencers follow write order and the
+ * size/eTag read back belong to this write.
+ */
+export interface RawObjectNotifierOptions {
+  region: string;
+  bucket: string;
+  prefix: string;
+  queueUrl: string;
+  /** Talks to the emulator directly, not through the proxy. */
+  s3: S3Client;
+  sqs: SQSClient;
+  sendAttempts?: number;
+}
+
+export class RawObjectNotifier implements S3WriteObserver {
+  readonly #options: RawObjectNotifierOptions;
+  readonly #nextSequencer = createSequencer();
+  readonly #keyLocks = new Map<string, Promise<unknown>>();
+  #emitted = 0;
+
+  constructor(options: RawObjectNotifierOptions) {
+    this.#options = options;
+  }
+
+  get emitted(): number {
+    return this.#emitted;
+  }
+
+  watches(write: S3Write): boolean {
+    return write.bucket === this.#options.bucket && write.key.startsWith(this.#options.prefix);
+  }
+
+  around(write: S3Write, sourceIp: string, forward: () => Promise<BufferedResponse>): Promise<BufferedResponse> {
+    return this.#exclusive(write.key, async () => {
+      const response = await forward();
+      if (!succeeded(response)) return response;
+      await this.#notify(write, sourceIp, response);
+      return response;
+    });
+  }
+
+  async #notify(write: S3Write, sourceIp: string, response: BufferedResponse): Promise<void> {
+    const { sqs, region, queueUrl } = this.#options;
+    const object = await this.#createdObject(write, response);
+    const event = objectCreatedEvent({
+      eventName: write.eventName,
+      region,
+      bucket: write.bucket,
+      key: write.key,
+      ...object,
+      sequencer: this.#nextSequencer(),
+      sourceIp,
+      requestId:
+        typeof response.headers["x-amz-request-id"] === "string" ? response.headers["x-amz-request-id"] : undefined,
+    });
+    const body = JSON.stringify(event);
+    const attempts = this.#options.sendAttempts ?? 5;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: body }));
+        this.#emitted++;
+        return;
+      } catch (error) {
+        if (attempt >= attempts) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+      }
+    }
+  }
+
+  /** A plain PUT says its size and ETag; copies and multipart completions are read back (under the key lock). */
+  async #createdObject(write: S3Write, response: BufferedResponse) {
+    const header = (name: string) => {
+      const value = response.headers[name];
+      return typeof value === "string" ? value : undefined;
+    };
+    const eTag = header("etag");
+    if (write.eventName === "ObjectCreated:Put" && eTag && response.objectBytes !== undefined) {
+      return { size: response.objectBytes, eTag: eTag.replaceAll('"', ""), versionId: header("x-amz-version-id") };
+    }
+    const head = await this.#options.s3.send(new HeadObjectCommand({ Bucket: write.bucket, Key: write.key }));
+    return {
+      size: head.ContentLength ?? 0,
+      eTag: (head.ETag ?? "").replaceAll('"', ""),
+      versionId: head.VersionId ?? header("x-amz-version-id"),
+    };
+  }
+
+  async #exclusive<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.#keyLocks.get(key) ?? Promise.resolve();
+    const current = previous.then(task, task);
+    const settled = current.catch(() => undefined);
+    this.#keyLocks.set(key, settled);
+    try {
+      return await current;
+    } finally {
+      if (this.#keyLocks.get(key) === settled) this.#keyLocks.delete(key);
+    }
+  }
+}
+
+/** CompleteMultipartUpload can fail with a 200 whose body is an <Error>. */
+function succeeded(response: BufferedResponse): boolean {
+  if (response.statusCode < 200 || response.statusCode >= 300) return false;
+  return !response.body.subarray(0, 512).toString("utf8").includes("<Error>");
+}

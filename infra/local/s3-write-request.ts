@@ -1,0 +1,53 @@
+import type { IncomingHttpHeaders } from "node:http";
+import type { ObjectCreatedEventName } from "./s3-event-notification";
+
+/** An S3 request that, when it succeeds, creates an object (and so an ObjectCreated event). */
+export interface S3Write {
+  eventName: ObjectCreatedEventName;
+  bucket: string;
+  key: string;
+}
+
+/** Sub-resources whose PUT changes something about an object other than creating it. */
+const NON_CREATING_SUBRESOURCES = ["uploadId", "partNumber", "tagging", "acl", "retention", "legal-hold", "torrent"];
+
+/**
+ * Recognises PutObject, CopyObject and CompleteMultipartUpload in path-style
+ * (`/bucket/key`) and virtual-hosted-style (`bucket.host/key`) requests, the
+ * way fauxqs routes them. Anything else (SQS, SNS, reads, parts) is undefined.
+ */
+export function classifyS3Write(method: string, rawUrl: string, headers: IncomingHttpHeaders): S3Write | undefined {
+  if (method !== "PUT" && method !== "POST") return undefined;
+  const contentType = headers["content-type"] ?? "";
+  if (contentType.includes("x-amz-json-1.0") || contentType.includes("x-www-form-urlencoded")) return undefined;
+
+  const url = new URL(rawUrl, "http://placeholder");
+  const target = bucketAndKey(url.pathname, headers.host ?? "");
+  if (!target) return undefined;
+  const query = url.searchParams;
+
+  if (method === "POST") {
+    return query.has("uploadId") ? { eventName: "ObjectCreated:CompleteMultipartUpload", ...target } : undefined;
+  }
+  if (NON_CREATING_SUBRESOURCES.some((name) => query.has(name))) return undefined;
+  const eventName = headers["x-amz-copy-source"] ? "ObjectCreated:Copy" : "ObjectCreated:Put";
+  return { eventName, ...target };
+}
+
+function bucketAndKey(pathname: string, host: string): { bucket: string; key: string } | undefined {
+  const hostname = host.split(":")[0] ?? "";
+  const virtualHosted = hostname.includes(".") && !/^\d+\.\d+\.\d+\.\d+$/.test(hostname);
+  const path = pathname.replace(/^\//, "");
+  if (virtualHosted) {
+    const bucket = hostname.slice(0, hostname.indexOf("."));
+    return path === "" ? undefined : { bucket, key: decodePath(path) };
+  }
+  const slash = path.indexOf("/");
+  if (slash <= 0 || slash === path.length - 1) return undefined;
+  return { bucket: path.slice(0, slash), key: decodePath(path.slice(slash + 1)) };
+}
+
+/** S3 paths are percent-encoded per segment; `+` in a path is a literal plus. */
+function decodePath(path: string): string {
+  return decodeURIComponent(path);
+}

@@ -1,0 +1,125 @@
+/**
+ * `npm start`: the whole pipeline on this machine, with the sample pages
+ * loaded. Ports: the API on DOCKET_PORT (default 3000); S3, SQS, SNS and
+ * DynamoDB on one AWS endpoint, DOCKET_AWS_PORT (default 4566, or a free port
+ * when 4566 is taken and the variable is unset). The emulators themselves
+ * sit on free loopback ports behind that endpoint. No API key locally.
+ *
+ * Knobs: DOCKET_VISIBILITY_TIMEOUT_SECONDS (both work queues; default from
+ * shared/config/resources.ts), MAX_PAGE_BYTES, POWERTOOLS_LOG_LEVEL (the
+ * functions' own logs; WARN by default).
+ */
+import { DEFAULT_MAX_PAGE_BYTES } from "../../shared/config/resources";
+import { loadSamplePages } from "./load-sample-pages";
+import { type LocalRuntime, startLocalRuntime } from "./local-runtime";
+import { DEFAULT_STATE_FILE, readLocalState, removeLocalState, writeLocalState } from "./local-state-file";
+
+const started = Date.now();
+
+function portFrom(name: string, fallback: number): number {
+  const value = process.env[name];
+  if (value === undefined || value === "") return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`${name} must be a port number, got "${value}"`);
+  return port;
+}
+
+function fail(message: string): never {
+  process.stderr.write(`docket: ${message}\n`);
+  process.exit(1);
+}
+
+function isAddressInUse(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException).code === "EADDRINUSE";
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const previous = await readLocalState();
+if (previous && previous.pid !== process.pid && isRunning(previous.pid)) {
+  fail(`a local pipeline is already running (pid ${previous.pid}, API ${previous.apiUrl}); stop it first`);
+}
+
+const apiPort = portFrom("DOCKET_PORT", 3000);
+const awsPortSet = Boolean(process.env.DOCKET_AWS_PORT);
+const awsPort = portFrom("DOCKET_AWS_PORT", 4566);
+const visibility = process.env.DOCKET_VISIBILITY_TIMEOUT_SECONDS;
+const visibilityTimeoutSeconds = visibility ? { pageEvents: Number(visibility), records: Number(visibility) } : undefined;
+
+async function start(port: number): Promise<LocalRuntime> {
+  return startLocalRuntime({
+    apiPort,
+    awsPort: port,
+    maxPageBytes: Number(process.env.MAX_PAGE_BYTES || DEFAULT_MAX_PAGE_BYTES),
+    ...(visibilityTimeoutSeconds ? { visibilityTimeoutSeconds } : {}),
+    log: (message) => process.stderr.write(`${message}\n`),
+  });
+}
+
+let runtime: LocalRuntime;
+try {
+  try {
+    runtime = await start(awsPort);
+  } catch (error) {
+    if (!isAddressInUse(error) || awsPortSet) throw error;
+    runtime = await start(0);
+  }
+} catch (error) {
+  if (isAddressInUse(error)) {
+    fail(`port in use: ${(error as Error).message}. Set DOCKET_PORT (API) or DOCKET_AWS_PORT (AWS endpoint).`);
+  }
+  throw error;
+}
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) {
+    process.stderr.write("docket: forced exit\n");
+    process.exit(1);
+  }
+  stopping = true;
+  process.stderr.write(`\ndocket: ${signal}, stopping…\n`);
+  await removeLocalState();
+  await runtime.stop();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+const samples = await loadSamplePages(runtime);
+await writeLocalState({
+  pid: process.pid,
+  startedAt: new Date(started).toISOString(),
+  stage: runtime.stage,
+  apiUrl: runtime.apiUrl,
+  awsEndpoint: runtime.awsEndpoint,
+  resources: runtime.resources,
+});
+
+const { resources } = runtime;
+const seconds = ((Date.now() - started) / 1000).toFixed(1);
+process.stdout.write(`
+Docket local pipeline ready in ${seconds}s — ${samples.stored} of ${samples.uploaded} sample pages stored.
+
+  API           ${runtime.apiUrl}   (no API key locally)
+                curl '${runtime.apiUrl}/meetings?region=钟楼区&limit=5'
+                curl '${runtime.apiUrl}/openapi.json'
+  AWS endpoint  ${runtime.awsEndpoint}   (S3, SQS, SNS, DynamoDB; any credentials)
+  raw bucket    s3://${resources.rawBucketName}/raw/   (every object created there is parsed)
+
+  Upload:   npx docket upload FILE|DIR...
+            aws --endpoint-url ${runtime.awsEndpoint} s3 cp page.html s3://${resources.rawBucketName}/raw/page.html
+  Query:    npx docket query --region 常州市 --from 2022-01-01
+  Follow:   npx docket events
+  Recover:  npx docket redrive     |   npx docket reprocess --prefix raw/seeds/
+
+  Endpoints and resource names: ${DEFAULT_STATE_FILE}
+  Ctrl-C stops everything (state is in memory).
+`);

@@ -1,0 +1,124 @@
+import { CfnOutput, Stack, type StackProps } from "aws-cdk-lib";
+import type { Construct } from "constructs";
+import { AccessLogs } from "../constructs/access-logs";
+import { ARTIFACT_PREFIXES, Artifacts } from "../constructs/artifacts";
+import { CursorSecret } from "../constructs/cursor-secret";
+import { DocketFunction } from "../constructs/docket-function";
+import {
+  bindArtifactsBucket,
+  bindCursorSecret,
+  bindIngestTopic,
+  bindMaxPageBytes,
+  bindRawBucket,
+  bindRecordsQueue,
+  bindTable,
+} from "../constructs/function-bindings";
+import { IngestQueues } from "../constructs/ingest-queues";
+import { IngestTopic } from "../constructs/ingest-topic";
+import { Operations } from "../constructs/operations";
+import { QueryApi } from "../constructs/query-api";
+import { consumeQueue } from "../constructs/queue-consumer";
+import { RawPages } from "../constructs/raw-pages";
+import { RecordTable } from "../constructs/record-table";
+import { acknowledgeFrameworkResources } from "../nag/framework-resources";
+import type { StageConfig } from "../stages";
+import { STACK_OUTPUTS, type StackOutputName } from "./stack-outputs";
+
+export interface DocketStackProps extends StackProps {
+  stage: StageConfig;
+}
+
+/** One stage of Docket: S3 → SQS → parse-page → SQS → store-record → DynamoDB + SNS, and the query API. */
+export class DocketStack extends Stack {
+  readonly accessLogs: AccessLogs;
+  readonly queues: IngestQueues;
+  readonly rawPages: RawPages;
+  readonly artifacts: Artifacts;
+  readonly records: RecordTable;
+  readonly ingestTopic: IngestTopic;
+  readonly cursorKey: CursorSecret;
+  readonly parsePage: DocketFunction;
+  readonly storeRecord: DocketFunction;
+  readonly queryApi: DocketFunction;
+  readonly api: QueryApi;
+  readonly operations: Operations;
+
+  constructor(scope: Construct, id: string, props: DocketStackProps) {
+    super(scope, id, props);
+    const { stage } = props;
+
+    this.accessLogs = new AccessLogs(this, "AccessLogs", { stage });
+    this.queues = new IngestQueues(this, "Queues");
+    const { pageEvents, records } = this.queues;
+    this.rawPages = new RawPages(this, "RawPages", {
+      stage,
+      accessLogs: this.accessLogs.bucket,
+      pageEvents: pageEvents.queue,
+    });
+    this.artifacts = new Artifacts(this, "Artifacts", { stage, accessLogs: this.accessLogs.bucket });
+    this.records = new RecordTable(this, "Records", { stage });
+    this.ingestTopic = new IngestTopic(this, "IngestEvents", { stage });
+    this.cursorKey = new CursorSecret(this, "CursorKey", { stage });
+
+    this.parsePage = new DocketFunction(this, "ParsePage", {
+      name: "parsePage",
+      stage,
+      description: "Parses a raw page into a meeting record (or a page.rejected event)",
+    });
+    bindRawBucket(this.parsePage, this.rawPages.bucket);
+    bindArtifactsBucket(this.parsePage, this.artifacts.bucket, { write: true });
+    bindRecordsQueue(this.parsePage, records.queue);
+    bindIngestTopic(this.parsePage, this.ingestTopic.topic);
+    bindMaxPageBytes(this.parsePage, stage.maxPageBytes);
+    consumeQueue(this.parsePage, pageEvents, stage.eventSources.pageEvents);
+
+    this.storeRecord = new DocketFunction(this, "StoreRecord", {
+      name: "storeRecord",
+      stage,
+      description: "Writes records and their index items, then announces them",
+    });
+    bindTable(this.storeRecord, this.records.table, "readWrite");
+    bindArtifactsBucket(this.storeRecord, this.artifacts.bucket, {
+      read: true,
+      write: true,
+      deleteUnder: ARTIFACT_PREFIXES.recordBodies,
+    });
+    bindIngestTopic(this.storeRecord, this.ingestTopic.topic);
+    consumeQueue(this.storeRecord, records, stage.eventSources.records);
+
+    this.queryApi = new DocketFunction(this, "QueryApi", {
+      name: "queryApi",
+      stage,
+      description: "Answers the REST query API",
+    });
+    bindTable(this.queryApi, this.records.table, "read");
+    bindArtifactsBucket(this.queryApi, this.artifacts.bucket, { read: true });
+    bindCursorSecret(this.queryApi, this.cursorKey.secret);
+    this.api = new QueryApi(this, "QueryApiGateway", { stage, handler: this.queryApi });
+
+    this.operations = new Operations(this, "Operations", {
+      stage,
+      functions: { ParsePage: this.parsePage, StoreRecord: this.storeRecord, QueryApi: this.queryApi },
+      queues: { PageEvents: pageEvents, Records: records },
+      api: this.api.api,
+    });
+
+    const outputs: Record<StackOutputName, string> = {
+      [STACK_OUTPUTS.rawBucketName]: this.rawPages.bucket.bucketName,
+      [STACK_OUTPUTS.artifactsBucketName]: this.artifacts.bucket.bucketName,
+      [STACK_OUTPUTS.pageEventsQueueUrl]: pageEvents.queue.queueUrl,
+      [STACK_OUTPUTS.pageEventsDlqUrl]: pageEvents.deadLetterQueue.queueUrl,
+      [STACK_OUTPUTS.recordsQueueUrl]: records.queue.queueUrl,
+      [STACK_OUTPUTS.recordsDlqUrl]: records.deadLetterQueue.queueUrl,
+      [STACK_OUTPUTS.tableName]: this.records.table.tableName,
+      [STACK_OUTPUTS.ingestTopicArn]: this.ingestTopic.topic.topicArn,
+      [STACK_OUTPUTS.apiUrl]: this.api.api.url,
+      [STACK_OUTPUTS.apiKeyId]: this.api.apiKey.keyId,
+      [STACK_OUTPUTS.region]: this.region,
+    };
+    // At stack level, so each output's logical id is exactly its fixed name.
+    for (const [name, value] of Object.entries(outputs)) new CfnOutput(this, name, { value });
+
+    acknowledgeFrameworkResources(this);
+  }
+}

@@ -1,0 +1,175 @@
+import { Duration, RemovalPolicy } from "aws-cdk-lib";
+import { Period } from "aws-cdk-lib/aws-apigateway";
+import { RetentionDays } from "aws-cdk-lib/aws-logs";
+import { DEFAULT_MAX_PAGE_BYTES, FUNCTION_TIMEOUT_SECONDS } from "../shared/config/resources";
+
+/**
+ * Everything that differs between dev, staging and prod, in one typed place.
+ * The stack reads nothing else about its stage: a new stage is a new entry here.
+ */
+export const STAGE_NAMES = ["dev", "staging", "prod"] as const;
+export type StageName = (typeof STAGE_NAMES)[number];
+
+export type FunctionName = keyof typeof FUNCTION_TIMEOUT_SECONDS;
+
+export interface FunctionSettings {
+  memoryMiB: number;
+  /** From shared/config/resources.ts: the queue visibility timeouts are derived from the same numbers. */
+  timeout: Duration;
+  /** Concurrency set aside for (and capping) this function; undefined draws from the unreserved pool. */
+  reservedConcurrency?: number;
+}
+
+export interface QueueConsumerSettings {
+  /** Highest number of concurrent invocations the SQS event source drives (2–1000). */
+  maxConcurrency: number;
+}
+
+export interface IngestSubscription {
+  protocol: "email" | "https" | "sqs";
+  /** E-mail address, HTTPS URL, or SQS queue ARN. */
+  endpoint: string;
+  /** Deliver only events whose `type` message attribute is one of these (e.g. "page.rejected"); all when absent. */
+  filterTypes?: string[];
+}
+
+export interface StageConfig {
+  name: StageName;
+  /** What deleting the stack does to stateful resources (buckets, table, log groups, keys). */
+  removalPolicy: RemovalPolicy;
+  /** Empty the buckets on stack deletion (only meaningful with RemovalPolicy.DESTROY). */
+  autoDeleteObjects: boolean;
+  pointInTimeRecovery: boolean;
+  deletionProtection: boolean;
+  logRetention: RetentionDays;
+  /** Powertools log level for every function. */
+  logLevel: "DEBUG" | "INFO" | "WARN" | "ERROR";
+  /** Alarm notifications go here when set (overridable with `-c alarmEmail=…`). */
+  alarmEmail?: string;
+  api: {
+    requireApiKey: boolean;
+    /** Stage-wide and per-key steady-state requests per second and burst. */
+    throttle: { rateLimit: number; burstLimit: number };
+    quota: { limit: number; period: Period };
+    /** Origins browsers may call the API from. */
+    corsAllowOrigins: string[];
+  };
+  ingestSubscriptions: IngestSubscription[];
+  functions: Record<FunctionName, FunctionSettings>;
+  eventSources: { pageEvents: QueueConsumerSettings; records: QueueConsumerSettings };
+  /** Pages larger than this are rejected unread. */
+  maxPageBytes: number;
+  /** Artifacts bucket: superseded versions expire after the first, record bodies move to Standard-IA after the second. */
+  artifacts: { noncurrentVersionExpiration: Duration; infrequentAccessAfter: Duration };
+  accessLogsExpiration: Duration;
+  alarms: {
+    /** Oldest message age on a work queue that means the pipeline is falling behind. */
+    oldestMessageAge: Duration;
+    /** Function errors per 5 minutes that page someone. */
+    functionErrors: number;
+    /** API 5XX responses per 5 minutes. */
+    api5xxErrors: number;
+  };
+}
+
+const timeouts = {
+  parsePage: Duration.seconds(FUNCTION_TIMEOUT_SECONDS.parsePage),
+  storeRecord: Duration.seconds(FUNCTION_TIMEOUT_SECONDS.storeRecord),
+  queryApi: Duration.seconds(FUNCTION_TIMEOUT_SECONDS.queryApi),
+};
+
+export const STAGES: Record<StageName, StageConfig> = {
+  dev: {
+    name: "dev",
+    removalPolicy: RemovalPolicy.DESTROY,
+    autoDeleteObjects: true,
+    pointInTimeRecovery: false,
+    deletionProtection: false,
+    logRetention: RetentionDays.ONE_WEEK,
+    logLevel: "DEBUG",
+    api: {
+      requireApiKey: true,
+      throttle: { rateLimit: 10, burstLimit: 20 },
+      quota: { limit: 10_000, period: Period.DAY },
+      corsAllowOrigins: ["*"],
+    },
+    ingestSubscriptions: [],
+    functions: {
+      // cheerio + opencc tables dominate memory; more memory also buys CPU for parsing.
+      parsePage: { memoryMiB: 1024, timeout: timeouts.parsePage },
+      storeRecord: { memoryMiB: 512, timeout: timeouts.storeRecord },
+      queryApi: { memoryMiB: 512, timeout: timeouts.queryApi },
+    },
+    eventSources: { pageEvents: { maxConcurrency: 2 }, records: { maxConcurrency: 2 } },
+    maxPageBytes: DEFAULT_MAX_PAGE_BYTES,
+    artifacts: { noncurrentVersionExpiration: Duration.days(7), infrequentAccessAfter: Duration.days(30) },
+    accessLogsExpiration: Duration.days(30),
+    alarms: { oldestMessageAge: Duration.minutes(30), functionErrors: 5, api5xxErrors: 5 },
+  },
+  staging: {
+    name: "staging",
+    removalPolicy: RemovalPolicy.DESTROY,
+    autoDeleteObjects: true,
+    pointInTimeRecovery: true,
+    deletionProtection: false,
+    logRetention: RetentionDays.ONE_MONTH,
+    logLevel: "INFO",
+    api: {
+      requireApiKey: true,
+      throttle: { rateLimit: 20, burstLimit: 40 },
+      quota: { limit: 50_000, period: Period.DAY },
+      corsAllowOrigins: ["*"],
+    },
+    ingestSubscriptions: [],
+    functions: {
+      parsePage: { memoryMiB: 1024, timeout: timeouts.parsePage },
+      storeRecord: { memoryMiB: 512, timeout: timeouts.storeRecord },
+      queryApi: { memoryMiB: 512, timeout: timeouts.queryApi },
+    },
+    eventSources: { pageEvents: { maxConcurrency: 5 }, records: { maxConcurrency: 5 } },
+    maxPageBytes: DEFAULT_MAX_PAGE_BYTES,
+    artifacts: { noncurrentVersionExpiration: Duration.days(14), infrequentAccessAfter: Duration.days(30) },
+    accessLogsExpiration: Duration.days(90),
+    alarms: { oldestMessageAge: Duration.minutes(30), functionErrors: 5, api5xxErrors: 5 },
+  },
+  prod: {
+    name: "prod",
+    removalPolicy: RemovalPolicy.RETAIN,
+    autoDeleteObjects: false,
+    pointInTimeRecovery: true,
+    deletionProtection: true,
+    logRetention: RetentionDays.THREE_MONTHS,
+    logLevel: "INFO",
+    api: {
+      requireApiKey: true,
+      throttle: { rateLimit: 50, burstLimit: 100 },
+      quota: { limit: 200_000, period: Period.DAY },
+      corsAllowOrigins: ["*"],
+    },
+    ingestSubscriptions: [],
+    functions: {
+      parsePage: { memoryMiB: 1536, timeout: timeouts.parsePage },
+      storeRecord: { memoryMiB: 512, timeout: timeouts.storeRecord },
+      // Reserved so a backfill cannot starve the API of concurrency (and a flood cannot run up the bill).
+      queryApi: { memoryMiB: 1024, timeout: timeouts.queryApi, reservedConcurrency: 20 },
+    },
+    // A 100,000-page backfill drains at 20 parsers; the writer is cheaper and DynamoDB on-demand absorbs it.
+    eventSources: { pageEvents: { maxConcurrency: 20 }, records: { maxConcurrency: 10 } },
+    maxPageBytes: DEFAULT_MAX_PAGE_BYTES,
+    artifacts: { noncurrentVersionExpiration: Duration.days(30), infrequentAccessAfter: Duration.days(30) },
+    accessLogsExpiration: Duration.days(365),
+    alarms: { oldestMessageAge: Duration.minutes(15), functionErrors: 1, api5xxErrors: 1 },
+  },
+};
+
+export function isStageName(value: unknown): value is StageName {
+  return typeof value === "string" && (STAGE_NAMES as readonly string[]).includes(value);
+}
+
+/** The configuration of a stage, failing with the valid names for anything else. */
+export function stageConfig(name: unknown): StageConfig {
+  if (!isStageName(name)) {
+    throw new Error(`Unknown stage ${JSON.stringify(name)}: use -c stage=${STAGE_NAMES.join("|")}`);
+  }
+  return STAGES[name];
+}

@@ -1,0 +1,96 @@
+import { z } from "zod";
+import type { MeetingRecord } from "../record/record-schema";
+import { regionDisplayName } from "../storage/meeting-summary";
+
+/**
+ * Notifications on the ingest-events topic. Each is small (SNS takes
+ * 256 KB): it names the page or record and summarises it, never carries the
+ * record itself. Published with a String message attribute `type` equal to
+ * the `type` field, so subscribers filter with a subscription filter policy.
+ */
+
+export const pageRejectionCodes = [
+  "empty",
+  "binary",
+  "too-large",
+  "undecodable",
+  "invalid-record",
+  /** the object was deleted (or its version is gone) before it could be read */
+  "missing",
+  /** the event's object key is not valid URL encoding, so the object cannot be named */
+  "bad-key",
+] as const;
+
+export type PageRejectionCode = (typeof pageRejectionCodes)[number];
+
+export const pageRejectedSchema = z.object({
+  type: z.literal("page.rejected"),
+  uri: z.string(),
+  reason: z.object({ code: z.enum(pageRejectionCodes), message: z.string() }),
+  size: z.number().int().nonnegative().optional(),
+  at: z.string(),
+});
+
+export const recordEventTypes = ["record.created", "record.updated", "record.unchanged"] as const;
+export type RecordEventType = (typeof recordEventTypes)[number];
+
+/**
+ * Why a record did not change: the same version again, an older version that
+ * lost to the stored one, or a newer version whose record is identical.
+ */
+export const unchangedReasons = ["duplicate", "stale", "same-content"] as const;
+export type UnchangedReason = (typeof unchangedReasons)[number];
+
+export const recordEventSchema = z.object({
+  type: z.enum(recordEventTypes),
+  id: z.string(),
+  title: z.string().nullable(),
+  region: z.object({ code: z.string(), name: z.string() }).nullable(),
+  meetingDate: z.string().nullable(),
+  uri: z.string(),
+  /** record.unchanged only */
+  reason: z.enum(unchangedReasons).optional(),
+  at: z.string(),
+});
+
+export const ingestNotificationSchema = z.discriminatedUnion("type", [pageRejectedSchema, recordEventSchema]);
+
+export type PageRejectedNotification = z.infer<typeof pageRejectedSchema>;
+export type RecordEventNotification = z.infer<typeof recordEventSchema>;
+export type IngestNotification = z.infer<typeof ingestNotificationSchema>;
+
+// Titles come from arbitrary pages; keep notifications far below the SNS limit whatever they contain.
+const MAX_TITLE_CHARS = 500;
+
+export function pageRejected(
+  uri: string,
+  reason: { code: PageRejectionCode; message: string },
+  at: Date,
+  size?: number | null,
+): PageRejectedNotification {
+  return {
+    type: "page.rejected",
+    uri,
+    reason,
+    ...(size === undefined || size === null ? {} : { size }),
+    at: at.toISOString(),
+  };
+}
+
+export function recordEvent(
+  type: RecordEventType,
+  record: MeetingRecord,
+  at: Date,
+  reason?: UnchangedReason,
+): RecordEventNotification {
+  return {
+    type,
+    id: record.id,
+    title: record.title === null ? null : record.title.slice(0, MAX_TITLE_CHARS),
+    region: record.region ? { code: record.region.code, name: regionDisplayName(record.region) } : null,
+    meetingDate: record.meeting?.date ?? null,
+    uri: record.source.uri,
+    ...(reason ? { reason } : {}),
+    at: at.toISOString(),
+  };
+}

@@ -1,0 +1,18 @@
+import { PublishCommand, type SNSClient } from "@aws-sdk/client-sns";
+import type { IngestNotification } from "./ingest-notification";
+
+export interface NotificationDeps {
+  sns: SNSClient;
+  topicArn: string;
+}
+
+/** Publishes one notification; an SNS failure throws, so the message that caused it is retried. */
+export async function publishNotification(deps: NotificationDeps, notification: IngestNotification): Promise<void> {
+  await deps.sns.send(
+    new PublishCommand({
+      TopicArn: deps.topicArn,
+      Message: JSON.stringify(notification),
+      MessageAttributes: { type: { DataType: "String", StringValue: notification.type } },
+    }),
+  );
+}

@@ -1,0 +1,87 @@
+import { BatchProcessor, EventType } from "@aws-lambda-powertools/batch";
+import type { S3Client } from "@aws-sdk/client-s3";
+import type { SNSClient } from "@aws-sdk/client-sns";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { SQSBatchResponse, SQSRecord } from "aws-lambda";
+import { MalformedMessageError } from "../errors";
+import { type RecordEventType, recordEvent } from "../events/ingest-notification";
+import { publishNotification } from "../events/publish-notification";
+import { parseRecordMessage } from "../events/record-message";
+import type { Log } from "../observability/log";
+import { METRIC, type MetricsSink, MetricUnit } from "../observability/metrics";
+import { markNotified, type StoreResult, storeRecord } from "../storage/record-store";
+import { resolveRecordMessage } from "./resolve-record-message";
+
+export interface StoreRecordDeps {
+  ddb: DynamoDBDocumentClient;
+  s3: S3Client;
+  sns: SNSClient;
+  tableName: string;
+  artifactsBucket: string;
+  topicArn: string;
+  logger: Log;
+  metrics: MetricsSink;
+  now: () => Date;
+}
+
+const OUTCOME_METRIC = {
+  created: METRIC.recordsCreated,
+  updated: METRIC.recordsUpdated,
+  unchanged: METRIC.recordsUnchanged,
+} as const;
+
+/**
+ * Handles a batch from the records queue: resolve the record (claim check),
+ * store it conditionally on its version, then notify. A failure of DynamoDB,
+ * S3 or SNS fails only its message, which is retried. A message that can
+ * never succeed (not a record message, invalid record, claim check gone) is
+ * logged and failed too, so it ends in the records DLQ for inspection and
+ * redrive rather than vanishing: this queue is fed only by parse-page, so
+ * such a message is a bug worth keeping.
+ *
+ * Notifications are at least once: the record item remembers a
+ * created/updated notification until it is published (outbox), so a
+ * publish that fails after the write is retried by the next delivery.
+ */
+export async function processRecordMessages(records: SQSRecord[], deps: StoreRecordDeps): Promise<SQSBatchResponse> {
+  const processor = new BatchProcessor(EventType.SQS);
+  processor.register(records, (record: SQSRecord) => handleRecordMessage(record, deps), {
+    throwOnFullBatchFailure: false,
+  });
+  await processor.process();
+  return processor.response();
+}
+
+async function handleRecordMessage(message: SQSRecord, deps: StoreRecordDeps): Promise<StoreResult> {
+  let resolved: Awaited<ReturnType<typeof resolveRecordMessage>>;
+  try {
+    resolved = await resolveRecordMessage(deps, parseRecordMessage(message.body));
+  } catch (error) {
+    if (error instanceof MalformedMessageError) {
+      deps.logger.error("malformed record message; failing it so it ends in the DLQ", {
+        messageId: message.messageId,
+        receiveCount: message.attributes?.ApproximateReceiveCount,
+        reason: error.message,
+      });
+    }
+    throw error;
+  }
+  const { record, version } = resolved;
+  const result = await storeRecord(
+    { ...deps, warn: (text, details) => deps.logger.warn(text, { correlation_id: record.id, ...details }) },
+    record,
+    version,
+  );
+  deps.metrics.addMetric(OUTCOME_METRIC[result.outcome], MetricUnit.Count, 1);
+  deps.logger.info(`record ${result.outcome}`, {
+    correlation_id: record.id,
+    uri: version.uri,
+    ...(result.reason ? { reason: result.reason } : {}),
+  });
+
+  const type: RecordEventType = result.owedNotification ?? `record.${result.outcome}`;
+  const reason = type === "record.unchanged" ? result.reason : undefined;
+  await publishNotification({ sns: deps.sns, topicArn: deps.topicArn }, recordEvent(type, record, deps.now(), reason));
+  if (result.owedNotification) await markNotified(deps, record.id, result.objectVersion);
+  return result;
+}

@@ -1,0 +1,243 @@
+/**
+ * Decode step: raw bytes → text, or a reason the bytes are not a page.
+ * Declarations (BOM, <meta charset>, the object's Content-Type) are only
+ * hints: the bytes have the last word. Corpus pages people-1 and hexun-1
+ * declare gb2312 but are UTF-8; a page is not what its header says.
+ */
+
+export type DecodeResult =
+  | { ok: true; text: string; encoding: string; warnings: string[] }
+  | { ok: false; code: "empty" | "binary" | "undecodable"; message: string };
+
+/** File signatures of formats that are never pages (the first bytes of the file). */
+const MAGIC_NUMBERS: ReadonlyArray<{ name: string; bytes: readonly number[] }> = [
+  { name: "PDF", bytes: [0x25, 0x50, 0x44, 0x46] }, // %PDF
+  { name: "PNG", bytes: [0x89, 0x50, 0x4e, 0x47] },
+  { name: "GIF", bytes: [0x47, 0x49, 0x46, 0x38] }, // GIF8
+  { name: "JPEG", bytes: [0xff, 0xd8, 0xff] },
+  { name: "ZIP", bytes: [0x50, 0x4b, 0x03, 0x04] }, // also docx/xlsx
+  { name: "gzip", bytes: [0x1f, 0x8b] },
+  { name: "OLE2 (doc/xls)", bytes: [0xd0, 0xcf, 0x11, 0xe0] },
+  { name: "RAR", bytes: [0x52, 0x61, 0x72, 0x21] },
+  { name: "7z", bytes: [0x37, 0x7a, 0xbc, 0xaf] },
+  { name: "WebP/RIFF", bytes: [0x52, 0x49, 0x46, 0x46] },
+  { name: "ELF", bytes: [0x7f, 0x45, 0x4c, 0x46] },
+];
+
+/** How much of a large page the charset sniffing and the binary test look at. */
+const SNIFF_BYTES = 256 * 1024;
+/** Declarations live in the head; browsers look at the first 1024 bytes, CMS pages push it further. */
+const DECLARATION_BYTES = 8 * 1024;
+/** Share of C0 control bytes (other than tab, newline, CR, FF, ESC) above which bytes are not text. */
+const MAX_CONTROL_RATIO = 0.05;
+/** Share of characters a decoding may damage (U+FFFD) before we call the page undecodable. */
+const MAX_REPLACEMENT_RATIO = 0.02;
+
+const META_CHARSET = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i;
+const CONTENT_TYPE_CHARSET = /charset\s*=\s*["']?\s*([\w.:-]+)/i;
+
+export interface DecodeHints {
+  /** the object's Content-Type, e.g. "text/html; charset=gbk" */
+  contentType?: string | undefined;
+}
+
+export function decodePage(bytes: Uint8Array, hints: DecodeHints = {}): DecodeResult {
+  if (isBlank(bytes))
+    return { ok: false, code: "empty", message: "the page has no content (zero bytes or only whitespace)" };
+
+  const bom = byteOrderMark(bytes);
+  if (bom) {
+    const text = new TextDecoder(bom.encoding).decode(bytes.subarray(bom.length));
+    if (text.trim() === "") return { ok: false, code: "empty", message: "the page has only a byte-order mark" };
+    return { ok: true, text, encoding: bom.encoding, warnings: [] };
+  }
+
+  const magic = MAGIC_NUMBERS.find((m) => m.bytes.every((b, i) => bytes[i] === b));
+  if (magic) return { ok: false, code: "binary", message: `the bytes are a ${magic.name} file, not a page` };
+  const sample = bytes.subarray(0, SNIFF_BYTES);
+  if (looksBinary(sample))
+    return { ok: false, code: "binary", message: "the bytes contain NUL or control characters, not text" };
+
+  const declared = declaredCharset(bytes, hints.contentType);
+  const chosen = chooseCharset(bytes, sample, declared?.encoding);
+  if (!chosen)
+    return { ok: false, code: "undecodable", message: "no supported charset (utf-8, gb18030, big5) decodes the bytes" };
+
+  const warnings: string[] = [];
+  const text = new TextDecoder(chosen.encoding).decode(bytes);
+  const damaged = countReplacements(text);
+  if (damaged > MAX_REPLACEMENT_RATIO * Math.max(text.length, 1) && damaged > 16)
+    return { ok: false, code: "undecodable", message: `decoding as ${chosen.encoding} damages ${damaged} characters` };
+  if (damaged > 0) warnings.push(`source.encoding: ${damaged} byte sequences are not valid ${chosen.encoding}`);
+  if (declared && !sameCharset(declared.encoding, chosen.encoding) && hasNonAscii(sample))
+    warnings.push(`source.encoding: ${declared.where} declares ${declared.label} but the bytes are ${chosen.encoding}`);
+  return { ok: true, text, encoding: chosen.encoding, warnings };
+}
+
+function isBlank(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x0b) return false;
+  }
+  return true;
+}
+
+function byteOrderMark(bytes: Uint8Array): { encoding: string; length: number } | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: "utf-8", length: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: "utf-16le", length: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: "utf-16be", length: 2 };
+  return undefined;
+}
+
+function looksBinary(sample: Uint8Array): boolean {
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i] as number;
+    if (b === 0) return true;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) control++;
+  }
+  return control > MAX_CONTROL_RATIO * sample.length;
+}
+
+interface Declaration {
+  /** the WHATWG encoding name the label resolves to */
+  encoding: string;
+  label: string;
+  where: "<meta>" | "Content-Type";
+}
+
+function declaredCharset(bytes: Uint8Array, contentType: string | undefined): Declaration | undefined {
+  const head = latin1(bytes.subarray(0, DECLARATION_BYTES));
+  const fromMeta = META_CHARSET.exec(head)?.[1];
+  const fromHeader = contentType ? CONTENT_TYPE_CHARSET.exec(contentType)?.[1] : undefined;
+  for (const [label, where] of [
+    [fromMeta, "<meta>"],
+    [fromHeader, "Content-Type"],
+  ] as const) {
+    if (!label) continue;
+    const encoding = resolveLabel(label);
+    if (encoding) return { encoding, label: label.toLowerCase(), where };
+  }
+  return undefined;
+}
+
+function latin1(bytes: Uint8Array): string {
+  return new TextDecoder("latin1").decode(bytes);
+}
+
+/** gb2312/gbk/x-gbk are all read as gb18030, their superset; utf-16 cannot be declared from inside ASCII bytes. */
+function resolveLabel(label: string): string | undefined {
+  try {
+    const encoding = new TextDecoder(label.trim()).encoding;
+    if (encoding === "gbk") return "gb18030";
+    if (encoding.startsWith("utf-16")) return undefined;
+    return encoding;
+  } catch {
+    return undefined;
+  }
+}
+
+function sameCharset(a: string, b: string): boolean {
+  return a === b;
+}
+
+function hasNonAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if ((bytes[i] as number) >= 0x80) return true;
+  return false;
+}
+
+function isValidUtf8(sample: Uint8Array): boolean {
+  try {
+    // stream: true tolerates a multi-byte character cut at the end of the sample (or of a truncated page).
+    new TextDecoder("utf-8", { fatal: true }).decode(sample, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * UTF-8 is self-validating: real GB18030 or Big5 text is practically never
+ * valid UTF-8, so valid UTF-8 wins over any declaration. Otherwise each
+ * candidate decodes the sample and the most plausible Chinese wins.
+ */
+function chooseCharset(
+  bytes: Uint8Array,
+  sample: Uint8Array,
+  declared: string | undefined,
+): { encoding: string } | undefined {
+  if (!hasNonAscii(sample) && !hasNonAscii(bytes.subarray(sample.length))) {
+    // Pure ASCII reads the same in every ASCII-compatible charset; keep a sane declaration.
+    return { encoding: declared && isAsciiCompatible(declared) ? declared : "utf-8" };
+  }
+  if (isValidUtf8(sample)) return { encoding: "utf-8" };
+
+  const candidates = new Set<string>();
+  if (declared && isAsciiCompatible(declared)) candidates.add(declared);
+  for (const c of ["utf-8", "gb18030", "big5"]) candidates.add(c);
+  let best: { encoding: string; score: number } | undefined;
+  for (const encoding of candidates) {
+    const score = plausibility(new TextDecoder(encoding).decode(sample));
+    // A declaration wins ties: it is the page's own word.
+    if (!best || score > best.score) best = { encoding, score };
+  }
+  return best && best.score > 0 ? best : undefined;
+}
+
+function isAsciiCompatible(encoding: string): boolean {
+  return !encoding.startsWith("utf-16") && encoding !== "replacement";
+}
+
+let commonHan: Set<string> | undefined;
+
+/**
+ * The characters frequent enough to be expected in any Chinese page: GB2312
+ * level 1 (the 3755 commonest simplified characters) and Big5's "frequently
+ * used" block (5401 traditional ones). A wrong charset turns text into rare
+ * characters, so their share tells the right decoding apart. Built from the
+ * decoders themselves, once, on the first page that needs it.
+ */
+function commonHanCharacters(): Set<string> {
+  if (commonHan) return commonHan;
+  const set = new Set<string>();
+  const gb = new TextDecoder("gb18030");
+  for (let lead = 0xb0; lead <= 0xd7; lead++)
+    for (let trail = 0xa1; trail <= 0xfe; trail++) set.add(gb.decode(new Uint8Array([lead, trail])));
+  const big5 = new TextDecoder("big5");
+  for (let lead = 0xa4; lead <= 0xc6; lead++)
+    for (const trail of [...range(0x40, 0x7e), ...range(0xa1, 0xfe)])
+      set.add(big5.decode(new Uint8Array([lead, trail])));
+  set.delete("\ufffd");
+  commonHan = set;
+  return set;
+}
+
+function* range(from: number, to: number): Generator<number> {
+  for (let i = from; i <= to; i++) yield i;
+}
+
+/** Common Han characters and ordinary text count for a decoding; damage and rare characters count against it. */
+function plausibility(text: string): number {
+  const common = commonHanCharacters();
+  let score = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code < 0x80) continue;
+    if (code === 0xfffd) score -= 20;
+    else if (common.has(ch)) score += 2;
+    else if (
+      (code >= 0x3000 && code <= 0x303f) ||
+      (code >= 0xff00 && code <= 0xffef) ||
+      (code >= 0x2010 && code <= 0x206f)
+    )
+      score += 1;
+    else score -= 1;
+  }
+  return score;
+}
+
+function countReplacements(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf("\ufffd"); i >= 0; i = text.indexOf("\ufffd", i + 1)) n++;
+  return n;
+}

@@ -1,0 +1,240 @@
+import { load } from "cheerio/slim";
+import type { AnyNode, Document, Element } from "domhandler";
+
+/**
+ * An HTML page flattened into its elements in document order, with the text
+ * statistics the content finder and the headline finder need. Built in one
+ * iterative pass (no recursion: a page of 100 000 nested <div>s must not
+ * overflow the stack).
+ *
+ * htmlparser2 (cheerio/slim) rather than parse5: it is several times faster
+ * and, like parse5, keeps reading past a stray </html> (corpus page govcn-1).
+ */
+
+export interface IndexedElement {
+  el: Element;
+  /** tag name, lower case */
+  tag: string;
+  /** position in document order (pre-order) */
+  index: number;
+  /** index of the parent element, -1 at the top */
+  parent: number;
+  /** index of the last descendant (== index for a leaf) */
+  last: number;
+  depth: number;
+  /** visible characters (whitespace excluded) before this element starts */
+  textBefore: number;
+  /** visible characters inside, whitespace excluded */
+  text: number;
+  /** ... of which inside <a> */
+  linkText: number;
+  /** sentence punctuation inside (outside links) */
+  punct: number;
+  /** descendant elements / descendant <a> elements */
+  tags: number;
+  links: number;
+  /** text owned directly: in text nodes and inline children, not in nested blocks */
+  ownText: number;
+  ownLinkText: number;
+  ownPunct: number;
+  /** class and id, lower case, for CMS hints */
+  classAndId: string;
+}
+
+export interface HtmlDocument {
+  document: Document;
+  elements: IndexedElement[];
+  /** visible characters in the whole page */
+  totalText: number;
+}
+
+/** Subtrees that never hold article text. */
+export const SKIPPED_TAGS = new Set([
+  "script",
+  "style",
+  "noscript",
+  "template",
+  "iframe",
+  "frame",
+  "svg",
+  "math",
+  "canvas",
+  "object",
+  "embed",
+  "select",
+  "option",
+  "button",
+  "input",
+  "textarea",
+  "head",
+  "title",
+  "meta",
+  "link",
+  "audio",
+  "video",
+  "map",
+  "nav",
+  "aside",
+  "dialog",
+]);
+
+/** Elements that start a new line of text; everything else flows inline. */
+export const BLOCK_TAGS = new Set([
+  "address",
+  "article",
+  "blockquote",
+  "body",
+  "caption",
+  "center",
+  "dd",
+  "details",
+  "dir",
+  "div",
+  "dl",
+  "dt",
+  "fieldset",
+  "figcaption",
+  "figure",
+  "form",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "header",
+  "hgroup",
+  "hr",
+  "html",
+  "li",
+  "main",
+  "menu",
+  "ol",
+  "p",
+  "pre",
+  "section",
+  "summary",
+  "table",
+  "tbody",
+  "td",
+  "tfoot",
+  "th",
+  "thead",
+  "tr",
+  "ul",
+]);
+
+/** Sentence punctuation, full-width and (after NFKC, as in the seed pages) ASCII; "." is left out because URLs and numbers are full of it. */
+const PUNCTUATION = /[，。！？；、,!?;：]/g;
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+
+export function parseHtml(html: string): HtmlDocument {
+  const $ = load(html);
+  const document = $.root()[0] as unknown as Document;
+  return indexDocument(document);
+}
+
+export function isHidden(el: Element): boolean {
+  const style = el.attribs.style;
+  return (style !== undefined && HIDDEN_STYLE.test(style)) || el.attribs.hidden !== undefined;
+}
+
+export function isSkipped(el: Element): boolean {
+  return SKIPPED_TAGS.has(el.name) || isHidden(el);
+}
+
+export function visibleLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // whitespace, NBSP, ideographic space, zero-width characters
+    if (c <= 0x20 || c === 0xa0 || c === 0x3000 || (c >= 0x200b && c <= 0x200d) || c === 0xfeff) continue;
+    n++;
+  }
+  return n;
+}
+
+function indexDocument(document: Document): HtmlDocument {
+  const elements: IndexedElement[] = [];
+  let textSoFar = 0;
+  // Explicit stack of [node, parent element index, owning block index, inside-link] — enter and exit frames.
+  type Frame = { node: AnyNode; parent: number; block: number; inLink: boolean; exit?: number };
+  const stack: Frame[] = [];
+  for (let i = document.children.length - 1; i >= 0; i--) {
+    const child = document.children[i];
+    if (child) stack.push({ node: child, parent: -1, block: -1, inLink: false });
+  }
+  while (stack.length > 0) {
+    const frame = stack.pop() as Frame;
+    if (frame.exit !== undefined) {
+      const done = elements[frame.exit] as IndexedElement;
+      done.last = elements.length - 1;
+      continue;
+    }
+    const node = frame.node;
+    if (node.type === "text") {
+      const length = visibleLength(node.data);
+      if (length === 0) continue;
+      const punct = frame.inLink ? 0 : (node.data.match(PUNCTUATION)?.length ?? 0);
+      textSoFar += length;
+      const link = frame.inLink ? length : 0;
+      const owner = elements[frame.block];
+      if (owner) {
+        owner.ownText += length;
+        owner.ownLinkText += link;
+        owner.ownPunct += punct;
+      }
+      const container = elements[frame.parent];
+      if (container) {
+        // summed into the ancestors in one reverse pass below
+        container.text += length;
+        container.linkText += link;
+        container.punct += punct;
+      }
+      continue;
+    }
+    if (node.type !== "tag" && node.type !== "script" && node.type !== "style") continue;
+    const el = node as Element;
+    if (isSkipped(el)) continue;
+    const index = elements.length;
+    const parent = elements[frame.parent];
+    const tag = el.name;
+    elements.push({
+      el,
+      tag,
+      index,
+      parent: frame.parent,
+      last: index,
+      depth: parent ? parent.depth + 1 : 0,
+      textBefore: textSoFar,
+      text: 0,
+      linkText: 0,
+      punct: 0,
+      tags: 0,
+      links: 0,
+      ownText: 0,
+      ownLinkText: 0,
+      ownPunct: 0,
+      classAndId: `${el.attribs.class ?? ""} ${el.attribs.id ?? ""}`.toLowerCase(),
+    });
+    const isLink = tag === "a";
+    stack.push({ node, parent: frame.parent, block: frame.block, inLink: frame.inLink, exit: index });
+    const block = BLOCK_TAGS.has(tag) ? index : frame.block;
+    for (let i = el.children.length - 1; i >= 0; i--) {
+      const child = el.children[i];
+      if (child) stack.push({ node: child, parent: index, block, inLink: frame.inLink || isLink });
+    }
+  }
+  // Pre-order puts every parent before its children, so one reverse pass sums subtrees in O(n).
+  for (let i = elements.length - 1; i >= 0; i--) {
+    const child = elements[i] as IndexedElement;
+    const parent = elements[child.parent];
+    if (!parent) continue;
+    parent.text += child.text;
+    parent.linkText += child.linkText;
+    parent.punct += child.punct;
+    parent.tags += child.tags + 1;
+    parent.links += child.links + (child.tag === "a" ? 1 : 0);
+  }
+  return { document, elements, totalText: textSoFar };
+}

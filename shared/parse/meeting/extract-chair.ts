@@ -1,0 +1,68 @@
+import type { Meeting } from "../../record/record-schema";
+import { findPostedNames, type PostedName } from "./find-posted-names";
+import { isPlausibleName } from "./person-name";
+
+/**
+ * Who chaired: 区长李超鲲主持召开 (seed 000), 区委副书记、代区长陆秋明主持会议
+ * (seed 002), 会议由区长王某主持, or the 主持: label of minutes. The title is
+ * the post written closest to the name (代区长, not 区委副书记): that is the
+ * capacity in which the person chairs.
+ */
+
+type Chair = NonNullable<Meeting["chair"]>;
+
+/** 主持 right after the name, or after a place phrase: 区长恽淇丞在区行政中心…会议室,主持召开 (seed 001). */
+const CHAIRS = /^\s*(?:(?:在|于)[^。;；]{1,40}?[,，]?\s*)?主持/;
+const CHAIRED_BY = /由([^,，。;；]{2,24}?)主持/;
+/** What may stand before an unposted chair's name: a clause start. */
+const CLAUSE_START = /(?:^|[,，。;；:：\s])$/;
+
+function fromPosted(mention: PostedName): Chair {
+  return { name: mention.name, title: mention.titles[mention.titles.length - 1] ?? null };
+}
+
+/** A chair named in a sentence, with or without a post; null when the sentence names none. */
+export function chairInSentence(sentence: string): Chair | null {
+  for (const mention of findPostedNames(sentence)) {
+    if (CHAIRS.test(sentence.slice(mention.end))) return fromPosted(mention);
+  }
+  const by = CHAIRED_BY.exec(sentence)?.[1];
+  if (by) {
+    const posted = findPostedNames(`${by}主持`)[0];
+    if (posted) return fromPosted(posted);
+    if (isPlausibleName(by)) return { name: by, title: null };
+  }
+  // 李四主持会议: an unposted name right before 主持, at the start of a clause
+  for (const m of sentence.matchAll(/主持/g)) {
+    const before = sentence.slice(0, m.index ?? 0);
+    for (const length of [3, 2]) {
+      const name = before.slice(-length);
+      if (isPlausibleName(name) && CLAUSE_START.test(before.slice(0, -length))) return { name, title: null };
+    }
+  }
+  return null;
+}
+
+/**
+ * The chair from the report sentences, else from the 主持: label; a labelled
+ * chair gets the title the page gives them where they chair, else their last post.
+ */
+export function extractChair(
+  sentences: readonly string[],
+  labelledChair: string | null,
+  titlesOf: (name: string) => string[],
+  warnings: string[] = [],
+): Chair | null {
+  let fromSentence: Chair | null = null;
+  for (const sentence of sentences) {
+    fromSentence = chairInSentence(sentence);
+    if (fromSentence) break;
+  }
+  if (!labelledChair) return fromSentence;
+  if (fromSentence && fromSentence.name === labelledChair) return fromSentence;
+  const titles = titlesOf(labelledChair);
+  const title = titles[titles.length - 1] ?? null;
+  if (title)
+    warnings.push(`meeting.chair.title: ${title} taken from where the page names ${labelledChair} with a post`);
+  return { name: labelledChair, title };
+}

@@ -1,0 +1,59 @@
+import type { Meeting, RecordKind } from "../../record/record-schema";
+import { classifyMeetingType } from "./classify-meeting-type";
+import { extractAgenda } from "./extract-agenda";
+import { extractChair } from "./extract-chair";
+import type { LabelledRoles } from "./extract-labelled-roles";
+import { extractLocation } from "./extract-location";
+import { extractMeetingDate } from "./extract-meeting-date";
+import { extractReportedAttendees } from "./extract-reported-attendees";
+import { meetingSequence } from "./find-meeting-name";
+
+/**
+ * Assembles the meeting from what the other steps read. The sentence that
+ * names the meeting (召开X会议) is where its date, place and chair are
+ * written, so it is searched first, then the opening paragraphs, then —
+ * for the chair only, who is often named late in news (seed 003) — the rest.
+ */
+
+export interface MeetingInput {
+  kind: Exclude<RecordKind, "other">;
+  name: string | null;
+  /** the body line that names the meeting, when one does */
+  nameLine: string | null;
+  title: string | null;
+  lead: readonly string[];
+  bodyLines: readonly string[];
+  publishedDate: string | null;
+  labelled: LabelledRoles;
+  titlesOf: (name: string) => string[];
+}
+
+export function extractMeeting(input: MeetingInput): { meeting: Meeting; warnings: string[] } {
+  const warnings: string[] = [...input.labelled.warnings];
+  const sentences = [...(input.nameLine ? [input.nameLine] : []), ...input.lead];
+  const when = extractMeetingDate(sentences, input.publishedDate);
+  warnings.push(...when.warnings);
+  if (!input.name) warnings.push("meeting.name: not found; type read from the title");
+
+  const typeSource = input.name ?? [input.title ?? "", ...input.lead.slice(0, 1)].join(" ");
+  const attendees =
+    input.labelled.attendees.length > 0 ? input.labelled.attendees : extractReportedAttendees(input.bodyLines);
+
+  return {
+    meeting: {
+      name: input.name,
+      type: classifyMeetingType(typeSource),
+      sequence: (input.name ? meetingSequence(input.name) : null) ?? null,
+      date: when.date,
+      dateInferred: when.dateInferred,
+      timeOfDay: when.timeOfDay,
+      location: extractLocation(sentences),
+      chair: extractChair([...sentences, ...input.bodyLines], input.labelled.chair, input.titlesOf, warnings),
+      recorder: input.labelled.recorder,
+      attendees,
+      observers: input.labelled.observers,
+      agenda: extractAgenda(input.bodyLines, input.kind === "minutes"),
+    },
+    warnings,
+  };
+}

@@ -1,0 +1,66 @@
+import { CHINESE_NUMERAL_CHARS, parseChineseNumber } from "./chinese-numeral";
+
+/**
+ * The meeting's name as the page writes it: the object of 召开 / 举行 /
+ * 主持 up to its last 会议 or 会 (区政府2022年度第1次常务会议, seed 000;
+ * “两个加快全面决战年”第三次督查会, seed 002; 中共贾汪区委常委会(扩大)会议,
+ * seed 004), or a minutes title without its 纪要.
+ */
+
+const CONVENE = /(?:召开|举行|举办)了?/g;
+const CHAIR_CONVENE = /主持了?/g;
+/** The name runs to the next clause mark; quotes and (扩大) stay inside it. */
+const CLAUSE_END = /[,，。;；:：!！?？]/;
+/** The last meeting word of the clause ends the name: …会议, …督查会, …常委会(扩大)会议. */
+const MEETING_END = /^(.*(?:会议|会(?:\(扩大\))?))(?!上|后|前|期间)/u;
+const MINUTES_SUFFIX = /(?:会议)?纪要.*$/;
+const SEQUENCE = new RegExp(`第\\s*([0-9${CHINESE_NUMERAL_CHARS}]+)\\s*次`);
+
+/** Words ending in 会 that are no meeting: 举办了全区社会…, 召开时机会… */
+const NOT_A_MEETING =
+  /(?:社会|机会|协会|学会|工会|博览会|运动会|晚会|演唱会|展会|庙会|宴会|舞会|都会|省会|体会|领会|理会|约会|误会|委员会)$/;
+
+/** Words after 召开 that are not the meeting's name: 召开前, 召开时. */
+const NOT_A_NAME = /^(?:前|后|时|之前|之后|期间|以来)/;
+
+function nameAfter(text: string, verb: RegExp): string | null {
+  for (const m of text.matchAll(verb)) {
+    const rest = text.slice((m.index ?? 0) + m[0].length);
+    if (NOT_A_NAME.test(rest)) continue;
+    const clause = rest.split(CLAUSE_END)[0] ?? "";
+    const named = MEETING_END.exec(clause)?.[1];
+    if (named && named.length >= 3 && named.length <= 60 && !NOT_A_MEETING.test(named)) return named.trim();
+  }
+  return null;
+}
+
+/** The meeting named in a sentence that reports it (召开X会议), or null. */
+export function meetingNameInSentence(text: string): string | null {
+  return nameAfter(text, CONVENE) ?? nameAfter(text, CHAIR_CONVENE);
+}
+
+/** A minutes title without 纪要: 区政府第25次常务会议纪要 → 区政府第25次常务会议. */
+export function meetingNameFromMinutesTitle(title: string): string | null {
+  if (!/纪要/.test(title)) return null;
+  const withoutSuffix = title.replace(/纪要.*$/, "").trim();
+  return /会/.test(withoutSuffix) ? withoutSuffix : null;
+}
+
+export function stripMinutesSuffix(name: string): string {
+  return /会议纪要/.test(name) ? name.replace(MINUTES_SUFFIX, "会议") : name;
+}
+
+/** The N of 第N次 (第25次 → 25, 第三次 → 3), or null. */
+export function meetingSequence(name: string): number | null {
+  const m = SEQUENCE.exec(name);
+  const n = m?.[1] ? parseChineseNumber(m[1]) : null;
+  return n !== null && n > 0 ? n : null;
+}
+
+/** A headline that reports a meeting passively: 全区安全生产工作会议召开 → 全区安全生产工作会议. */
+const NAME_BEFORE_VERB = /([^,，。;；:：!！?？\s]{3,40}?(?:会议|会))(?:在[^,，。;；]{1,20})?(?:召开|举行)/u;
+
+export function meetingNameBeforeVerb(headline: string): string | null {
+  const named = NAME_BEFORE_VERB.exec(headline)?.[1];
+  return named && !NOT_A_MEETING.test(named) ? named : null;
+}

@@ -1,0 +1,115 @@
+/**
+ * The posts that precede names in meeting pages (区委书记狄志强, 区委副书记、
+ * 代区长陆秋明 — seeds 002–004), as one pattern built once. A post is an
+ * optional organ prefix (区委, 区政府, 区人大常委会, 区发改局 …) and a core
+ * post (书记, 代区长, 主任 …); several posts chain with 、.
+ */
+
+/** Core posts, deputies and acting forms included. */
+const CORE_POSTS = [
+  "书记",
+  "副书记",
+  "常务副书记",
+  "党组书记",
+  "党组副书记",
+  "党组成员",
+  "省长",
+  "副省长",
+  "常务副省长",
+  "代省长",
+  "市长",
+  "副市长",
+  "常务副市长",
+  "代市长",
+  "区长",
+  "副区长",
+  "常务副区长",
+  "代区长",
+  "县长",
+  "副县长",
+  "常务副县长",
+  "代县长",
+  "州长",
+  "副州长",
+  "旗长",
+  "副旗长",
+  "镇长",
+  "副镇长",
+  "乡长",
+  "副乡长",
+  "主任",
+  "副主任",
+  "常务副主任",
+  "主席",
+  "副主席",
+  "部长",
+  "副部长",
+  "常务副部长",
+  "常委",
+  "秘书长",
+  "副秘书长",
+  "局长",
+  "副局长",
+  "委员",
+  "检察长",
+  "院长",
+  "副院长",
+  "厅长",
+  "副厅长",
+  "处长",
+  "主任委员",
+  "政委",
+];
+
+/** Administrative levels that start an organ name: 区委, 市政府, 县人大常委会 … */
+const LEVELS = ["省", "市", "区", "县", "州", "盟", "旗", "镇", "乡", "街道"];
+
+/** Organs under a level. 委 alone is the party committee (区委); 政府办 etc. are offices. */
+const ORGANS = [
+  "委",
+  "政府",
+  "人大常委会",
+  "人大",
+  "政协",
+  "纪委监委",
+  "纪委",
+  "监委",
+  "委组织部",
+  "委宣传部",
+  "委统战部",
+  "委政法委",
+  "委办",
+  "政府办",
+  "党工委",
+  "法院",
+  "检察院",
+];
+
+/** Organs written without a level (党组书记, 人大常委会主任 after a name of place). */
+const BARE_ORGANS = ["中共", "党委", "党组", "党工委", "人大常委会", "政协", "纪委监委", "纪委"];
+
+/**
+ * A department under a level (区发改局, 市商务局, 区委编办): a level, one to
+ * five characters, and an office suffix; only ever used right before a core post.
+ */
+const DEPARTMENT = "(?:区|市|县)\\p{Script=Han}{1,5}?(?:局|办|委|部|院|厅|中心)";
+
+const alternation = (items: readonly string[]) => [...items].sort((a, b) => b.length - a.length).join("|");
+
+const ORGAN_PREFIX = `(?:中共)?(?:(?:${alternation(LEVELS)})(?:${alternation(ORGANS)})|${alternation(BARE_ORGANS)}|${DEPARTMENT})`;
+
+/** One post, e.g. 区委副书记 or 代区长. */
+export const POST = `(?:${ORGAN_PREFIX})?(?:${alternation(CORE_POSTS)})`;
+
+/** Posts chained with 、 or 兼: 区委副书记、代区长. */
+export const POST_CHAIN = `${POST}(?:[、,，]?兼?${POST})*`;
+
+const SINGLE_POST = new RegExp(POST, "gu");
+
+/** Splits a matched chain into its posts: 区委副书记、代区长 → [区委副书记, 代区长]. */
+export function splitPostChain(chain: string): string[] {
+  return [...chain.matchAll(SINGLE_POST)].map((m) => m[0]);
+}
+
+/** Core posts that may also follow a name (徐伟南书记, seed 003). */
+export const CORE_POST_PATTERN = alternation(CORE_POSTS);

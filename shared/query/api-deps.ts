@@ -1,0 +1,30 @@
+import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { awsClients } from "../aws/clients";
+import { ENV, requireEnv } from "../config/env";
+import { tracer } from "../observability/tracer";
+import { readRecord } from "../storage/record-reader";
+import { cursorKeyFromEnvironment } from "./cursor-key";
+import type { ApiDeps } from "./router";
+
+let secrets: SecretsManagerClient | undefined;
+
+/** Built only in the cloud, where the cursor key is a secret; never locally. */
+function secretsClient(): SecretsManagerClient {
+  secrets ??= tracer.captureAWSv3Client(new SecretsManagerClient({}));
+  return secrets;
+}
+
+/** The query API's dependencies from the environment and the container's shared clients. */
+export function apiDepsFromEnvironment(openApi: unknown, env: NodeJS.ProcessEnv = process.env): ApiDeps {
+  const { ddb, s3 } = awsClients();
+  const tableName = requireEnv(ENV.tableName, env);
+  const artifactsBucket = requireEnv(ENV.artifactsBucket, env);
+  return {
+    ddb,
+    tableName,
+    cursorKey: cursorKeyFromEnvironment(secretsClient, env),
+    now: () => new Date(),
+    readRecord: (id) => readRecord({ ddb, s3, tableName, artifactsBucket }, id),
+    openApi,
+  };
+}

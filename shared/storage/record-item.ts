@@ -1,0 +1,54 @@
+/** Where a JSON document lives in S3 when it is too big to travel or be stored inline (claim check). */
+export interface S3Pointer {
+  bucket: string;
+  key: string;
+}
+
+export interface ItemKey {
+  pk: string;
+  sk: string;
+}
+
+/** The page version a record was built from (see shared/events/record-message.ts). */
+export interface StoredVersion {
+  uri: string;
+  sequencer: string | null;
+  versionId: string | null;
+  eventTime: string;
+  sha256: string;
+  parserVersion: string;
+}
+
+/**
+ * The record item (pk REC#<id>, sk RECORD) as stored. Exactly one of
+ * `recordJson` / `recordPointer` is set: the record's JSON inline, or a
+ * pointer to it in the artifacts bucket when it exceeds MAX_ITEM_BODY_BYTES.
+ * `objectVersion` and `eventVersion` are the comparable version strings the
+ * conditional write orders by (see storage/record-version.ts).
+ */
+export interface RecordItem {
+  pk: string;
+  sk: string;
+  id: string;
+  schemaVersion: number;
+  parserVersion: string;
+  objectVersion: string;
+  eventVersion: string;
+  version: StoredVersion;
+  /** sha256 of the record JSON: a newer version with identical content is reported as unchanged */
+  recordSha256: string;
+  recordJson?: string;
+  recordPointer?: S3Pointer;
+  /** every index item written for this record, so a change can delete the ones no longer produced */
+  indexKeys: ItemKey[];
+  /**
+   * Only while an index rewrite too big for one transaction is in progress
+   * (see record-store.ts): when it started, and the keys still to delete.
+   */
+  indexPendingSince?: string;
+  staleIndexKeys?: ItemKey[];
+  /** the record.created/updated notification not yet published for this version (outbox) */
+  pendingNotification?: "record.created" | "record.updated";
+  createdAt: string;
+  updatedAt: string;
+}

@@ -1,0 +1,294 @@
+import { createHash } from "node:crypto";
+import { DeleteObjectCommand, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
+import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { isConditionalCheckFailed } from "../aws/aws-errors";
+import { FUNCTION_TIMEOUT_SECONDS, MAX_ITEM_BODY_BYTES } from "../config/resources";
+import { TransientError } from "../errors";
+import type { UnchangedReason } from "../events/ingest-notification";
+import type { PageVersion } from "../events/record-message";
+import type { MeetingRecord } from "../record/record-schema";
+import { batchWrite } from "./batch-write";
+import { indexItems, itemKey, keyString } from "./index-items";
+import type { IndexItem } from "./item-keys";
+import { keys } from "./item-keys";
+import type { ItemKey, RecordItem, S3Pointer } from "./record-item";
+import { readRecordItem } from "./record-reader";
+import { compareVersions, uriPrefix, type VersionStrings, versionStrings } from "./record-version";
+
+/**
+ * Writes a record and its index items so that a duplicate is a no-op and an
+ * older version never overwrites a newer one.
+ *
+ * Read, decide, then write conditionally on what was read (optimistic
+ * concurrency): the record item Put requires the stored objectVersion to be
+ * the one read AND the incoming version to be newer by the rules of
+ * record-version.ts. A failed condition means someone else wrote first:
+ * re-read and decide again.
+ *
+ * Index items: the record item lists its index keys; a change puts the new
+ * index items and deletes the ones no longer produced. The record item is
+ * written first (it is the commit point: GET /meetings/{id} is right at
+ * once), marked indexPendingSince with the keys still to delete; then the
+ * index items are batch-written (25 a call) and the mark is cleared. Lists
+ * can show the previous summary for the few milliseconds in between. Not
+ * TransactWriteItems: dynalite (the local emulator) does not implement it,
+ * transactions cost twice the write units, and cap at 100 items, which a
+ * meeting with many people and a changed date exceeds. The mark makes the
+ * rewrite resumable and serialises writers: the same version re-delivered
+ * finishes it; another version waits a moment and re-reads, and gives up
+ * with TransientError (retried via SQS) while the mark is fresh; a mark
+ * older than twice the function timeout belongs to a writer that died and
+ * is taken over (its leftover keys are in the stale set).
+ */
+
+export interface RecordStoreDeps {
+  ddb: DynamoDBDocumentClient;
+  s3: S3Client;
+  tableName: string;
+  artifactsBucket: string;
+  now: () => Date;
+  /** waits between re-reads while another writer holds the index mark (tests pass a no-op) */
+  sleep?: (ms: number) => Promise<void>;
+  /** reports best-effort clean-up failures */
+  warn?: (message: string, details: Record<string, unknown>) => void;
+}
+
+export type StoreOutcome = "created" | "updated" | "unchanged";
+
+export interface StoreResult {
+  outcome: StoreOutcome;
+  reason?: UnchangedReason;
+  /**
+   * A created/updated notification this delivery owes: the one for the
+   * version just written, or one an earlier delivery of the same version
+   * wrote but failed to publish. Publish it, then call markNotified.
+   */
+  owedNotification?: "record.created" | "record.updated";
+  objectVersion: string;
+}
+
+/** Twice the writer's timeout: a pending index rewrite older than this was abandoned. */
+export const ABANDONED_PENDING_MS = 2 * FUNCTION_TIMEOUT_SECONDS.storeRecord * 1000;
+const MAX_ATTEMPTS = 8;
+const WAIT_MS = 100;
+
+export async function storeRecord(
+  deps: RecordStoreDeps,
+  record: MeetingRecord,
+  version: PageVersion,
+): Promise<StoreResult> {
+  const versions = versionStrings(version);
+  const recordJson = JSON.stringify(record);
+  const recordSha256 = sha256Hex(recordJson);
+  const items = indexItems(record);
+  let body: Pick<RecordItem, "recordJson" | "recordPointer"> | undefined;
+
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const stored = await readRecordItem(deps, record.id, { consistent: true });
+    const now = deps.now();
+    if (stored) {
+      const order = compareVersions(stored, versions);
+      if (order === "same") {
+        if (stored.indexPendingSince) await finishIndexRewrite(deps, stored, items);
+        return {
+          outcome: "unchanged",
+          reason: "duplicate",
+          objectVersion: stored.objectVersion,
+          ...(stored.pendingNotification ? { owedNotification: stored.pendingNotification } : {}),
+        };
+      }
+      if (order === "older") return { outcome: "unchanged", reason: "stale", objectVersion: stored.objectVersion };
+      if (stored.indexPendingSince && now.getTime() - Date.parse(stored.indexPendingSince) < ABANDONED_PENDING_MS) {
+        await sleep(WAIT_MS * attempt);
+        continue;
+      }
+    }
+
+    body ??= await placeBody(deps, record.id, recordJson, versions);
+    const sameContent = stored?.recordSha256 === recordSha256;
+    const outcome: StoreOutcome = !stored ? "created" : sameContent ? "unchanged" : "updated";
+    const item: RecordItem = {
+      ...keys.record(record.id),
+      id: record.id,
+      schemaVersion: record.schemaVersion,
+      parserVersion: record.parserVersion,
+      ...versions,
+      version: {
+        uri: version.uri,
+        sequencer: version.sequencer,
+        versionId: version.versionId ?? null,
+        eventTime: version.eventTime,
+        sha256: version.sha256,
+        parserVersion: version.parserVersion,
+      },
+      recordSha256,
+      ...body,
+      indexKeys: items.map(itemKey),
+      createdAt: stored?.createdAt ?? now.toISOString(),
+      updatedAt: now.toISOString(),
+      ...pendingNotificationFor(outcome, stored),
+    };
+    const previousKeys = stored ? [...stored.indexKeys, ...(stored.staleIndexKeys ?? [])] : [];
+    const current = new Set(items.map(keyString));
+    const staleKeys = uniqueKeys(previousKeys.filter((key) => !current.has(keyString(key))));
+    // Same content means the same index items, already in place unless a rewrite was abandoned.
+    const puts = sameContent && !stored?.indexPendingSince ? [] : items;
+
+    try {
+      await writeRecord(
+        deps,
+        item,
+        puts,
+        staleKeys,
+        stored ? updateCondition(stored, version.uri, versions) : CREATE_CONDITION,
+      );
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) continue;
+      throw error;
+    }
+    if (stored?.recordPointer && stored.recordPointer.key !== item.recordPointer?.key) {
+      await deleteBodyQuietly(deps, stored.recordPointer);
+    }
+    return {
+      outcome,
+      ...(outcome === "unchanged" ? { reason: "same-content" as const } : {}),
+      ...(item.pendingNotification ? { owedNotification: item.pendingNotification } : {}),
+      objectVersion: item.objectVersion,
+    };
+  }
+  throw new TransientError(
+    `record ${record.id}: still contended after ${MAX_ATTEMPTS} attempts (write races or another writer's index rewrite); retry later`,
+  );
+}
+
+/** Clears the outbox mark once the notification is published; a newer version since then carries its own. */
+export async function markNotified(
+  deps: Pick<RecordStoreDeps, "ddb" | "tableName">,
+  id: string,
+  objectVersion: string,
+): Promise<void> {
+  try {
+    await deps.ddb.send(
+      new UpdateCommand({
+        TableName: deps.tableName,
+        Key: keys.record(id),
+        UpdateExpression: "REMOVE pendingNotification",
+        ConditionExpression: "objectVersion = :ov",
+        ExpressionAttributeValues: { ":ov": objectVersion },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionalCheckFailed(error)) throw error;
+  }
+}
+
+interface Condition {
+  ConditionExpression: string;
+  ExpressionAttributeValues?: Record<string, string>;
+}
+
+const CREATE_CONDITION: Condition = { ConditionExpression: "attribute_not_exists(pk)" };
+
+/** Unchanged since it was read, and the incoming version is newer (same object: sequencer; else eventTime, uri). */
+function updateCondition(stored: RecordItem, uri: string, incoming: VersionStrings): Condition {
+  return {
+    ConditionExpression:
+      "objectVersion = :read AND ((begins_with(objectVersion, :uri) AND objectVersion < :ov) OR " +
+      "(NOT begins_with(objectVersion, :uri) AND eventVersion < :ev))",
+    ExpressionAttributeValues: {
+      ":read": stored.objectVersion,
+      ":uri": uriPrefix(uri),
+      ":ov": incoming.objectVersion,
+      ":ev": incoming.eventVersion,
+    },
+  };
+}
+
+function pendingNotificationFor(
+  outcome: StoreOutcome,
+  stored: RecordItem | null,
+): Pick<RecordItem, "pendingNotification"> {
+  if (outcome === "created") return { pendingNotification: "record.created" };
+  if (outcome === "updated") return { pendingNotification: "record.updated" };
+  return stored?.pendingNotification ? { pendingNotification: stored.pendingNotification } : {};
+}
+
+async function writeRecord(
+  deps: RecordStoreDeps,
+  item: RecordItem,
+  puts: IndexItem[],
+  deletes: ItemKey[],
+  condition: Condition,
+): Promise<void> {
+  if (puts.length === 0 && deletes.length === 0) {
+    await deps.ddb.send(new PutCommand({ TableName: deps.tableName, Item: item, ...condition }));
+    return;
+  }
+  const pending: RecordItem = { ...item, indexPendingSince: deps.now().toISOString(), staleIndexKeys: deletes };
+  await deps.ddb.send(new PutCommand({ TableName: deps.tableName, Item: pending, ...condition }));
+  await finishIndexRewrite(deps, pending, puts);
+}
+
+/** Puts the version's index items, deletes the stale ones, then clears the pending mark. */
+async function finishIndexRewrite(deps: RecordStoreDeps, stored: RecordItem, puts: IndexItem[]): Promise<void> {
+  await batchWrite(deps, puts as unknown as Record<string, unknown>[], stored.staleIndexKeys ?? []);
+  try {
+    await deps.ddb.send(
+      new UpdateCommand({
+        TableName: deps.tableName,
+        Key: keys.record(stored.id),
+        UpdateExpression: "REMOVE indexPendingSince, staleIndexKeys",
+        ConditionExpression: "objectVersion = :ov",
+        ExpressionAttributeValues: { ":ov": stored.objectVersion },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionalCheckFailed(error)) throw error;
+  }
+}
+
+/** Inline when small enough for the item, else in the artifacts bucket under a key unique to the version. */
+async function placeBody(
+  deps: RecordStoreDeps,
+  id: string,
+  recordJson: string,
+  versions: VersionStrings,
+): Promise<Pick<RecordItem, "recordJson" | "recordPointer">> {
+  if (Buffer.byteLength(recordJson, "utf8") <= MAX_ITEM_BODY_BYTES) return { recordJson };
+  // Keyed by version, not content: an object is only ever replaced by a newer version's, so
+  // deleting the previous one can never remove a body another writer is about to point to.
+  const pointer = { bucket: deps.artifactsBucket, key: recordBodyKey(id, versions) };
+  await deps.s3.send(
+    new PutObjectCommand({
+      Bucket: pointer.bucket,
+      Key: pointer.key,
+      Body: recordJson,
+      ContentType: "application/json; charset=utf-8",
+    }),
+  );
+  return { recordPointer: pointer };
+}
+
+/** Where a record body too big for its item lives; never expired by a lifecycle rule. */
+export function recordBodyKey(id: string, versions: VersionStrings): string {
+  return `records/${id}/${sha256Hex(versions.eventVersion).slice(0, 32)}.json`;
+}
+
+async function deleteBodyQuietly(deps: RecordStoreDeps, pointer: S3Pointer): Promise<void> {
+  try {
+    await deps.s3.send(new DeleteObjectCommand({ Bucket: pointer.bucket, Key: pointer.key }));
+  } catch (error) {
+    // An orphaned body costs storage, not correctness.
+    deps.warn?.("could not delete the previous record body", { pointer, error: String(error) });
+  }
+}
+
+function uniqueKeys(list: ItemKey[]): ItemKey[] {
+  const seen = new Map(list.map((key) => [keyString(key), itemKey(key)]));
+  return [...seen.values()];
+}
+
+function sha256Hex(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}

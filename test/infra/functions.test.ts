@@ -1,0 +1,209 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { DocketFunction } from "../../infra/constructs/docket-function";
+import type { DocketStack } from "../../infra/stack/docket-stack";
+import type { FunctionName } from "../../infra/stages";
+import { ENV } from "../../shared/config/env";
+import { FUNCTION_TIMEOUT_SECONDS } from "../../shared/config/resources";
+import { STAGE_NAMES, type SynthesizedStage, synthAllStages } from "./support/synth-stage";
+import {
+  asArray,
+  logicalId,
+  mentionedIds,
+  type PolicyStatementJson,
+  props,
+  referencedId,
+  roleStatements,
+} from "./support/template-queries";
+
+let stages: Record<(typeof STAGE_NAMES)[number], SynthesizedStage>;
+beforeAll(() => {
+  stages = synthAllStages();
+});
+
+const FUNCTIONS: FunctionName[] = ["parsePage", "storeRecord", "queryApi"];
+const DOCKET_ENV_NAMES = new Set<string>(Object.values(ENV));
+
+/**
+ * What each function may do, keyed by the variable that names the resource:
+ * the variable must point at the resource the actions are granted on.
+ */
+type Grant = { actions: string[]; onObjects?: boolean };
+const EXPECTED: Record<FunctionName, Partial<Record<string, Grant[]>>> = {
+  parsePage: {
+    [ENV.rawBucket]: [{ actions: ["s3:GetObject*"], onObjects: true }],
+    [ENV.artifactsBucket]: [{ actions: ["s3:PutObject"], onObjects: true }],
+    [ENV.recordsQueueUrl]: [{ actions: ["sqs:SendMessage"] }],
+    [ENV.ingestTopicArn]: [{ actions: ["sns:Publish"] }],
+    [ENV.maxPageBytes]: [],
+    [ENV.stage]: [],
+  },
+  storeRecord: {
+    [ENV.tableName]: [{ actions: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"] }],
+    [ENV.artifactsBucket]: [
+      { actions: ["s3:GetObject*"], onObjects: true },
+      { actions: ["s3:PutObject"], onObjects: true },
+    ],
+    [ENV.ingestTopicArn]: [{ actions: ["sns:Publish"] }],
+    [ENV.stage]: [],
+  },
+  queryApi: {
+    [ENV.tableName]: [{ actions: ["dynamodb:GetItem", "dynamodb:Query"] }],
+    [ENV.artifactsBucket]: [{ actions: ["s3:GetObject*"], onObjects: true }],
+    [ENV.cursorKeySecretArn]: [{ actions: ["secretsmanager:GetSecretValue"] }],
+    [ENV.stage]: [],
+  },
+};
+
+/** Actions no Docket function needs: deleting or rewriting data outside its role. */
+const FORBIDDEN: Record<FunctionName, RegExp> = {
+  parsePage: /^(dynamodb:|s3:Delete|secretsmanager:)/,
+  storeRecord: /^(secretsmanager:|sqs:SendMessage)/,
+  queryApi: /^(dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem)|s3:(Put|Delete)|sqs:|sns:)/,
+};
+
+function fnOf(stack: DocketStack, name: FunctionName): DocketFunction {
+  return stack[name];
+}
+
+function statementsOf({ template, stack }: SynthesizedStage, name: FunctionName): PolicyStatementJson[] {
+  return roleStatements(template, logicalId(fnOf(stack, name).role));
+}
+
+describe.each(STAGE_NAMES)("functions (%s)", (stageName) => {
+  const s = () => stages[stageName];
+
+  it.each(FUNCTIONS)("runs %s on Node.js 24, arm64, with active tracing and its own log group", (name) => {
+    const { template, stack, stage } = s();
+    const fn = props(template, logicalId(fnOf(stack, name).lambda));
+    expect(fn).toMatchObject({
+      Runtime: "nodejs24.x",
+      Architectures: ["arm64"],
+      TracingConfig: { Mode: "Active" },
+      Handler: "index.handler",
+      Timeout: FUNCTION_TIMEOUT_SECONDS[name],
+      MemorySize: stage.functions[name].memoryMiB,
+      LoggingConfig: { LogGroup: { Ref: logicalId(fnOf(stack, name).logGroup) } },
+    });
+    expect(fn.ReservedConcurrentExecutions).toBe(stage.functions[name].reservedConcurrency);
+    expect(props(template, logicalId(fnOf(stack, name).logGroup)).RetentionInDays).toBe(stage.logRetention);
+  });
+
+  it.each(FUNCTIONS)("gives %s source maps and the Powertools settings", (name) => {
+    const { template, stack, stage } = s();
+    const variables = (props(template, logicalId(fnOf(stack, name).lambda)).Environment as { Variables: object })
+      .Variables;
+    expect(variables).toMatchObject({
+      NODE_OPTIONS: "--enable-source-maps",
+      POWERTOOLS_METRICS_NAMESPACE: "Docket",
+      POWERTOOLS_LOG_LEVEL: stage.logLevel,
+      POWERTOOLS_SERVICE_NAME: expect.stringMatching(/^(parse-page|store-record|query-api)$/),
+    });
+  });
+
+  it.each(FUNCTIONS)("sets exactly the Docket variables %s needs, names from shared/config/env.ts", (name) => {
+    const { template, stack } = s();
+    const variables = (
+      props(template, logicalId(fnOf(stack, name).lambda)).Environment as {
+        Variables: Record<string, unknown>;
+      }
+    ).Variables;
+    const docketNames = Object.keys(variables).filter((key) => !/^(NODE_OPTIONS|POWERTOOLS_)/.test(key));
+    for (const key of docketNames) expect(DOCKET_ENV_NAMES, key).toContain(key);
+    expect(docketNames.sort()).toEqual(Object.keys(EXPECTED[name]).sort());
+    expect(variables[ENV.stage]).toBe(stageName);
+  });
+
+  it.each(FUNCTIONS)("grants %s the access each of its variables implies, on that resource", (name) => {
+    const { template, stack } = s();
+    const variables = (
+      props(template, logicalId(fnOf(stack, name).lambda)).Environment as {
+        Variables: Record<string, unknown>;
+      }
+    ).Variables;
+    const statements = statementsOf(s(), name).filter((st) => st.Effect === "Allow");
+    for (const [variable, grants] of Object.entries(EXPECTED[name])) {
+      const target = referencedId(variables[variable]);
+      for (const grant of grants ?? []) {
+        for (const action of grant.actions) {
+          const granting = statements.filter(
+            (st) =>
+              asArray(st.Action).includes(action) && target !== undefined && mentionedIds(st.Resource).has(target),
+          );
+          expect(granting, `${variable} → ${action}`).not.toHaveLength(0);
+          if (grant.onObjects) {
+            expect(JSON.stringify(granting.map((g) => g.Resource)), `${variable} → ${action} on objects`).toContain(
+              '"/*"',
+            );
+          }
+        }
+      }
+    }
+  });
+
+  it("tells parse-page the stage's page size limit", () => {
+    const { template, stack, stage } = s();
+    const variables = (
+      props(template, logicalId(stack.parsePage.lambda)).Environment as {
+        Variables: Record<string, unknown>;
+      }
+    ).Variables;
+    expect(variables[ENV.maxPageBytes]).toBe(String(stage.maxPageBytes));
+  });
+
+  it("lets store-record delete only superseded record bodies, and no one else delete anything", () => {
+    const { stack } = s();
+    const deletes = (name: FunctionName) =>
+      statementsOf(s(), name).filter((st) => asArray(st.Action).some((a) => a.startsWith("s3:Delete")));
+    expect(deletes("storeRecord")).toEqual([
+      {
+        Effect: "Allow",
+        Action: "s3:DeleteObject",
+        Resource: { "Fn::Join": ["", [{ "Fn::GetAtt": [logicalId(stack.artifacts.bucket), "Arn"] }, "/records/*"]] },
+      },
+    ]);
+    expect(deletes("parsePage")).toEqual([]);
+    expect(deletes("queryApi")).toEqual([]);
+  });
+
+  it("never lets a function write to or delete raw pages", () => {
+    const { stack } = s();
+    const rawBucketId = logicalId(stack.rawPages.bucket);
+    for (const name of FUNCTIONS) {
+      const writes = statementsOf(s(), name).filter(
+        (st) =>
+          mentionedIds(st.Resource).has(rawBucketId) &&
+          asArray(st.Action).some((a) => /^s3:(Put|Delete|Abort|Replicate|Restore)/.test(a)),
+      );
+      expect(writes, name).toEqual([]);
+    }
+  });
+
+  it.each(FUNCTIONS)("gives %s no wildcard action and Resource * only for X-Ray", (name) => {
+    const statements = statementsOf(s(), name);
+    for (const st of statements) {
+      for (const action of asArray(st.Action)) {
+        expect(action).not.toBe("*");
+        expect(action).not.toMatch(/:\*$/);
+        expect(action, "forbidden for this function").not.toMatch(FORBIDDEN[name]);
+      }
+      if (asArray(st.Resource).includes("*")) {
+        expect(asArray(st.Action).sort()).toEqual(["xray:PutTelemetryRecords", "xray:PutTraceSegments"]);
+      }
+    }
+  });
+
+  it.each(FUNCTIONS)("lets %s write only to its own log group, with no managed policy", (name) => {
+    const { template, stack } = s();
+    const fn = fnOf(stack, name);
+    const role = props(template, logicalId(fn.role));
+    expect(role.ManagedPolicyArns).toBeUndefined();
+    const logStatements = statementsOf(s(), name).filter((st) => asArray(st.Action).some((a) => a.startsWith("logs:")));
+    expect(logStatements).toEqual([
+      {
+        Effect: "Allow",
+        Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+        Resource: { "Fn::GetAtt": [logicalId(fn.logGroup), "Arn"] },
+      },
+    ]);
+  });
+});

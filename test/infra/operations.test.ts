@@ -1,0 +1,194 @@
+import { Duration } from "aws-cdk-lib";
+import { beforeAll, describe, expect, it } from "vitest";
+import { STAGE_NAMES, type SynthesizedStage, synthAllStages, synthStage } from "./support/synth-stage";
+import {
+  deniesInsecureTransport,
+  logicalId,
+  props,
+  referencedId,
+  resourcePolicyStatements,
+  resourcesOfType,
+} from "./support/template-queries";
+
+let stages: Record<(typeof STAGE_NAMES)[number], SynthesizedStage>;
+beforeAll(() => {
+  stages = synthAllStages();
+});
+
+interface AlarmJson {
+  MetricName: string;
+  Namespace: string;
+  Dimensions: { Name: string; Value: unknown }[];
+  Threshold: number;
+  ComparisonOperator: string;
+  AlarmActions: unknown[];
+  OKActions: unknown[];
+  TreatMissingData: string;
+}
+
+function alarms({ template }: SynthesizedStage): AlarmJson[] {
+  return Object.values(resourcesOfType(template, "AWS::CloudWatch::Alarm")).map(
+    (a) => a.Properties as unknown as AlarmJson,
+  );
+}
+
+function alarmOn(s: SynthesizedStage, metric: string, dimensionTarget: string): AlarmJson | undefined {
+  return alarms(s).find(
+    (a) => a.MetricName === metric && a.Dimensions.some((d) => referencedId(d.Value) === dimensionTarget),
+  );
+}
+
+describe.each(STAGE_NAMES)("operations (%s)", (name) => {
+  const s = () => stages[name];
+
+  it("alarms as soon as any dead-letter queue holds a message", () => {
+    const { stack } = s();
+    for (const work of [stack.queues.pageEvents, stack.queues.records]) {
+      const alarm = alarmOn(s(), "ApproximateNumberOfMessagesVisible", logicalId(work.deadLetterQueue));
+      expect(alarm, work.node.path).toMatchObject({ Threshold: 0, ComparisonOperator: "GreaterThanThreshold" });
+    }
+  });
+
+  it("alarms when a work queue's oldest message is older than the stage allows", () => {
+    const { stack, stage } = s();
+    for (const work of [stack.queues.pageEvents, stack.queues.records]) {
+      const alarm = alarmOn(s(), "ApproximateAgeOfOldestMessage", logicalId(work.queue));
+      expect(alarm, work.node.path).toMatchObject({
+        Threshold: stage.alarms.oldestMessageAge.toSeconds(),
+        ComparisonOperator: "GreaterThanThreshold",
+      });
+    }
+  });
+
+  it("alarms on every function's errors and throttles", () => {
+    const { stack, stage } = s();
+    for (const fn of [stack.parsePage, stack.storeRecord, stack.queryApi]) {
+      const id = logicalId(fn.lambda);
+      expect(alarmOn(s(), "Errors", id), fn.node.path).toMatchObject({ Threshold: stage.alarms.functionErrors });
+      expect(alarmOn(s(), "Throttles", id), fn.node.path).toMatchObject({
+        Threshold: 0,
+        ComparisonOperator: "GreaterThanThreshold",
+      });
+    }
+  });
+
+  it("alarms on API 5XX responses", () => {
+    const alarm = alarms(s()).find((a) => a.MetricName === "5XXError" && a.Namespace === "AWS/ApiGateway");
+    expect(alarm).toMatchObject({ Threshold: s().stage.alarms.api5xxErrors });
+  });
+
+  it("sends every alarm and its recovery to the alarm topic, treating no data as fine", () => {
+    const topicRef = { Ref: logicalId(s().stack.operations.alarmTopic) };
+    const all = alarms(s());
+    expect(all).toHaveLength(2 * 2 + 3 * 2 + 1);
+    for (const alarm of all) {
+      expect(alarm.AlarmActions).toEqual([topicRef]);
+      expect(alarm.OKActions).toEqual([topicRef]);
+      expect(alarm.TreatMissingData).toBe("notBreaching");
+    }
+  });
+
+  it("encrypts both topics with their own rotating KMS keys and denies non-TLS publishing", () => {
+    const { template, stack } = s();
+    for (const topic of [stack.ingestTopic.topic, stack.operations.alarmTopic]) {
+      const id = logicalId(topic);
+      const keyId = referencedId(props(template, id).KmsMasterKeyId) ?? "";
+      expect(template.toJSON().Resources[keyId].Type).toBe("AWS::KMS::Key");
+      expect(props(template, keyId).EnableKeyRotation).toBe(true);
+      const statements = resourcePolicyStatements(template, "AWS::SNS::TopicPolicy", id);
+      expect(deniesInsecureTransport(statements, /^sns:Publish$/)).toBe(true);
+    }
+  });
+
+  it("lets CloudWatch use the alarm topic's key and publish to it, from this account only", () => {
+    const { template, stack } = s();
+    const keyPolicy = props(template, logicalId(stack.operations.node.findChild("AlarmKey"))).KeyPolicy as {
+      Statement: { Principal: unknown; Action: string[] }[];
+    };
+    expect(keyPolicy.Statement).toContainEqual(
+      expect.objectContaining({
+        Principal: { Service: "cloudwatch.amazonaws.com" },
+        Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+      }),
+    );
+    const publish = resourcePolicyStatements(
+      template,
+      "AWS::SNS::TopicPolicy",
+      logicalId(stack.operations.alarmTopic),
+    ).find((st) => st.Effect === "Allow");
+    expect(publish).toMatchObject({
+      Action: "sns:Publish",
+      Principal: { Service: "cloudwatch.amazonaws.com" },
+      Condition: { StringEquals: { "aws:SourceAccount": { Ref: "AWS::AccountId" } } },
+    });
+  });
+
+  it("has one dashboard for the stage", () => {
+    const dashboards = Object.values(resourcesOfType(s().template, "AWS::CloudWatch::Dashboard"));
+    expect(dashboards.map((d) => d.Properties?.DashboardName)).toEqual([`Docket-${name}`]);
+  });
+});
+
+describe("stage-configured subscriptions", () => {
+  it("subscribes the alarm e-mail only when one is configured", () => {
+    const withEmail = synthStage("dev", { override: { alarmEmail: "ops@example.org" } });
+    const subs = Object.values(resourcesOfType(withEmail.template, "AWS::SNS::Subscription"));
+    expect(subs.map((sub) => sub.Properties)).toEqual([
+      expect.objectContaining({
+        Protocol: "email",
+        Endpoint: "ops@example.org",
+        TopicArn: { Ref: logicalId(withEmail.stack.operations.alarmTopic) },
+      }),
+    ]);
+    expect(Object.keys(resourcesOfType(stages.dev.template, "AWS::SNS::Subscription"))).toHaveLength(
+      stages.dev.stage.ingestSubscriptions.length + (stages.dev.stage.alarmEmail ? 1 : 0),
+    );
+  });
+
+  it("subscribes ingest-event endpoints with a filter policy on the type attribute", () => {
+    const { template, stack } = synthStage("staging", {
+      override: {
+        ingestSubscriptions: [
+          { protocol: "email", endpoint: "editors@example.org", filterTypes: ["page.rejected"] },
+          { protocol: "https", endpoint: "https://hooks.example.org/docket" },
+          {
+            protocol: "sqs",
+            endpoint: "arn:aws:sqs:ap-east-1:111122223333:docket-feed",
+            filterTypes: ["record.stored"],
+          },
+        ],
+      },
+    });
+    const topicRef = { Ref: logicalId(stack.ingestTopic.topic) };
+    const subs = Object.values(resourcesOfType(template, "AWS::SNS::Subscription")).map((sub) => sub.Properties);
+    expect(subs).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          Protocol: "email",
+          Endpoint: "editors@example.org",
+          TopicArn: topicRef,
+          FilterPolicy: { type: ["page.rejected"] },
+        }),
+        expect.objectContaining({
+          Protocol: "https",
+          Endpoint: "https://hooks.example.org/docket",
+          TopicArn: topicRef,
+        }),
+        expect.objectContaining({
+          Protocol: "sqs",
+          Endpoint: "arn:aws:sqs:ap-east-1:111122223333:docket-feed",
+          FilterPolicy: { type: ["record.stored"] },
+        }),
+      ]),
+    );
+    expect(subs.find((sub) => sub?.Protocol === "https")).not.toHaveProperty("FilterPolicy");
+  });
+
+  it("uses a shorter alarm threshold when the stage asks for one", () => {
+    const base = synthStage("prod", {
+      override: { alarms: { oldestMessageAge: Duration.minutes(2), functionErrors: 1, api5xxErrors: 1 } },
+    });
+    const alarm = alarmOn(base, "ApproximateAgeOfOldestMessage", logicalId(base.stack.queues.records.queue));
+    expect(alarm?.Threshold).toBe(120);
+  });
+});

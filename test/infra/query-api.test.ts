@@ -1,0 +1,128 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { STAGE_NAMES, type SynthesizedStage, synthAllStages } from "./support/synth-stage";
+import { logicalId, props, referencedId, resourcesOfType } from "./support/template-queries";
+
+let stages: Record<(typeof STAGE_NAMES)[number], SynthesizedStage>;
+beforeAll(() => {
+  stages = synthAllStages();
+});
+
+interface MethodJson {
+  HttpMethod: string;
+  ApiKeyRequired?: boolean;
+  ResourceId: unknown;
+  Integration: { Type: string; Uri?: unknown };
+  RequestParameters?: Record<string, boolean>;
+  RequestValidatorId?: unknown;
+}
+
+/** GET methods by their full path, e.g. "/meetings/{id}". */
+function getMethods({ template }: SynthesizedStage): Record<string, MethodJson> {
+  const resources = resourcesOfType(template, "AWS::ApiGateway::Resource");
+  const pathOf = (id: string | undefined): string => {
+    const r = id ? resources[id] : undefined;
+    if (!r) return "";
+    return `${pathOf(referencedId(r.Properties?.ParentId))}/${r.Properties?.PathPart}`;
+  };
+  const methods = Object.values(resourcesOfType(template, "AWS::ApiGateway::Method"))
+    .map((m) => m.Properties as unknown as MethodJson)
+    .filter((m) => m.HttpMethod === "GET");
+  return Object.fromEntries(methods.map((m) => [pathOf(referencedId(m.ResourceId)) || "/", m]));
+}
+
+describe.each(STAGE_NAMES)("query API (%s)", (name) => {
+  const s = () => stages[name];
+
+  it("routes GET /meetings, /meetings/{id}, /people/{name} and /openapi.json to the query function", () => {
+    const { stack } = s();
+    const methods = getMethods(s());
+    expect(Object.keys(methods).sort()).toEqual(["/meetings", "/meetings/{id}", "/openapi.json", "/people/{name}"]);
+    for (const method of Object.values(methods)) {
+      expect(method.Integration.Type).toBe("AWS_PROXY");
+      expect(JSON.stringify(method.Integration.Uri)).toContain(logicalId(stack.queryApi.lambda));
+    }
+  });
+
+  it("requires an API key on every GET as the stage config says", () => {
+    const { stage } = s();
+    for (const [path, method] of Object.entries(getMethods(s()))) {
+      expect(method.ApiKeyRequired, path).toBe(stage.api.requireApiKey);
+    }
+  });
+
+  it("answers CORS preflight (GET, OPTIONS) without an API key", () => {
+    const { template } = s();
+    const options = Object.values(resourcesOfType(template, "AWS::ApiGateway::Method"))
+      .map((m) => m.Properties as unknown as MethodJson & { Integration: { IntegrationResponses: object[] } })
+      .filter((m) => m.HttpMethod === "OPTIONS");
+    expect(options.length).toBeGreaterThanOrEqual(4);
+    for (const method of options) {
+      expect(method.ApiKeyRequired).toBe(false);
+      expect(JSON.stringify(method.Integration.IntegrationResponses)).toContain(
+        `"method.response.header.Access-Control-Allow-Methods":"'GET,OPTIONS'"`,
+      );
+    }
+  });
+
+  it("validates the path parameters the routes need", () => {
+    const methods = getMethods(s());
+    expect(methods["/meetings/{id}"]?.RequestParameters).toEqual({ "method.request.path.id": true });
+    expect(methods["/people/{name}"]?.RequestParameters).toEqual({ "method.request.path.name": true });
+    for (const method of Object.values(methods)) expect(method.RequestValidatorId).toBeDefined();
+    const [validator] = Object.values(resourcesOfType(s().template, "AWS::ApiGateway::RequestValidator"));
+    expect(validator?.Properties).toMatchObject({ ValidateRequestParameters: true });
+  });
+
+  it("meters API keys with a usage plan that throttles and sets a quota on the deployed stage", () => {
+    const { template, stack, stage } = s();
+    const plans = Object.values(resourcesOfType(template, "AWS::ApiGateway::UsagePlan"));
+    expect(plans).toHaveLength(1);
+    expect(plans[0]?.Properties).toMatchObject({
+      Throttle: { RateLimit: stage.api.throttle.rateLimit, BurstLimit: stage.api.throttle.burstLimit },
+      Quota: { Limit: stage.api.quota.limit, Period: stage.api.quota.period },
+      ApiStages: [
+        { ApiId: { Ref: logicalId(stack.api.api) }, Stage: { Ref: logicalId(stack.api.api.deploymentStage) } },
+      ],
+    });
+    const [planKey] = Object.values(resourcesOfType(template, "AWS::ApiGateway::UsagePlanKey"));
+    expect(planKey?.Properties).toMatchObject({ KeyId: { Ref: logicalId(stack.api.apiKey) }, KeyType: "API_KEY" });
+  });
+
+  it("throttles the stage, traces it and writes JSON access logs to its own log group", () => {
+    const { template, stack, stage } = s();
+    const apiStage = props(template, logicalId(stack.api.api.deploymentStage));
+    expect(apiStage).toMatchObject({
+      StageName: name,
+      TracingEnabled: true,
+      AccessLogSetting: { DestinationArn: { "Fn::GetAtt": [logicalId(stack.api.accessLogs), "Arn"] } },
+      MethodSettings: [
+        expect.objectContaining({
+          HttpMethod: "*",
+          ResourcePath: "/*",
+          ThrottlingRateLimit: stage.api.throttle.rateLimit,
+          ThrottlingBurstLimit: stage.api.throttle.burstLimit,
+          LoggingLevel: "ERROR",
+          DataTraceEnabled: false,
+        }),
+      ],
+    });
+    const format = JSON.parse((apiStage.AccessLogSetting as { Format: string }).Format);
+    expect(format).toMatchObject({
+      requestId: "$context.requestId",
+      status: "$context.status",
+      apiKeyId: "$context.identity.apiKeyId",
+    });
+    expect(JSON.stringify(format)).not.toContain('$context.identity.apiKey"');
+    expect(props(template, logicalId(stack.api.accessLogs)).RetentionInDays).toBe(stage.logRetention);
+  });
+
+  it("answers API Gateway's own errors in the API's JSON error shape", () => {
+    const responses = Object.values(resourcesOfType(s().template, "AWS::ApiGateway::GatewayResponse"));
+    expect(responses.map((r) => r.Properties?.ResponseType).sort()).toEqual(["DEFAULT_4XX", "DEFAULT_5XX"]);
+    for (const r of responses) {
+      const templates = (r.Properties?.ResponseTemplates ?? {}) as Record<string, string>;
+      const template = templates["application/json"] ?? "";
+      expect(template).toContain('"error":{"code":');
+    }
+  });
+});

@@ -1,0 +1,268 @@
+import {
+  CompleteMultipartUploadCommand,
+  CopyObjectCommand,
+  CreateMultipartUploadCommand,
+  PutObjectCommand,
+  UploadPartCommand,
+} from "@aws-sdk/client-s3";
+import { SendMessageCommand } from "@aws-sdk/client-sqs";
+import type { APIGatewayProxyEvent, S3Event, SQSEvent, SQSRecord } from "aws-lambda";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { QUEUES } from "../../shared/config/resources";
+import { eventually, startTestPipeline, type TestPipeline } from "./support/test-pipeline";
+
+/**
+ * The local runtime itself, with stand-in handlers: S3 event emission, the
+ * SQS event sources (batches, partial failures, redrive to the DLQ) and the
+ * API Gateway proxy events. The real handlers are covered by pipeline tests.
+ */
+const parseEvents: SQSEvent[] = [];
+const storeAttempts: SQSRecord[] = [];
+const stored: string[] = [];
+const apiEvents: APIGatewayProxyEvent[] = [];
+
+let pipeline: TestPipeline;
+
+beforeAll(async () => {
+  pipeline = await startTestPipeline({
+    handlers: {
+      // Forwards each announced key to the records queue, like parse-page does with records.
+      parsePage: async () => async (event) => {
+        parseEvents.push(event);
+        for (const record of event.Records) {
+          const s3Event = JSON.parse(record.body) as S3Event;
+          for (const s3Record of s3Event.Records) {
+            await pipeline.clients.sqs.send(
+              new SendMessageCommand({
+                QueueUrl: pipeline.resources.recordsQueueUrl,
+                MessageBody: s3Record.s3.object.key,
+              }),
+            );
+          }
+        }
+        return { batchItemFailures: [] };
+      },
+      // Fails keys containing "fail-me"; throws (whole batch) on "throw-me".
+      storeRecord: async () => async (event) => {
+        storeAttempts.push(...event.Records);
+        if (event.Records.some((record) => record.body.includes("throw-me"))) throw new Error("store crashed");
+        const failures = event.Records.filter((record) => record.body.includes("fail-me"));
+        stored.push(...event.Records.filter((record) => !failures.includes(record)).map((record) => record.body));
+        return { batchItemFailures: failures.map((record) => ({ itemIdentifier: record.messageId })) };
+      },
+      queryApi: async () => async (event) => {
+        apiEvents.push(event);
+        return { statusCode: 200, headers: { "content-type": "application/json" }, body: '{"ok":true}' };
+      },
+    },
+  });
+});
+
+afterAll(async () => {
+  await pipeline?.stop();
+});
+
+function s3RecordsFor(key: string) {
+  return parseEvents
+    .flatMap((event) => event.Records)
+    .flatMap((record) => (JSON.parse(record.body) as S3Event).Records)
+    .filter((record) => decodeURIComponent(record.s3.object.key.replace(/\+/g, " ")) === key);
+}
+
+describe("S3 event notifications", () => {
+  it("puts an S3 event of AWS's shape on the page-events queue for an upload under raw/", async () => {
+    await pipeline.put("raw/shape/page.txt", "hello");
+
+    const [record] = await eventually(() => {
+      const found = s3RecordsFor("raw/shape/page.txt");
+      return found.length > 0 ? found : undefined;
+    });
+
+    expect(record).toMatchObject({
+      eventVersion: "2.1",
+      eventSource: "aws:s3",
+      awsRegion: "us-east-1",
+      eventName: "ObjectCreated:Put",
+      s3: {
+        s3SchemaVersion: "1.0",
+        bucket: { name: pipeline.resources.rawBucketName, arn: `arn:aws:s3:::${pipeline.resources.rawBucketName}` },
+        object: { key: "raw/shape/page.txt", size: 5, eTag: "5d41402abc4b2a76b9719d911017c592" },
+      },
+    });
+    expect(record?.s3.object.sequencer).toMatch(/^[0-9A-F]{18}$/);
+    expect(Number.isNaN(Date.parse(record?.eventTime ?? ""))).toBe(false);
+  });
+
+  it("encodes the key as S3 does: spaces as +, non-ASCII and reserved characters percent-encoded", async () => {
+    await pipeline.put("raw/会议 纪要(1)+.txt", "x");
+
+    const [record] = await eventually(() => {
+      const found = s3RecordsFor("raw/会议 纪要(1)+.txt");
+      return found.length > 0 ? found : undefined;
+    });
+
+    expect(record?.s3.object.key).toBe("raw/%E4%BC%9A%E8%AE%AE+%E7%BA%AA%E8%A6%81%281%29%2B.txt");
+  });
+
+  it("emits nothing for objects outside raw/ or in another bucket", async () => {
+    await pipeline.put("elsewhere/page.txt", "x");
+    await pipeline.clients.s3.send(
+      new PutObjectCommand({ Bucket: pipeline.resources.artifactsBucketName, Key: "raw/page.txt", Body: "x" }),
+    );
+    await pipeline.put("raw/marker-after-ignored.txt", "x");
+    await eventually(() => (s3RecordsFor("raw/marker-after-ignored.txt").length > 0 ? true : undefined));
+    await pipeline.waitForIdle();
+
+    expect(s3RecordsFor("elsewhere/page.txt")).toHaveLength(0);
+    expect(s3RecordsFor("raw/page.txt")).toHaveLength(0);
+  });
+
+  it("names copies and multipart uploads after their operation", async () => {
+    const bucket = pipeline.resources.rawBucketName;
+    await pipeline.put("raw/original.txt", "original");
+    await pipeline.clients.s3.send(
+      new CopyObjectCommand({ Bucket: bucket, Key: "raw/copied.txt", CopySource: `${bucket}/raw/original.txt` }),
+    );
+    const { UploadId } = await pipeline.clients.s3.send(
+      new CreateMultipartUploadCommand({ Bucket: bucket, Key: "raw/multipart.txt" }),
+    );
+    const part = await pipeline.clients.s3.send(
+      new UploadPartCommand({ Bucket: bucket, Key: "raw/multipart.txt", UploadId, PartNumber: 1, Body: "parts" }),
+    );
+    await pipeline.clients.s3.send(
+      new CompleteMultipartUploadCommand({
+        Bucket: bucket,
+        Key: "raw/multipart.txt",
+        UploadId,
+        MultipartUpload: { Parts: [{ PartNumber: 1, ETag: part.ETag }] },
+      }),
+    );
+
+    const copied = await eventually(() => s3RecordsFor("raw/copied.txt")[0]);
+    const multipart = await eventually(() => s3RecordsFor("raw/multipart.txt")[0]);
+
+    expect(copied.eventName).toBe("ObjectCreated:Copy");
+    expect(multipart.eventName).toBe("ObjectCreated:CompleteMultipartUpload");
+    expect(multipart.s3.object.size).toBe(5);
+  });
+
+  it("gives each later write to a key a greater sequencer", async () => {
+    for (const body of ["one", "two", "three"]) await pipeline.put("raw/rewritten.txt", body);
+
+    const records = await eventually(() => {
+      const found = s3RecordsFor("raw/rewritten.txt");
+      return found.length === 3 ? found : undefined;
+    });
+    const bySize = [...records].sort((a, b) => a.s3.object.sequencer.localeCompare(b.s3.object.sequencer));
+
+    expect(bySize.map((record) => record.s3.object.size)).toEqual([3, 3, 5]);
+    expect(new Set(records.map((record) => record.s3.object.sequencer)).size).toBe(3);
+  });
+
+  it("loses no event in a burst of 2,000 concurrent uploads", async () => {
+    const keys = Array.from({ length: 2000 }, (_, i) => `raw/burst/${i}.txt`);
+    await Promise.all(keys.map((key) => pipeline.put(key, key)));
+    await pipeline.waitForIdle({ timeoutMs: 90_000 });
+
+    const announced = new Set(
+      parseEvents
+        .flatMap((event) => event.Records)
+        .flatMap((record) => (JSON.parse(record.body) as S3Event).Records)
+        .map((record) => record.s3.object.key)
+        .filter((key) => key.startsWith("raw/burst/")),
+    );
+    expect(announced.size).toBe(2000);
+  });
+});
+
+describe("SQS event sources", () => {
+  it("hands the function Lambda SQS records with the queue ARN and receive count", async () => {
+    await pipeline.put("raw/sqs-shape.txt", "x");
+    const batch = await eventually(() =>
+      parseEvents.find((event) => event.Records.some((record) => record.body.includes("raw/sqs-shape.txt"))),
+    );
+    const record = batch.Records.find((r) => r.body.includes("raw/sqs-shape.txt"));
+
+    expect(record).toMatchObject({
+      eventSource: "aws:sqs",
+      eventSourceARN: expect.stringMatching(/^arn:aws:sqs:us-east-1:\d{12}:docket-local-page-events$/),
+      awsRegion: "us-east-1",
+      attributes: { ApproximateReceiveCount: "1", SenderId: expect.any(String), SentTimestamp: expect.any(String) },
+      messageId: expect.any(String),
+      receiptHandle: expect.any(String),
+      md5OfBody: expect.any(String),
+    });
+  });
+
+  it("keeps batches within the queue's batch size", () => {
+    const largest = Math.max(...parseEvents.map((event) => event.Records.length));
+
+    expect(largest).toBeLessThanOrEqual(QUEUES.pageEvents.batchSize);
+  });
+
+  it("retries only the failed message of a batch, then moves it to the DLQ after maxReceiveCount", async () => {
+    await pipeline.put("raw/fail-me.txt", "x");
+    await pipeline.put("raw/succeeds-beside-failure.txt", "x");
+
+    const dlqBodies = await eventually(async () => {
+      const depth = (await pipeline.queueDepths()).recordsDlq;
+      return depth.visible === 1 ? depth : undefined;
+    }, 60_000);
+    const attempts = storeAttempts.filter((record) => record.body === "raw/fail-me.txt");
+
+    expect(dlqBodies.visible).toBe(1);
+    expect(attempts.map((record) => record.attributes.ApproximateReceiveCount)).toEqual(
+      Array.from({ length: QUEUES.records.maxReceiveCount }, (_, i) => String(i + 1)),
+    );
+    expect(stored.filter((key) => key === "raw/succeeds-beside-failure.txt")).toHaveLength(1);
+  });
+
+  it("fails the whole batch when the function throws, so every message is received again", async () => {
+    await pipeline.put("raw/throw-me.txt", "x");
+
+    await eventually(() =>
+      storeAttempts.some((r) => r.body === "raw/throw-me.txt" && r.attributes.ApproximateReceiveCount === "2")
+        ? true
+        : undefined,
+    );
+
+    expect(pipeline.logs.some((line) => line.includes("store crashed"))).toBe(true);
+  });
+});
+
+describe("API Gateway", () => {
+  it("turns a request into a REST proxy event with the matched resource and parameters as requested", async () => {
+    const response = await pipeline.get("/people/%E6%9D%8E%E8%B6%85?limit=5&type=a&type=b");
+    const event = apiEvents.at(-1);
+
+    expect(response).toEqual({ status: 200, body: { ok: true } });
+    expect(event).toMatchObject({
+      resource: "/people/{name}",
+      path: "/people/%E6%9D%8E%E8%B6%85",
+      httpMethod: "GET",
+      pathParameters: { name: "%E6%9D%8E%E8%B6%85" },
+      queryStringParameters: { limit: "5", type: "b" },
+      multiValueQueryStringParameters: { limit: ["5"], type: ["a", "b"] },
+      requestContext: { stage: "local", resourcePath: "/people/{name}", requestId: expect.any(String) },
+      body: null,
+      isBase64Encoded: false,
+    });
+  });
+
+  it("gives null parameter maps when there are none, as API Gateway does", async () => {
+    await pipeline.get("/meetings");
+    const event = apiEvents.at(-1);
+
+    expect(event?.queryStringParameters).toBeNull();
+    expect(event?.pathParameters).toBeNull();
+  });
+
+  it("answers a path no resource matches with API Gateway's 403 in the API's error shape", async () => {
+    const response = await pipeline.get("/nowhere");
+
+    expect(response).toEqual({
+      status: 403,
+      body: { error: { code: "MISSING_AUTHENTICATION_TOKEN", message: "Missing Authentication Token" } },
+    });
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { ingestNotificationSchema, pageRejected, recordEvent } from "../../../shared/events/ingest-notification";
+import { aMeetingRecord } from "../storage/support/meeting-record";
+
+const at = new Date("2024-05-01T10:00:00.000Z");
+
+describe("recordEvent", () => {
+  it("summarises the record: id, title, region code and full name, meeting date, uri", () => {
+    expect(recordEvent("record.created", aMeetingRecord(), at)).toEqual({
+      type: "record.created",
+      id: "rec_0123456789abcdef0123",
+      title: "钟楼区政府2022年度第1次常务会议纪要",
+      region: { code: "320404", name: "江苏省常州市钟楼区" },
+      meetingDate: "2022-01-26",
+      uri: "s3://raw-bucket/raw/zhonglou-2022-1.html",
+      at: "2024-05-01T10:00:00.000Z",
+    });
+  });
+
+  it("never carries the body, however large the record", () => {
+    const record = aMeetingRecord({ body: "会".repeat(500_000), title: "题".repeat(100_000) });
+
+    expect(Buffer.byteLength(JSON.stringify(recordEvent("record.updated", record, at)))).toBeLessThan(4096);
+  });
+
+  it("states why an unchanged record did not change", () => {
+    expect(recordEvent("record.unchanged", aMeetingRecord(), at, "stale")).toMatchObject({ reason: "stale" });
+  });
+
+  it("matches the published schema", () => {
+    expect(ingestNotificationSchema.safeParse(recordEvent("record.created", aMeetingRecord(), at)).success).toBe(true);
+  });
+});
+
+describe("pageRejected", () => {
+  it("names the page, the reason and its size", () => {
+    const notification = pageRejected("s3://b/raw/a.html", { code: "too-large", message: "big" }, at, 11);
+
+    expect(notification).toEqual({
+      type: "page.rejected",
+      uri: "s3://b/raw/a.html",
+      reason: { code: "too-large", message: "big" },
+      size: 11,
+      at: "2024-05-01T10:00:00.000Z",
+    });
+  });
+
+  it("omits the size when it is unknown", () => {
+    expect(pageRejected("s3://b/k", { code: "bad-key", message: "m" }, at, null)).not.toHaveProperty("size");
+  });
+});

@@ -1,0 +1,43 @@
+import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { mockClient } from "aws-sdk-client-mock";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { ENV, MissingEnvironmentError } from "../../../shared/config/env";
+import { aMeetingRecord } from "../storage/support/meeting-record";
+import { acceptWrites, aVersion } from "../storage/support/store-harness";
+import { LAMBDA_ENV, sqsEvent, stubLambdaEnv } from "./support/lambda-env";
+
+const ddbMock = mockClient(DynamoDBDocumentClient);
+const snsMock = mockClient(SNSClient);
+
+beforeEach(() => {
+  vi.resetModules();
+  ddbMock.reset();
+  snsMock.reset();
+  ddbMock.on(GetCommand).resolves({});
+  acceptWrites(ddbMock);
+  snsMock.on(PublishCommand).resolves({});
+});
+
+afterEach(() => vi.unstubAllEnvs());
+
+describe("store-record handler", () => {
+  it("writes to the table and publishes to the topic named by the environment", async () => {
+    stubLambdaEnv();
+    const { handler } = await import("../../../functions/store-record/handler");
+
+    const response = await handler(sqsEvent(["m1", JSON.stringify({ record: aMeetingRecord(), version: aVersion() })]));
+
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(ddbMock.commandCalls(PutCommand)[0]?.args[0].input.TableName).toBe(LAMBDA_ENV[ENV.tableName]);
+    expect(snsMock.commandCalls(PublishCommand)[0]?.args[0].input.TopicArn).toBe(LAMBDA_ENV[ENV.ingestTopicArn]);
+  });
+
+  it("fails to start, naming the variable, when the table is not configured", async () => {
+    stubLambdaEnv({ [ENV.tableName]: undefined });
+
+    await expect(import("../../../functions/store-record/handler")).rejects.toThrow(
+      new MissingEnvironmentError(ENV.tableName),
+    );
+  });
+});

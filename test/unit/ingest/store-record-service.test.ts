@@ -1,0 +1,153 @@
+import { ProvisionedThroughputExceededException } from "@aws-sdk/client-dynamodb";
+import { GetObjectCommand, NoSuchKey } from "@aws-sdk/client-s3";
+import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
+import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { beforeEach, describe, expect, it } from "vitest";
+import { processRecordMessages, type StoreRecordDeps } from "../../../shared/ingest/store-record-service";
+import type { RecordItem } from "../../../shared/storage/record-item";
+import { aMeetingRecord } from "../storage/support/meeting-record";
+import { jsonBody } from "../storage/support/s3-body";
+import { acceptWrites, aVersion, lastWrittenItem, storeHarness } from "../storage/support/store-harness";
+import { awsMocks, failedIds, NOW, published, recordingMetrics, silentLog, sqsRecord } from "./support/ingest-harness";
+
+const { ddbMock, s3Mock, deps: storeDeps } = storeHarness();
+const { snsMock } = awsMocks();
+const record = aMeetingRecord();
+const inline = JSON.stringify({ record, version: aVersion() });
+
+let metrics: ReturnType<typeof recordingMetrics>;
+let deps: StoreRecordDeps;
+
+beforeEach(() => {
+  ddbMock.reset();
+  s3Mock.reset();
+  snsMock.reset();
+  ddbMock.on(GetCommand).resolves({});
+  acceptWrites(ddbMock);
+  snsMock.on(PublishCommand).resolves({});
+  metrics = recordingMetrics();
+  deps = {
+    ...storeDeps,
+    sns: new SNSClient({ region: "us-east-1" }),
+    topicArn: "arn:aws:sns:us-east-1:000000000000:ingest",
+    logger: silentLog,
+    metrics: metrics.sink,
+    now: () => NOW,
+  };
+});
+
+/** What the table holds after a first, successful delivery of `inline`. */
+async function afterFirstDelivery(): Promise<RecordItem> {
+  await processRecordMessages([sqsRecord("m0", inline)], deps);
+  const { indexPendingSince: _, staleIndexKeys: __, ...item } = lastWrittenItem(ddbMock);
+  ddbMock.reset();
+  snsMock.reset();
+  snsMock.on(PublishCommand).resolves({});
+  acceptWrites(ddbMock);
+  return item;
+}
+
+describe("processRecordMessages", () => {
+  it("stores a new record and publishes record.created with a filterable type attribute", async () => {
+    const response = await processRecordMessages([sqsRecord("m1", inline)], deps);
+
+    expect(response.batchItemFailures).toEqual([]);
+    expect(ddbMock.commandCalls(PutCommand)).toHaveLength(1);
+    expect(published(snsMock)).toEqual([
+      {
+        typeAttribute: "record.created",
+        message: {
+          type: "record.created",
+          id: record.id,
+          title: record.title,
+          region: { code: "320404", name: "江苏省常州市钟楼区" },
+          meetingDate: "2022-01-26",
+          uri: record.source.uri,
+          at: NOW.toISOString(),
+        },
+      },
+    ]);
+    expect(metrics.added.map((metric) => metric.name)).toEqual(["RecordsCreated"]);
+  });
+
+  it("clears the owed notification once record.created is published", async () => {
+    await processRecordMessages([sqsRecord("m1", inline)], deps);
+
+    expect(ddbMock.commandCalls(UpdateCommand).map((call) => call.args[0].input.UpdateExpression)).toContain(
+      "REMOVE pendingNotification",
+    );
+  });
+
+  it("answers a duplicate delivery with record.unchanged and no write", async () => {
+    const stored = await afterFirstDelivery();
+    ddbMock.on(GetCommand).resolves({ Item: { ...stored, pendingNotification: undefined } });
+
+    const response = await processRecordMessages([sqsRecord("m1", inline)], deps);
+
+    expect(response.batchItemFailures).toEqual([]);
+    expect(ddbMock.commandCalls(PutCommand)).toHaveLength(0);
+    expect(published(snsMock)[0]?.message).toMatchObject({ type: "record.unchanged", reason: "duplicate" });
+    expect(metrics.added.map((metric) => metric.name)).toContain("RecordsUnchanged");
+  });
+
+  it("fails the message when publishing fails after the write, and the redelivery publishes record.created", async () => {
+    snsMock.on(PublishCommand).rejectsOnce(new Error("SNS down")).resolves({});
+    const first = await processRecordMessages([sqsRecord("m1", inline)], deps);
+    expect(failedIds(first)).toEqual(["m1"]);
+    ddbMock.on(GetCommand).resolves({ Item: lastWrittenItem(ddbMock) });
+
+    await processRecordMessages([sqsRecord("m1", inline)], deps);
+
+    expect(published(snsMock).at(-1)?.message.type).toBe("record.created");
+  });
+
+  it("resolves a claim-check pointer before storing", async () => {
+    const pointer = { bucket: "artifacts", key: "claims/records/rec/abc.json" };
+    s3Mock.on(GetObjectCommand, { Bucket: "artifacts", Key: pointer.key }).resolves({ Body: jsonBody(record) });
+
+    const response = await processRecordMessages(
+      [sqsRecord("m1", JSON.stringify({ pointer, version: aVersion() }))],
+      deps,
+    );
+
+    expect(response.batchItemFailures).toEqual([]);
+    expect(JSON.parse(lastWrittenItem(ddbMock).recordJson ?? "")).toEqual(record);
+  });
+
+  it("fails a message whose claim check is gone, so it ends in the DLQ", async () => {
+    s3Mock.on(GetObjectCommand).rejects(new NoSuchKey({ message: "gone", $metadata: {} }));
+    const pointer = { bucket: "artifacts", key: "claims/records/rec/gone.json" };
+
+    const response = await processRecordMessages(
+      [sqsRecord("m1", JSON.stringify({ pointer, version: aVersion() }))],
+      deps,
+    );
+
+    expect(failedIds(response)).toEqual(["m1"]);
+    expect(ddbMock.commandCalls(PutCommand)).toHaveLength(0);
+  });
+
+  it("fails a message that is not a record message, and only that one", async () => {
+    const response = await processRecordMessages([sqsRecord("bad", "{}"), sqsRecord("good", inline)], deps);
+
+    expect(failedIds(response)).toEqual(["bad"]);
+  });
+
+  it("fails a message whose record does not match the schema", async () => {
+    const invalid = JSON.stringify({ record: { ...record, id: "not-an-id" }, version: aVersion() });
+
+    const response = await processRecordMessages([sqsRecord("m1", invalid)], deps);
+
+    expect(failedIds(response)).toEqual(["m1"]);
+    expect(ddbMock.commandCalls(PutCommand)).toHaveLength(0);
+  });
+
+  it("fails a message when DynamoDB throttles, so it is retried", async () => {
+    ddbMock.on(GetCommand).rejects(new ProvisionedThroughputExceededException({ message: "throttled", $metadata: {} }));
+
+    const response = await processRecordMessages([sqsRecord("m1", inline)], deps);
+
+    expect(failedIds(response)).toEqual(["m1"]);
+    expect(snsMock.calls()).toHaveLength(0);
+  });
+});

@@ -1,0 +1,79 @@
+import { S3Client } from "@aws-sdk/client-s3";
+import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
+import { SendMessageBatchCommand, SQSClient } from "@aws-sdk/client-sqs";
+import type { SQSRecord } from "aws-lambda";
+import { mockClient } from "aws-sdk-client-mock";
+import { vi } from "vitest";
+import type { IngestNotification } from "../../../../shared/events/ingest-notification";
+import type { Log } from "../../../../shared/observability/log";
+import type { MetricsSink } from "../../../../shared/observability/metrics";
+
+export const NOW = new Date("2024-05-01T12:00:00.000Z");
+
+/** A logger that records nothing. */
+export const silentLog: Log = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
+
+/** Metrics that remember what was added, dimension included. */
+export function recordingMetrics() {
+  const added: { name: string; value: number; dimensions: Record<string, string> }[] = [];
+  const sink: MetricsSink = {
+    addMetric: vi.fn((name: string, _unit: unknown, value: number) => {
+      added.push({ name, value, dimensions: {} });
+    }) as unknown as MetricsSink["addMetric"],
+    singleMetric: vi.fn(() => {
+      const dimensions: Record<string, string> = {};
+      return {
+        addDimension: (name: string, value: string) => {
+          dimensions[name] = value;
+        },
+        addMetric: (name: string, _unit: unknown, value: number) => {
+          added.push({ name, value, dimensions });
+        },
+      };
+    }) as unknown as MetricsSink["singleMetric"],
+  };
+  return { sink, added };
+}
+
+export function awsMocks() {
+  return { s3Mock: mockClient(S3Client), sqsMock: mockClient(SQSClient), snsMock: mockClient(SNSClient) };
+}
+
+export function sqsRecord(messageId: string, body: string): SQSRecord {
+  return {
+    messageId,
+    receiptHandle: `handle-${messageId}`,
+    body,
+    attributes: {
+      ApproximateReceiveCount: "1",
+      SentTimestamp: "1714564800000",
+      SenderId: "s3",
+      ApproximateFirstReceiveTimestamp: "1714564800000",
+    },
+    messageAttributes: {},
+    md5OfBody: "",
+    eventSource: "aws:sqs",
+    eventSourceARN: "arn:aws:sqs:us-east-1:000000000000:queue",
+    awsRegion: "us-east-1",
+  };
+}
+
+/** The notifications published, parsed, with their `type` message attribute. */
+export function published(snsMock: ReturnType<typeof awsMocks>["snsMock"]) {
+  return snsMock.commandCalls(PublishCommand).map((call) => ({
+    message: JSON.parse(call.args[0].input.Message ?? "") as IngestNotification,
+    typeAttribute: call.args[0].input.MessageAttributes?.type?.StringValue,
+  }));
+}
+
+/** The message bodies sent to the records queue, parsed, in order. */
+export function sentBodies(sqsMock: ReturnType<typeof awsMocks>["sqsMock"]): unknown[] {
+  return sqsMock
+    .commandCalls(SendMessageBatchCommand)
+    .flatMap((call) => call.args[0].input.Entries ?? [])
+    .map((entry) => JSON.parse(entry.MessageBody ?? ""));
+}
+
+export function failedIds(response: { batchItemFailures: { itemIdentifier: string }[] }): string[] {
+  return response.batchItemFailures.map((failure) => failure.itemIdentifier).sort();
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { extractTextPage } from "../../../shared/parse/extract-text-page";
+
+const DUMP = [
+  "• 网站首页",
+  "• 政民互动",
+  "信息名称:钟楼区政府2022年度第1次常务会议纪要",
+  "索 引 号:014119467/2022-00235",
+  "产生日期: 2022-01-27 发布日期: 2022-01-28 废止日期: 有效",
+  "钟楼区政府2022年度第1次常务会议纪要",
+  "〔2022〕第1期",
+  "2022年1月26日下午,在区机关815会议室,区长李超鲲主持召开区政府2022年度第1次常务会议,现纪要如下:",
+  "一、会议审议了《钟楼区2022年重大项目攻坚突破实施方案》",
+  "主 持:李超鲲",
+  "【打印本页】 【关闭窗口】",
+  "联系我们 | 网站地图 | 网站纠错",
+  "苏公网安备32041102000483号 网站标识码:3204040002 苏ICP备05028197号",
+];
+
+const REPOST = [
+  "打造网上国际投资促进平台 致力于中国投资促进事业",
+  "您现在的位置:首页 > 开发区新闻 > 常州 > 文字新闻",
+  "金坛召开“两个加快全面决战年”第三次督查会",
+  "发布时间:2020-10-10 来源:金坛手机台 发布开发区:江苏金坛经济开发区",
+  "10月9日下午,我区召开“两个加快全面决战年”第三次督查会。区委书记狄志强要求全区上下进一步明确任务。",
+  "上一条:我区召开物流行业专项整治行动推进会",
+  "与我们联系",
+  "• 联系电话:+86-0512-53660867",
+  "Copyright © 2015-2024 InvestCHN.com All Rights Reserved. 版权所有:投促中国",
+];
+
+describe("extractTextPage", () => {
+  it("takes the headline from 信息名称", () => {
+    expect(extractTextPage(DUMP).meta.title).toBe("钟楼区政府2022年度第1次常务会议纪要");
+  });
+
+  it("starts the body after the headline and its document number", () => {
+    expect(extractTextPage(DUMP).bodyLines[0]).toMatch(/^2022年1月26日下午/);
+  });
+
+  it("ends the body before the print bar and the footer", () => {
+    expect(extractTextPage(DUMP).bodyLines.at(-1)).toBe("主 持:李超鲲");
+  });
+
+  it("keeps the 政府信息公开 block in lines, without the menu", () => {
+    const { lines } = extractTextPage(DUMP);
+    expect([lines.includes("索 引 号:014119467/2022-00235"), lines.includes("• 网站首页")]).toEqual([true, false]);
+  });
+
+  it("ends lines with the body, a contiguous part of them", () => {
+    const { lines, bodyLines } = extractTextPage(DUMP);
+    expect(lines.slice(-bodyLines.length)).toEqual(bodyLines);
+  });
+
+  it("takes the headline from the line above the byline when there is no 信息名称", () => {
+    expect(extractTextPage(REPOST).meta.title).toBe("金坛召开“两个加快全面决战年”第三次督查会");
+  });
+
+  it("reads date, 来源 and other byline values into meta", () => {
+    expect(extractTextPage(REPOST).meta).toMatchObject({
+      publishedDate: "2020-10-10",
+      origin: "金坛手机台",
+      extra: { 发布开发区: "江苏金坛经济开发区" },
+    });
+  });
+
+  it("reads the site name from the copyright footer and the column from the breadcrumb", () => {
+    expect(extractTextPage(REPOST).meta).toMatchObject({ siteName: "投促中国", columnName: "文字新闻" });
+  });
+
+  it("keeps the byline, breadcrumb and contact block out of the body", () => {
+    expect(extractTextPage(REPOST).bodyLines).toEqual([REPOST[4]]);
+  });
+
+  it("reads a page that is only article text as all body", () => {
+    const page = [
+      "4月1日上午,钟楼区召开四套班子领导干部(扩大)会议,区委书记徐伟南部署四月份工作。",
+      "区长潘冬铃主持会议。",
+    ];
+    expect(extractTextPage([...page, "扫一扫在手机打开当前页 |"]).bodyLines).toEqual(page);
+  });
+});

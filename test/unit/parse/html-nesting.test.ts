@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { nestingDepth } from "../../../shared/parse/html-nesting";
+import { stripTags } from "../../../shared/parse/strip-tags";
+
+describe("nestingDepth", () => {
+  it("counts open elements", () => {
+    expect(nestingDepth("<html><body><div><span>x</span></div></body></html>")).toBe(4);
+  });
+
+  it("does not count void elements or unclosed paragraphs as nesting", () => {
+    expect(nestingDepth("<div><p>一<p>二<br><img src=x><li>三</div>")).toBe(1);
+  });
+
+  it("counts unclosed divs", () => {
+    expect(nestingDepth("<div>".repeat(10))).toBe(10);
+  });
+});
+
+describe("stripTags", () => {
+  it("turns block tags into line breaks and drops the rest", () => {
+    expect(stripTags("<div>会议<b>纪要</b></div><p>出席</p>").split("\n").filter(Boolean)).toEqual([
+      "会议纪要",
+      "出席",
+    ]);
+  });
+
+  it("drops scripts, styles and comments", () => {
+    expect(stripTags("<script>var a='会议';</script><style>p{}</style><!-- 注释 -->正文").trim()).toBe("正文");
+  });
+
+  it("decodes common entities", () => {
+    expect(stripTags("&lt;政府工作报告&gt;&nbsp;&#20250;&#x8bae;")).toBe("<政府工作报告> 会议");
+  });
+});

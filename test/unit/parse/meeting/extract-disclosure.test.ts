@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { extractDisclosure } from "../../../../shared/parse/meeting/extract-disclosure";
+
+const disclosureOf = (...lines: string[]) => extractDisclosure(lines).disclosure;
+
+describe("extractDisclosure", () => {
+  it("reads labels spaced to a common width, 索 引 号", () => {
+    expect(disclosureOf("索 引 号:014119467/2022-00235", "发布机构:政府办")?.indexNumber).toBe("014119467/2022-00235");
+  });
+  it("reads several fields on one line", () => {
+    const d = disclosureOf("索引号:1", "主题分类: 机关事务 体裁分类: 会议纪要 组配分类: 政府会议");
+    expect([d?.topic, d?.genre, d?.category]).toEqual(["机关事务", "会议纪要", "政府会议"]);
+  });
+  it("reads 文件编号 and 发布机构 sharing a line", () => {
+    const d = disclosureOf("索引号:1", "文件编号:〔2022〕第1期 发布机构:政府办");
+    expect([d?.documentNumber, d?.publisher]).toEqual(["〔2022〕第1期", "政府办"]);
+  });
+  it("turns an empty value into null, 文件编号: 发布机构: 政府办", () => {
+    const d = disclosureOf("索引号:1", "文件编号: 发布机构: 政府办");
+    expect([d?.documentNumber, d?.publisher]).toEqual([null, "政府办"]);
+  });
+  it("takes the value from the next line when the label stands alone", () => {
+    expect(disclosureOf("索引号:", "014119467/2022-00235", "发布机构:政府办")?.indexNumber).toBe(
+      "014119467/2022-00235",
+    );
+  });
+  it("reads table rows without colons, 索引号 014119467/2022-00235 主题分类 机关事务", () => {
+    const d = disclosureOf("索引号 014119467/2022-00235 主题分类 机关事务", "发布机构 政府办 发文日期 2024-01-19");
+    expect([d?.indexNumber, d?.topic, d?.publisher, d?.createdDate]).toEqual([
+      "014119467/2022-00235",
+      "机关事务",
+      "政府办",
+      "2024-01-19",
+    ]);
+  });
+  it("takes the value from the next line after a label-only table cell", () => {
+    expect(disclosureOf("索 引 号", "014119467/2022-00235", "发布机构", "政府办")?.publisher).toBe("政府办");
+  });
+  it("reads the synonyms 发文机构, 发文字号, 成文日期, 有效性", () => {
+    const d = disclosureOf(
+      "发文机构:区政府办公室",
+      "发文字号:常钟政办〔2023〕5号",
+      "成文日期:2023年3月2日",
+      "有效性:有效",
+    );
+    expect([d?.publisher, d?.documentNumber, d?.createdDate, d?.validity]).toEqual([
+      "区政府办公室",
+      "常钟政办〔2023〕5号",
+      "2023-03-02",
+      "有效",
+    ]);
+  });
+  it("turns dates into ISO, 产生日期: 2022-01-27 发布日期: 2022-01-28", () => {
+    const d = disclosureOf("索引号:1", "产生日期: 2022-01-27 发布日期: 2022-01-28 废止日期: 有效");
+    expect([d?.createdDate, d?.publishedDate, d?.validity]).toEqual(["2022-01-27", "2022-01-28", "有效"]);
+  });
+  it("returns the 信息名称 as a title, not as a disclosure field", () => {
+    const result = extractDisclosure(["信息名称: 区政府第25次常务会议纪要", "索引号:1"]);
+    expect(result.title).toBe("区政府第25次常务会议纪要");
+  });
+  it("is null for a news byline that only has a date and a source", () => {
+    expect(disclosureOf("发布日期:2020-10-10 信息来源:金坛手机台")).toBeNull();
+  });
+  it("is null when the page has no such block", () => {
+    expect(disclosureOf("10月9日下午,我区召开督查会。")).toBeNull();
+  });
+  it("ignores label words inside body sentences", () => {
+    const d = disclosureOf("索引号:1", "发布机构:政府办", "会议指出,发布机构:要做好");
+    expect(d?.publisher).toBe("政府办");
+  });
+});

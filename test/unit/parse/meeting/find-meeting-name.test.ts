@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import {
+  meetingNameBeforeVerb,
+  meetingNameFromMinutesTitle,
+  meetingNameInSentence,
+  meetingSequence,
+} from "../../../../shared/parse/meeting/find-meeting-name";
+
+describe("meetingNameInSentence", () => {
+  it("reads the object of 主持召开 up to 会议", () => {
+    expect(meetingNameInSentence("区长李超鲲主持召开区政府2022年度第1次常务会议,现纪要如下:")).toBe(
+      "区政府2022年度第1次常务会议",
+    );
+  });
+  it("keeps quotes in the name, “两个加快全面决战年”第三次督查会", () => {
+    expect(meetingNameInSentence("10月9日下午,我区召开“两个加快全面决战年”第三次督查会。")).toBe(
+      "“两个加快全面决战年”第三次督查会",
+    );
+  });
+  it("keeps (扩大) in the name", () => {
+    expect(meetingNameInSentence("区委书记杨明主持召开中共贾汪区委常委会(扩大)会议,听取汇报")).toBe(
+      "中共贾汪区委常委会(扩大)会议",
+    );
+  });
+  it("reads 举行 like 召开", () => {
+    expect(meetingNameInSentence("3月2日,市政府举行第十一次常务会议。")).toBe("第十一次常务会议");
+  });
+  it("finds no meeting in 举办了全区社会实践活动", () => {
+    expect(meetingNameInSentence("团区委举办了全区社会实践活动。")).toBeNull();
+  });
+});
+
+describe("meetingNameBeforeVerb", () => {
+  it("reads a passive headline, 全区安全生产工作会议召开", () => {
+    expect(meetingNameBeforeVerb("全区安全生产工作会议召开")).toBe("全区安全生产工作会议");
+  });
+  it("reads a passive sentence with a place, …常务会议在县政府会议室召开", () => {
+    expect(meetingNameBeforeVerb("3月15日,县政府第11次常务会议在县政府会议室召开。")).toBe("县政府第11次常务会议");
+  });
+  it("finds no name in 本次会议在北京召开", () => {
+    expect(meetingNameBeforeVerb("本次会议在北京召开")).toBeNull();
+  });
+});
+
+describe("meetingNameFromMinutesTitle", () => {
+  it("drops 纪要 from a minutes title", () => {
+    expect(meetingNameFromMinutesTitle("区政府第25次常务会议纪要")).toBe("区政府第25次常务会议");
+  });
+  it("is null for titles that are no minutes", () => {
+    expect(meetingNameFromMinutesTitle("关于公布2022年区长质量奖的通知")).toBeNull();
+  });
+});
+
+describe("meetingSequence", () => {
+  it("reads Arabic numbers, 第25次 → 25", () => {
+    expect(meetingSequence("区政府第25次常务会议")).toBe(25);
+  });
+  it("reads Chinese numerals, 第三次 → 3", () => {
+    expect(meetingSequence("第三次督查会")).toBe(3);
+  });
+  it("reads compound numerals, 第二十五次 → 25", () => {
+    expect(meetingSequence("区十七届人大常委会第二十五次会议")).toBe(25);
+  });
+  it("is null without 第N次", () => {
+    expect(meetingSequence("四套班子领导干部(扩大)会议")).toBeNull();
+  });
+});

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { isPlausibleName, surnameLength } from "../../../../shared/parse/meeting/person-name";
+
+describe("isPlausibleName", () => {
+  it("accepts a three-character name with a common surname, 李超鲲", () => {
+    expect(isPlausibleName("李超鲲")).toBe(true);
+  });
+  it("accepts rarer surnames seen in minutes, 恽淇丞", () => {
+    expect(isPlausibleName("恽淇丞")).toBe(true);
+  });
+  it("rejects words that do not start with a surname, 质量奖", () => {
+    expect(isPlausibleName("质量奖")).toBe(false);
+  });
+  it("rejects four characters without a compound surname", () => {
+    expect(isPlausibleName("王小伟谢")).toBe(false);
+  });
+  it("accepts four characters after a compound surname, 欧阳志远", () => {
+    expect(isPlausibleName("欧阳志远")).toBe(true);
+  });
+});
+
+describe("surnameLength", () => {
+  it("is 2 for compound surnames", () => {
+    expect(surnameLength("司马光")).toBe(2);
+  });
+});

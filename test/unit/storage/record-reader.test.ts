@@ -1,0 +1,52 @@
+import { GetObjectCommand, NoSuchKey } from "@aws-sdk/client-s3";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { beforeEach, describe, expect, it } from "vitest";
+import { readRecord } from "../../../shared/storage/record-reader";
+import { aMeetingRecord } from "./support/meeting-record";
+import { jsonBody } from "./support/s3-body";
+import { storeHarness } from "./support/store-harness";
+
+const { ddbMock, s3Mock, deps } = storeHarness();
+const record = aMeetingRecord();
+
+beforeEach(() => {
+  ddbMock.reset();
+  s3Mock.reset();
+});
+
+describe("readRecord", () => {
+  it("returns the record stored inline", async () => {
+    ddbMock.on(GetCommand).resolves({ Item: { recordJson: JSON.stringify(record) } });
+
+    expect(await readRecord(deps, record.id)).toEqual(record);
+  });
+
+  it("returns null for an id that has no record", async () => {
+    ddbMock.on(GetCommand).resolves({});
+
+    expect(await readRecord(deps, "rec_00000000000000000000")).toBeNull();
+  });
+
+  it("follows a pointer to a body stored in S3", async () => {
+    const pointer = { bucket: "artifacts", key: "records/rec/x.json" };
+    ddbMock.on(GetCommand).resolves({ Item: { recordPointer: pointer } });
+    s3Mock
+      .on(GetObjectCommand, { Bucket: "artifacts", Key: "records/rec/x.json" })
+      .resolves({ Body: jsonBody(record) });
+
+    expect(await readRecord(deps, record.id)).toEqual(record);
+  });
+
+  it("re-reads the item when the body it pointed to was just replaced", async () => {
+    const old = { bucket: "artifacts", key: "records/rec/old.json" };
+    const current = { bucket: "artifacts", key: "records/rec/new.json" };
+    ddbMock
+      .on(GetCommand)
+      .resolvesOnce({ Item: { recordPointer: old } })
+      .resolves({ Item: { recordPointer: current } });
+    s3Mock.on(GetObjectCommand, { Key: old.key }).rejects(new NoSuchKey({ message: "gone", $metadata: {} }));
+    s3Mock.on(GetObjectCommand, { Key: current.key }).resolves({ Body: jsonBody(record) });
+
+    expect(await readRecord(deps, record.id)).toEqual(record);
+  });
+});

@@ -1,0 +1,331 @@
+import { ConditionalCheckFailedException, ProvisionedThroughputExceededException } from "@aws-sdk/client-dynamodb";
+import { DeleteObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { BatchWriteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { beforeEach, describe, expect, it } from "vitest";
+import { MAX_ITEM_BODY_BYTES } from "../../../shared/config/resources";
+import { TransientError } from "../../../shared/errors";
+import type { PageVersion } from "../../../shared/events/record-message";
+import type { MeetingRecord } from "../../../shared/record/record-schema";
+import { indexItems } from "../../../shared/storage/index-items";
+import type { RecordItem } from "../../../shared/storage/record-item";
+import { markNotified, storeRecord } from "../../../shared/storage/record-store";
+import { aMeetingRecord, JINTAN } from "./support/meeting-record";
+import {
+  acceptWrites,
+  aVersion,
+  indexWrites,
+  lastWrittenItem,
+  NOW,
+  recordPuts,
+  storeHarness,
+} from "./support/store-harness";
+
+const { ddbMock, s3Mock, deps } = storeHarness();
+
+beforeEach(() => {
+  ddbMock.reset();
+  s3Mock.reset();
+  acceptWrites(ddbMock);
+});
+
+/** The record item a first, completed write of this record and version leaves in the table. */
+async function storedItem(record: MeetingRecord, version: PageVersion, extra: Partial<RecordItem> = {}) {
+  ddbMock.on(GetCommand).resolves({});
+  s3Mock.on(PutObjectCommand).resolves({});
+  await storeRecord(deps, record, version);
+  const { indexPendingSince: _, staleIndexKeys: __, ...completed } = lastWrittenItem(ddbMock);
+  ddbMock.reset();
+  s3Mock.reset();
+  acceptWrites(ddbMock);
+  return { ...completed, ...extra } as RecordItem;
+}
+
+const conditionFailed = () => new ConditionalCheckFailedException({ message: "condition failed", $metadata: {} });
+
+function manyAttendees(count: number) {
+  return Array.from({ length: count }, (_, i) => ({ name: `代表${i}`, note: null }));
+}
+
+describe("storeRecord", () => {
+  it("creates a new record only if the id is new", async () => {
+    ddbMock.on(GetCommand).resolves({});
+
+    const result = await storeRecord(deps, aMeetingRecord(), aVersion());
+
+    expect(result).toMatchObject({ outcome: "created", owedNotification: "record.created" });
+    expect(recordPuts(ddbMock)[0]?.ConditionExpression).toBe("attribute_not_exists(pk)");
+  });
+
+  it("writes the record item first, then its index items, then marks the index complete", async () => {
+    ddbMock.on(GetCommand).resolves({});
+    const record = aMeetingRecord();
+
+    await storeRecord(deps, record, aVersion());
+
+    expect(recordPuts(ddbMock)[0]?.Item).toMatchObject({ indexPendingSince: NOW.toISOString(), staleIndexKeys: [] });
+    expect(indexWrites(ddbMock).puts).toEqual(indexItems(record));
+    expect(ddbMock.commandCalls(UpdateCommand)[0]?.args[0].input).toMatchObject({
+      UpdateExpression: "REMOVE indexPendingSince, staleIndexKeys",
+      ExpressionAttributeValues: { ":ov": lastWrittenItem(ddbMock).objectVersion },
+    });
+  });
+
+  it("stores the record JSON, its version and the keys of its index items on the record item", async () => {
+    ddbMock.on(GetCommand).resolves({});
+    const record = aMeetingRecord();
+
+    await storeRecord(deps, record, aVersion());
+
+    const item = lastWrittenItem(ddbMock);
+    expect(JSON.parse(item.recordJson ?? "")).toEqual(record);
+    expect(item).toMatchObject({
+      pk: `REC#${record.id}`,
+      sk: "RECORD",
+      version: { uri: record.source.uri, sequencer: "0055AED6DCD90281E5", parserVersion: "1.0.0" },
+      createdAt: NOW.toISOString(),
+      pendingNotification: "record.created",
+    });
+    expect(item.indexKeys).toEqual(indexItems(record).map(({ pk, sk }) => ({ pk, sk })));
+  });
+
+  it("treats a duplicate delivery as unchanged and writes nothing", async () => {
+    const record = aMeetingRecord();
+    const stored = await storedItem(record, aVersion(), { pendingNotification: undefined });
+    ddbMock.on(GetCommand).resolves({ Item: stored });
+
+    const result = await storeRecord(deps, record, aVersion());
+
+    expect(result).toMatchObject({ outcome: "unchanged", reason: "duplicate" });
+    expect(result.owedNotification).toBeUndefined();
+    expect(ddbMock.commandCalls(PutCommand)).toHaveLength(0);
+    expect(ddbMock.commandCalls(BatchWriteCommand)).toHaveLength(0);
+  });
+
+  it("owes the created notification on a duplicate when the first delivery wrote but did not publish", async () => {
+    const record = aMeetingRecord();
+    const stored = await storedItem(record, aVersion());
+    ddbMock.on(GetCommand).resolves({ Item: stored });
+
+    const result = await storeRecord(deps, record, aVersion());
+
+    expect(result).toMatchObject({ outcome: "unchanged", owedNotification: "record.created" });
+  });
+
+  it("never lets an older version of the same object overwrite a newer one", async () => {
+    const stored = await storedItem(aMeetingRecord(), aVersion({ sequencer: "02" }));
+    ddbMock.on(GetCommand).resolves({ Item: stored });
+
+    const result = await storeRecord(deps, aMeetingRecord({ title: "旧" }), aVersion({ sequencer: "01" }));
+
+    expect(result).toMatchObject({ outcome: "unchanged", reason: "stale" });
+    expect(ddbMock.commandCalls(PutCommand)).toHaveLength(0);
+  });
+
+  it("updates on a newer version, conditional on the version it read and on being newer", async () => {
+    const stored = await storedItem(aMeetingRecord(), aVersion({ sequencer: "01" }));
+    ddbMock.on(GetCommand).resolves({ Item: stored });
+
+    const result = await storeRecord(deps, aMeetingRecord({ title: "新" }), aVersion({ sequencer: "02" }));
+
+    expect(result).toMatchObject({ outcome: "updated", owedNotification: "record.updated" });
+    const put = recordPuts(ddbMock)[0];
+    expect(put?.ConditionExpression).toContain("objectVersion = :read");
+    expect(put?.ConditionExpression).toContain("objectVersion < :ov");
+    expect(put?.ExpressionAttributeValues?.[":read"]).toBe(stored.objectVersion);
+    expect(lastWrittenItem(ddbMock).createdAt).toBe(stored.createdAt);
+  });
+
+  it("deletes the index items a changed record no longer produces (region moved)", async () => {
+    const before = aMeetingRecord();
+    const stored = await storedItem(before, aVersion({ sequencer: "01" }));
+    ddbMock.on(GetCommand).resolves({ Item: stored });
+
+    await storeRecord(deps, aMeetingRecord({ region: JINTAN }), aVersion({ sequencer: "02" }));
+
+    const { puts, deletes } = indexWrites(ddbMock);
+    expect(deletes).toEqual([{ pk: "REGION#320404", sk: `2022-01-26#${before.id}` }]);
+    expect(puts.map((item) => item.pk)).toContain("REGION#320482");
+  });
+
+  it("re-reads after losing a write race and yields to the newer version that won", async () => {
+    const newer = await storedItem(aMeetingRecord(), aVersion({ sequencer: "09" }));
+    ddbMock.on(GetCommand).resolvesOnce({}).resolves({ Item: newer });
+    ddbMock.on(PutCommand).rejects(conditionFailed());
+
+    const result = await storeRecord(deps, aMeetingRecord(), aVersion({ sequencer: "05" }));
+
+    expect(result).toMatchObject({ outcome: "unchanged", reason: "stale" });
+    expect(ddbMock.commandCalls(PutCommand)).toHaveLength(1);
+    expect(ddbMock.commandCalls(BatchWriteCommand)).toHaveLength(0);
+  });
+
+  it("re-reads after losing a write race and writes again when it is still the newer version", async () => {
+    const older = await storedItem(aMeetingRecord(), aVersion({ sequencer: "01" }));
+    ddbMock.on(GetCommand).resolvesOnce({}).resolves({ Item: older });
+    ddbMock.on(PutCommand).rejectsOnce(conditionFailed()).resolves({});
+
+    const result = await storeRecord(deps, aMeetingRecord({ title: "新" }), aVersion({ sequencer: "05" }));
+
+    expect(result.outcome).toBe("updated");
+    expect(ddbMock.commandCalls(PutCommand)).toHaveLength(2);
+  });
+
+  it("gives up with a retryable error when it keeps losing races", async () => {
+    ddbMock.on(GetCommand).resolves({});
+    ddbMock.on(PutCommand).rejects(conditionFailed());
+
+    await expect(storeRecord(deps, aMeetingRecord(), aVersion())).rejects.toBeInstanceOf(TransientError);
+  });
+
+  it("lets DynamoDB throttling fail the write so the message is retried", async () => {
+    ddbMock.on(GetCommand).rejects(new ProvisionedThroughputExceededException({ message: "slow down", $metadata: {} }));
+
+    await expect(storeRecord(deps, aMeetingRecord(), aVersion())).rejects.toThrow("slow down");
+  });
+
+  it("does not mistake a throttled write for a version race", async () => {
+    ddbMock.on(GetCommand).resolves({});
+    ddbMock.on(PutCommand).rejects(new ProvisionedThroughputExceededException({ message: "slow down", $metadata: {} }));
+
+    await expect(storeRecord(deps, aMeetingRecord(), aVersion())).rejects.toThrow("slow down");
+    expect(ddbMock.commandCalls(PutCommand)).toHaveLength(1);
+  });
+
+  it("updates when a newer parser re-parses the same object version", async () => {
+    const stored = await storedItem(aMeetingRecord(), aVersion());
+    ddbMock.on(GetCommand).resolves({ Item: stored });
+
+    const result = await storeRecord(
+      deps,
+      aMeetingRecord({ parserVersion: "1.1.0", title: "更好的标题" }),
+      aVersion({ parserVersion: "1.1.0" }),
+    );
+
+    expect(result.outcome).toBe("updated");
+  });
+
+  it("records a newer version with identical content as unchanged, rewriting no index items", async () => {
+    const record = aMeetingRecord();
+    const stored = await storedItem(record, aVersion({ sequencer: "01" }));
+    ddbMock.on(GetCommand).resolves({ Item: stored });
+
+    const result = await storeRecord(deps, record, aVersion({ sequencer: "02" }));
+
+    expect(result).toMatchObject({ outcome: "unchanged", reason: "same-content" });
+    expect(ddbMock.commandCalls(BatchWriteCommand)).toHaveLength(0);
+    expect(lastWrittenItem(ddbMock).objectVersion).not.toBe(stored.objectVersion);
+  });
+
+  it("keeps a body too large for the item in the artifacts bucket and a pointer on the item", async () => {
+    ddbMock.on(GetCommand).resolves({});
+    s3Mock.on(PutObjectCommand).resolves({});
+    const record = aMeetingRecord({ body: "会".repeat(MAX_ITEM_BODY_BYTES / 3 + 1) });
+
+    await storeRecord(deps, record, aVersion());
+
+    const put = s3Mock.commandCalls(PutObjectCommand)[0]?.args[0].input;
+    expect(put?.Bucket).toBe("artifacts");
+    expect(put?.Key).toMatch(/^records\/rec_0123456789abcdef0123\/[0-9a-f]{32}\.json$/);
+    expect(JSON.parse(String(put?.Body))).toEqual(record);
+    const item = lastWrittenItem(ddbMock);
+    expect(item.recordJson).toBeUndefined();
+    expect(item.recordPointer).toEqual({ bucket: "artifacts", key: put?.Key });
+  });
+
+  it("deletes the previous body object once a newer version points elsewhere", async () => {
+    const big = "会".repeat(MAX_ITEM_BODY_BYTES / 3 + 1);
+    const stored = await storedItem(aMeetingRecord({ body: big }), aVersion({ sequencer: "01" }));
+    ddbMock.on(GetCommand).resolves({ Item: stored });
+
+    await storeRecord(deps, aMeetingRecord({ body: "短" }), aVersion({ sequencer: "02" }));
+
+    expect(s3Mock.commandCalls(DeleteObjectCommand)[0]?.args[0].input).toEqual({
+      Bucket: "artifacts",
+      Key: stored.recordPointer?.key,
+    });
+  });
+
+  it("writes every index item of a meeting with very many people", async () => {
+    ddbMock.on(GetCommand).resolves({});
+    const record = aMeetingRecord({ meeting: { attendees: manyAttendees(120) } });
+
+    await storeRecord(deps, record, aVersion());
+
+    expect(ddbMock.commandCalls(BatchWriteCommand).length).toBeGreaterThan(1);
+    expect(indexWrites(ddbMock).puts).toHaveLength(indexItems(record).length);
+  });
+
+  describe("while another writer's index rewrite is in progress", () => {
+    it("waits and re-reads, then writes once the rewrite is done", async () => {
+      const busy = await storedItem(aMeetingRecord(), aVersion({ sequencer: "01" }), {
+        indexPendingSince: new Date(NOW.getTime() - 50).toISOString(),
+      });
+      const { indexPendingSince: _, ...done } = busy;
+      ddbMock.on(GetCommand).resolvesOnce({ Item: busy }).resolves({ Item: done });
+
+      const result = await storeRecord(deps, aMeetingRecord({ title: "新" }), aVersion({ sequencer: "02" }));
+
+      expect(result.outcome).toBe("updated");
+      expect(ddbMock.commandCalls(GetCommand)).toHaveLength(2);
+    });
+
+    it("gives up with a retryable error while the rewrite stays fresh", async () => {
+      const busy = await storedItem(aMeetingRecord(), aVersion({ sequencer: "01" }), {
+        indexPendingSince: new Date(NOW.getTime() - 5_000).toISOString(),
+      });
+      ddbMock.on(GetCommand).resolves({ Item: busy });
+
+      await expect(
+        storeRecord(deps, aMeetingRecord({ title: "新" }), aVersion({ sequencer: "02" })),
+      ).rejects.toBeInstanceOf(TransientError);
+      expect(ddbMock.commandCalls(PutCommand)).toHaveLength(0);
+    });
+
+    it("takes over an abandoned rewrite, deleting the keys it left to delete", async () => {
+      const leftover = { pk: "REGION#110000", sk: "2022-01-26#rec_0123456789abcdef0123" };
+      const abandoned = await storedItem(aMeetingRecord(), aVersion({ sequencer: "01" }), {
+        indexPendingSince: new Date(NOW.getTime() - 10 * 60_000).toISOString(),
+        staleIndexKeys: [leftover],
+      });
+      ddbMock.on(GetCommand).resolves({ Item: abandoned });
+
+      await storeRecord(deps, aMeetingRecord({ title: "新" }), aVersion({ sequencer: "02" }));
+
+      expect(indexWrites(ddbMock).deletes).toContainEqual(leftover);
+    });
+
+    it("finishes it when the same version is delivered again", async () => {
+      const record = aMeetingRecord();
+      const leftover = { pk: "REGION#110000", sk: "x" };
+      const interrupted = await storedItem(record, aVersion(), {
+        indexPendingSince: NOW.toISOString(),
+        staleIndexKeys: [leftover],
+      });
+      ddbMock.on(GetCommand).resolves({ Item: interrupted });
+
+      const result = await storeRecord(deps, record, aVersion());
+
+      expect(result).toMatchObject({ outcome: "unchanged", reason: "duplicate" });
+      expect(indexWrites(ddbMock)).toEqual({ puts: indexItems(record), deletes: [leftover] });
+      expect(ddbMock.commandCalls(UpdateCommand)).toHaveLength(1);
+    });
+  });
+});
+
+describe("markNotified", () => {
+  it("clears the owed notification only while the item still holds that version", async () => {
+    await markNotified(deps, "rec_1", "v1");
+
+    expect(ddbMock.commandCalls(UpdateCommand)[0]?.args[0].input).toMatchObject({
+      UpdateExpression: "REMOVE pendingNotification",
+      ConditionExpression: "objectVersion = :ov",
+      ExpressionAttributeValues: { ":ov": "v1" },
+    });
+  });
+
+  it("ignores a newer version written since", async () => {
+    ddbMock.on(UpdateCommand).rejects(conditionFailed());
+
+    await expect(markNotified(deps, "rec_1", "v1")).resolves.toBeUndefined();
+  });
+});

@@ -1,0 +1,89 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { PageVersion } from "../../../shared/events/record-message";
+import { comparableParserVersion, compareVersions, versionStrings } from "../../../shared/storage/record-version";
+
+function version(overrides: Partial<PageVersion> = {}): PageVersion {
+  return {
+    uri: "s3://raw-bucket/raw/a.html",
+    sequencer: "0055AED6DCD90281E5",
+    versionId: null,
+    eventTime: "2024-05-01T10:00:00.000Z",
+    sha256: "a".repeat(64),
+    parserVersion: "1.0.0",
+    ...overrides,
+  };
+}
+
+function order(stored: Partial<PageVersion>, incoming: Partial<PageVersion>) {
+  return compareVersions(versionStrings(version(stored)), versionStrings(version(incoming)));
+}
+
+describe("compareVersions", () => {
+  it("calls the same version, content and parser the same", () => {
+    expect(order({}, {})).toBe("same");
+  });
+
+  it("orders events for the same key by sequencer, as numbers of hex digits", () => {
+    expect(order({ sequencer: "FF" }, { sequencer: "0100" })).toBe("newer");
+  });
+
+  it("reads sequencers case-insensitively", () => {
+    expect(order({ sequencer: "00ab" }, { sequencer: "AB" })).toBe("same");
+  });
+
+  it("ignores event time for the same key: a later sequencer wins even with an earlier time", () => {
+    expect(
+      order(
+        { sequencer: "01", eventTime: "2024-05-02T00:00:00.000Z" },
+        { sequencer: "02", eventTime: "2024-05-01T00:00:00.000Z" },
+      ),
+    ).toBe("newer");
+  });
+
+  it("does not treat a replay of the same object version with a fresh event time as newer", () => {
+    expect(order({}, { eventTime: "2030-01-01T00:00:00.000Z" })).toBe("same");
+  });
+
+  it("takes a re-parse of the same object version by a newer parser as newer", () => {
+    expect(order({ parserVersion: "1.9.0" }, { parserVersion: "1.10.0" })).toBe("newer");
+  });
+
+  it("keeps the record of the newer parser against an older one", () => {
+    expect(order({ parserVersion: "2.0.0" }, { parserVersion: "1.10.0" })).toBe("older");
+  });
+
+  it("orders different keys of one record by event time", () => {
+    expect(
+      order(
+        { uri: "s3://b/raw/z.html", eventTime: "2024-05-02T00:00:00.000Z", sequencer: "FFFF" },
+        { uri: "s3://b/raw/a.html", eventTime: "2024-05-01T00:00:00.000Z", sequencer: "01" },
+      ),
+    ).toBe("older");
+  });
+
+  it("breaks an event-time tie between different keys by uri", () => {
+    expect(order({ uri: "s3://b/raw/a.html" }, { uri: "s3://b/raw/b.html" })).toBe("newer");
+  });
+
+  it("sorts a uri before a longer uri it is a prefix of", () => {
+    expect(order({ uri: "s3://b/raw/a" }, { uri: "s3://b/raw/a.html" })).toBe("newer");
+  });
+
+  it("agrees with numeric sequencer order for any two events of one key", () => {
+    const hex = fc.bigInt({ min: 0n, max: 2n ** 80n }).map((n) => n.toString(16).toUpperCase());
+    fc.assert(
+      fc.property(hex, hex, (a, b) => {
+        const expected =
+          BigInt(`0x${b}`) > BigInt(`0x${a}`) ? "newer" : BigInt(`0x${b}`) < BigInt(`0x${a}`) ? "older" : "same";
+        expect(order({ sequencer: a }, { sequencer: b })).toBe(expected);
+      }),
+    );
+  });
+});
+
+describe("comparableParserVersion", () => {
+  it("pads numeric parts so 1.10.0 sorts after 1.9.0", () => {
+    expect(comparableParserVersion("1.10.0") > comparableParserVersion("1.9.0")).toBe(true);
+  });
+});
