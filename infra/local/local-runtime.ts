@@ -3,7 +3,7 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { S3Client } from "@aws-sdk/client-s3";
 import { SNSClient } from "@aws-sdk/client-sns";
 import { GetQueueAttributesCommand, SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
-import type { APIGatewayProxyEvent, SQSEvent } from "aws-lambda";
+import type { APIGatewayProxyEvent, S3Event, SQSEvent } from "aws-lambda";
 import { interceptLocalhostDns } from "fauxqs";
 import { DEFAULT_MAX_PAGE_BYTES, FUNCTION_TIMEOUT_SECONDS, QUEUES, RAW_PREFIX } from "../../shared/config/resources";
 import { type ApiGatewayServer, startApiGatewayServer } from "./api-gateway-server";
@@ -48,6 +48,8 @@ export interface LocalRuntimeOptions {
     storeRecord?: HandlerFactory<SQSEvent, unknown>;
     queryApi?: HandlerFactory<APIGatewayProxyEvent, unknown>;
   };
+  /** Sees every S3 event notification the runtime queues. */
+  onS3Event?: (event: S3Event) => void;
   /** Put S3's s3:TestEvent on the page-events queue at start, as configuring notifications does in AWS. */
   s3TestEvent?: boolean;
   log?: (message: string) => void;
@@ -143,6 +145,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       queueUrl: resources.pageEventsQueueUrl,
       s3: direct.s3,
       sqs: direct.sqs,
+      onEvent: options.onS3Event,
     });
 
     Object.assign(

@@ -1,4 +1,5 @@
 import { HeadObjectCommand, type S3Client } from "@aws-sdk/client-s3";
+import type { S3Event } from "aws-lambda";
 import { SendMessageCommand, type SQSClient } from "@aws-sdk/client-sqs";
 import type { BufferedResponse, S3WriteObserver } from "./aws-endpoint-proxy";
 import { createSequencer, objectCreatedEvent } from "./s3-event-notification";
@@ -20,6 +21,8 @@ export interface RawObjectNotifierOptions {
   s3: S3Client;
   sqs: SQSClient;
   sendAttempts?: number;
+  /** Sees each event once it is queued (tests replay them to check idempotency). */
+  onEvent?: (event: S3Event) => void;
 }
 
 export class RawObjectNotifier implements S3WriteObserver {
@@ -69,6 +72,7 @@ export class RawObjectNotifier implements S3WriteObserver {
       try {
         await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: body }));
         this.#emitted++;
+        this.#options.onEvent?.(event);
         return;
       } catch (error) {
         if (attempt >= attempts) throw error;

@@ -2,7 +2,7 @@ import { endsArticle, isDroppedLine, isFooterLine, isNavBullet, isToolLine } fro
 import type { ExtractedPage } from "./extract-text-page";
 import { findContentElement } from "./find-content-element";
 import { compact, findHeadline } from "./find-headline";
-import { bylineLines, findPublishedDate } from "./find-published-date";
+import { bylineLines, type DateSource, findPublishedDate } from "./find-published-date";
 import { isArticleOpener, readByline } from "./header-lines";
 import { parseHtml } from "./html-document";
 import { type HtmlLine, htmlLines } from "./html-lines";
@@ -26,6 +26,11 @@ const LINK_ONLY_RATIO = 0.9;
 const MIN_LINK_LINE = 6;
 const MAX_WIDGET_LINK = 4;
 const MAX_LABEL = 2;
+const UNSURE_DATE_SOURCES: Partial<Record<DateSource, string>> = {
+  script: "script data",
+  relative: "a relative date line and the page's clock",
+  modified: "the page's modification date",
+};
 /** Attachment links: 附件, or a document file name. */
 const ATTACHMENT = /附件|\.(docx?|xlsx?|pdf|wps|et|zip|rar|7z|ofd|jpg|png)\b/i;
 
@@ -64,10 +69,9 @@ export function extractHtmlPage(html: string, normalise: (text: string) => strin
     columnName: clean(firstMeta(metadata, ["columnname", "og:category", "category"]), normalise),
     extra: byline.extra,
   };
-  if (published && published.source !== "page")
-    warnings.push(
-      `publishedDate: no date line on the page; taken from ${published.source === "relative" ? "a relative date line and the page's clock" : `${published.source} data`}`,
-    );
+  // Metadata dates are the CMS's own word; script data, relative dates and modification dates are guesses.
+  if (published && UNSURE_DATE_SOURCES[published.source])
+    warnings.push(`publishedDate: no date line on the page; taken from ${UNSURE_DATE_SOURCES[published.source]}`);
   return { lines: [...preamble, ...bodyLines], bodyLines, meta, warnings };
 }
 

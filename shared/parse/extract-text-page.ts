@@ -26,6 +26,9 @@ const BREADCRUMB = /^(您现在的位置|您当前的位置|当前位置|您的�
 /** A line long enough to be a paragraph of the article, not a header item. */
 const PARAGRAPH_LENGTH = 40;
 const MIN_HEADLINE = 4;
+const MAX_HEADLINE = 60;
+/** Headlines do not end like sentences. */
+const SENTENCE_END = /[。!?;:,]$/;
 
 export function extractTextPage(normalisedLines: readonly string[]): ExtractedPage {
   const all = normalisedLines.filter((l) => l.length > 0);
@@ -37,6 +40,7 @@ export function extractTextPage(normalisedLines: readonly string[]): ExtractedPa
   );
   let title = firstMatch(header, INFORMATION_NAME);
   if (!title && dateLine > 0) title = headlineBefore(all, dateLine);
+  if (!title) title = headlineAbove(header);
 
   // The article starts after the last header item: the headline, the byline, labelled block lines.
   let start = 0;
@@ -93,6 +97,15 @@ function headlineBefore(lines: readonly string[], dateLine: number): string | nu
     return line.length >= MIN_HEADLINE ? line : null;
   }
   return null;
+}
+
+/** Without 信息名称 or a byline, a headline-shaped line right above the first paragraph: short, not a sentence, not furniture. */
+function headlineAbove(header: readonly string[]): string | null {
+  const line = header.at(-1);
+  if (!line || line.length < MIN_HEADLINE || line.length > MAX_HEADLINE || SENTENCE_END.test(line)) return null;
+  if (isNavBullet(line) || isDroppedLine(line) || isToolLine(line) || isFooterLine(line) || isLabelled(line))
+    return null;
+  return line;
 }
 
 function columnFromBreadcrumb(lines: readonly string[]): string | null {

@@ -76,6 +76,9 @@ export const SKIPPED_TAGS = new Set([
   "nav",
   "aside",
   "dialog",
+  // ruby annotations: the pinyin over characters, which would otherwise run into the text
+  "rt",
+  "rp",
 ]);
 
 /** Elements that start a new line of text; everything else flows inline. */

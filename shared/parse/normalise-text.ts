@@ -1,4 +1,4 @@
-import { createRequire } from "node:module";
+import * as OpenCC from "opencc-js/t2cn";
 import { detectScript, type Script } from "./detect-script";
 
 /**
@@ -37,16 +37,13 @@ type Converter = (text: string) => string;
 let toSimplified: Converter | undefined;
 
 /**
- * Built on first traditional page only: the dictionary costs ~30 ms and ~100 kB,
- * which most (simplified) invocations never need. createRequire keeps the call
- * synchronous; opencc-js ships a CommonJS build for the `require` condition.
+ * The converter is built on the first traditional page only: building its
+ * dictionary costs ~55 ms, which simplified pages (most of them) never pay.
+ * The t2cn data itself (~110 kB) is a static import, so esbuild bundles it
+ * into the Lambda and nothing is resolved from node_modules at run time.
  */
 function traditionalToSimplified(): Converter {
-  if (!toSimplified) {
-    const require = createRequire(import.meta.url);
-    const opencc = require("opencc-js/t2cn") as { Converter: (options: { from: string; to: string }) => Converter };
-    toSimplified = opencc.Converter({ from: "t", to: "cn" });
-  }
+  toSimplified ??= OpenCC.Converter({ from: "t", to: "cn" });
   return toSimplified;
 }
 

@@ -37,13 +37,16 @@ export interface RecordItem {
   version: StoredVersion;
   /** sha256 of the record JSON: a newer version with identical content is reported as unchanged */
   recordSha256: string;
+  /** sha256 of the index items' JSON: a write whose items are all in place already skips rewriting them */
+  indexSha256?: string;
   recordJson?: string;
   recordPointer?: S3Pointer;
   /** every index item written for this record, so a change can delete the ones no longer produced */
   indexKeys: ItemKey[];
   /**
    * Only while an index rewrite too big for one transaction is in progress
-   * (see record-store.ts): when it started, and the keys still to delete.
+   * (see record-store.ts): when it started (also its owner's token), and the
+   * keys still to delete.
    */
   indexPendingSince?: string;
   staleIndexKeys?: ItemKey[];

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { setTimeout as delay } from "node:timers/promises";
 import { DeleteObjectCommand, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { isConditionalCheckFailed } from "../aws/aws-errors";
@@ -34,11 +35,19 @@ import { compareVersions, uriPrefix, type VersionStrings, versionStrings } from 
  * TransactWriteItems: dynalite (the local emulator) does not implement it,
  * transactions cost twice the write units, and cap at 100 items, which a
  * meeting with many people and a changed date exceeds. The mark makes the
- * rewrite resumable and serialises writers: the same version re-delivered
- * finishes it; another version waits a moment and re-reads, and gives up
- * with TransientError (retried via SQS) while the mark is fresh; a mark
- * older than twice the function timeout belongs to a writer that died and
- * is taken over (its leftover keys are in the stale set).
+ * rewrite resumable and serialises writers, and its timestamp is the
+ * owner's token: every write to the record item is conditional on the mark
+ * it read, and only the owner clears it. While the mark is fresh, every
+ * other delivery (another version, or this very version again) waits a
+ * moment and re-reads, and gives up with TransientError (retried via SQS):
+ * a helper writing the same index items alongside the owner could clear the
+ * mark, or still be writing, after a newer version has rewritten the index,
+ * resurrecting stale items for good. A mark older than twice the function
+ * timeout belongs to a writer that died (or failed and was retried: the
+ * queue's visibility timeout is longer) and is taken over, by the same
+ * version (which finishes it) or a newer one (its leftover keys are in the
+ * stale set). A delivery therefore succeeds only once its version's index
+ * is complete or a newer version holds the record.
  */
 
 export interface RecordStoreDeps {
@@ -81,27 +90,32 @@ export async function storeRecord(
   const recordJson = JSON.stringify(record);
   const recordSha256 = sha256Hex(recordJson);
   const items = indexItems(record);
+  const indexSha256 = sha256Hex(JSON.stringify(items));
   let body: Pick<RecordItem, "recordJson" | "recordPointer"> | undefined;
 
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = deps.sleep ?? delay;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const stored = await readRecordItem(deps, record.id, { consistent: true });
     const now = deps.now();
     if (stored) {
       const order = compareVersions(stored, versions);
+      if (order === "older") return { outcome: "unchanged", reason: "stale", objectVersion: stored.objectVersion };
+      if (stored.indexPendingSince && !isAbandoned(stored.indexPendingSince, now)) {
+        await sleep(WAIT_MS * attempt);
+        continue;
+      }
       if (order === "same") {
-        if (stored.indexPendingSince) await finishIndexRewrite(deps, stored, items);
+        if (stored.indexPendingSince) {
+          const taken = await takeOverIndexRewrite(deps, stored, now);
+          if (!taken) continue;
+          await finishIndexRewrite(deps, taken, items);
+        }
         return {
           outcome: "unchanged",
           reason: "duplicate",
           objectVersion: stored.objectVersion,
           ...(stored.pendingNotification ? { owedNotification: stored.pendingNotification } : {}),
         };
-      }
-      if (order === "older") return { outcome: "unchanged", reason: "stale", objectVersion: stored.objectVersion };
-      if (stored.indexPendingSince && now.getTime() - Date.parse(stored.indexPendingSince) < ABANDONED_PENDING_MS) {
-        await sleep(WAIT_MS * attempt);
-        continue;
       }
     }
 
@@ -123,6 +137,7 @@ export async function storeRecord(
         parserVersion: version.parserVersion,
       },
       recordSha256,
+      indexSha256,
       ...body,
       indexKeys: items.map(itemKey),
       createdAt: stored?.createdAt ?? now.toISOString(),
@@ -132,8 +147,9 @@ export async function storeRecord(
     const previousKeys = stored ? [...stored.indexKeys, ...(stored.staleIndexKeys ?? [])] : [];
     const current = new Set(items.map(keyString));
     const staleKeys = uniqueKeys(previousKeys.filter((key) => !current.has(keyString(key))));
-    // Same content means the same index items, already in place unless a rewrite was abandoned.
-    const puts = sameContent && !stored?.indexPendingSince ? [] : items;
+    // The same index items are already in place, unless a rewrite was abandoned. Compared on the
+    // items, not the record: a change to the index layout alone must still rewrite them.
+    const puts = stored?.indexSha256 === indexSha256 && !stored.indexPendingSince ? [] : items;
 
     try {
       await writeRecord(
@@ -190,19 +206,36 @@ interface Condition {
 
 const CREATE_CONDITION: Condition = { ConditionExpression: "attribute_not_exists(pk)" };
 
-/** Unchanged since it was read, and the incoming version is newer (same object: sequencer; else eventTime, uri). */
+/**
+ * Unchanged since it was read (version and index mark), and the incoming
+ * version is newer (same object: sequencer; else eventTime, uri).
+ */
 function updateCondition(stored: RecordItem, uri: string, incoming: VersionStrings): Condition {
+  const mark = markCondition(stored);
   return {
     ConditionExpression:
-      "objectVersion = :read AND ((begins_with(objectVersion, :uri) AND objectVersion < :ov) OR " +
+      `objectVersion = :read AND ${mark.ConditionExpression} AND ` +
+      "((begins_with(objectVersion, :uri) AND objectVersion < :ov) OR " +
       "(NOT begins_with(objectVersion, :uri) AND eventVersion < :ev))",
     ExpressionAttributeValues: {
+      ...mark.ExpressionAttributeValues,
       ":read": stored.objectVersion,
       ":uri": uriPrefix(uri),
       ":ov": incoming.objectVersion,
       ":ev": incoming.eventVersion,
     },
   };
+}
+
+/** The index mark is still the one read: none, or the same (so its owner has not changed). */
+function markCondition(stored: RecordItem): Condition {
+  return stored.indexPendingSince
+    ? { ConditionExpression: "indexPendingSince = :since", ExpressionAttributeValues: { ":since": stored.indexPendingSince } }
+    : { ConditionExpression: "attribute_not_exists(indexPendingSince)" };
+}
+
+function isAbandoned(pendingSince: string, now: Date): boolean {
+  return now.getTime() - Date.parse(pendingSince) >= ABANDONED_PENDING_MS;
 }
 
 function pendingNotificationFor(
@@ -230,17 +263,41 @@ async function writeRecord(
   await finishIndexRewrite(deps, pending, puts);
 }
 
-/** Puts the version's index items, deletes the stale ones, then clears the pending mark. */
-async function finishIndexRewrite(deps: RecordStoreDeps, stored: RecordItem, puts: IndexItem[]): Promise<void> {
-  await batchWrite(deps, puts as unknown as Record<string, unknown>[], stored.staleIndexKeys ?? []);
+/**
+ * Makes an abandoned rewrite of the stored version this writer's by renewing
+ * its mark, so that the writer that abandoned it can no longer clear it;
+ * null when another writer changed the item first.
+ */
+async function takeOverIndexRewrite(deps: RecordStoreDeps, stored: RecordItem, now: Date): Promise<RecordItem | null> {
+  const since = now.toISOString();
   try {
     await deps.ddb.send(
       new UpdateCommand({
         TableName: deps.tableName,
         Key: keys.record(stored.id),
+        UpdateExpression: "SET indexPendingSince = :now",
+        ConditionExpression: "objectVersion = :ov AND indexPendingSince = :since",
+        ExpressionAttributeValues: { ":now": since, ":ov": stored.objectVersion, ":since": stored.indexPendingSince },
+      }),
+    );
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return null;
+    throw error;
+  }
+  return { ...stored, indexPendingSince: since };
+}
+
+/** Puts the version's index items, deletes the stale ones, then clears the mark if it is still this writer's. */
+async function finishIndexRewrite(deps: RecordStoreDeps, pending: RecordItem, puts: IndexItem[]): Promise<void> {
+  await batchWrite(deps, puts as unknown as Record<string, unknown>[], pending.staleIndexKeys ?? []);
+  try {
+    await deps.ddb.send(
+      new UpdateCommand({
+        TableName: deps.tableName,
+        Key: keys.record(pending.id),
         UpdateExpression: "REMOVE indexPendingSince, staleIndexKeys",
-        ConditionExpression: "objectVersion = :ov",
-        ExpressionAttributeValues: { ":ov": stored.objectVersion },
+        ConditionExpression: "objectVersion = :ov AND indexPendingSince = :since",
+        ExpressionAttributeValues: { ":ov": pending.objectVersion, ":since": pending.indexPendingSince },
       }),
     );
   } catch (error) {

@@ -72,7 +72,9 @@ function measure(pages: Page[]): { docket: number; baseline: number } {
 }
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits).padStart(10);
-console.log(`parse throughput — median of ${ROUNDS} rounds after ${WARM_UP_ROUNDS} warm-up rounds, Node ${process.version}`);
+console.log(
+  `parse throughput — median of ${ROUNDS} rounds after ${WARM_UP_ROUNDS} warm-up rounds, Node ${process.version}`,
+);
 console.log(`baseline: TextDecoder("utf-8") + cheerio.load(html).text() on the same pages in the same run\n`);
 console.log(
   `${"pages".padEnd(12)} ${"n".padStart(4)} ${"MB".padStart(6)} │ ${"docket p/s".padStart(10)} ${"base p/s".padStart(10)} │ ${"docket MB/s".padStart(11)} ${"base MB/s".padStart(10)} │ ${"ratio".padStart(6)}`,

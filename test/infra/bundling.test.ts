@@ -57,7 +57,7 @@ const providedAtRuntime = (spec: string) =>
   spec.startsWith("node:") || builtinModules.includes(spec.split("/")[0] ?? "") || spec.startsWith("@aws-sdk/");
 
 describe.each(FUNCTIONS)("bundle of %s", (name) => {
-  it("is one minified ES module with a source map and a working require for CommonJS dependencies", () => {
+  it("is one ES module under 2 MB with a source map and a working require for CommonJS dependencies", () => {
     const dir = assetDir(name);
     expect(existsSync(join(dir, "index.mjs"))).toBe(true);
     expect(existsSync(join(dir, "index.mjs.map"))).toBe(true);
@@ -65,7 +65,8 @@ describe.each(FUNCTIONS)("bundle of %s", (name) => {
     expect(
       code.startsWith("import { createRequire } from 'module'; const require = createRequire(import.meta.url);"),
     ).toBe(true);
-    expect(code.split("\n").length).toBeLessThan(50);
+    // A cold start parses all of it: keep well under Lambda's limits and the SDK out of it.
+    expect(code.length).toBeLessThan(2 * 1024 * 1024);
   });
 
   it("loads nothing at run time that the Lambda runtime lacks (only Node built-ins and the AWS SDK)", () => {

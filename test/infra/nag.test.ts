@@ -41,6 +41,12 @@ describe.each(STAGE_NAMES)("cdk-nag AwsSolutions (%s)", (name) => {
 });
 
 describe("cdk-nag itself", () => {
+  it("fails the synth of a Docket app that gains an unacknowledged finding", () => {
+    const { app, stack } = synthStage("dev");
+    new s3.Bucket(stack, "Unlogged", { enforceSSL: true });
+    expect(() => app.synth({ force: true })).toThrow(/AwsSolutions-S1/);
+  });
+
   it("flags an unencrypted, public, unlogged bucket, so a clean report means something", () => {
     const app = new App();
     const stack = new Stack(app, "Insecure");

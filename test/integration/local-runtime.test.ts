@@ -25,6 +25,8 @@ let pipeline: TestPipeline;
 
 beforeAll(async () => {
   pipeline = await startTestPipeline({
+    // Stand-ins answer at once, so retries can come round quickly.
+    visibilityTimeoutSeconds: { pageEvents: 2, records: 2 },
     handlers: {
       // Forwards each announced key to the records queue, like parse-page does with records.
       parsePage: async () => async (event) => {

@@ -4,8 +4,10 @@ import { type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from "
 
 /**
  * A local pipeline for one test file: emulators and runtime in-process on
- * free ports, with the timings shortened so retries and redrives take
- * seconds (visibility timeout 2 s, no batching window, 1 s long polls).
+ * free ports, with the timings shortened so tests take seconds: no batching
+ * window, 1 s long polls, and a 10 s visibility timeout (still well above a
+ * cold start, so a message is redelivered only when it failed; tests of
+ * retries shorten it further).
  * Everything else — queues, redrive policy, batch sizes, handlers — is what
  * `npm start` runs.
  */
@@ -17,12 +19,14 @@ export interface TestPipeline extends LocalRuntime {
 }
 
 export const TEST_TIMINGS = {
-  visibilityTimeoutSeconds: { pageEvents: 2, records: 2 },
+  visibilityTimeoutSeconds: { pageEvents: 10, records: 10 },
   maxBatchingWindowMs: { pageEvents: 0, records: 0 },
   pollWaitSeconds: 1,
 } satisfies LocalRuntimeOptions;
 
 export async function startTestPipeline(options: LocalRuntimeOptions = {}): Promise<TestPipeline> {
+  // The functions' own logs would drown the test output; POWERTOOLS_LOG_LEVEL=DEBUG brings them back.
+  process.env.POWERTOOLS_LOG_LEVEL ??= "CRITICAL";
   const logs: string[] = [];
   const runtime = await startLocalRuntime({
     apiPort: 0,

@@ -45,6 +45,15 @@ describe("pageRejected", () => {
     });
   });
 
+  it("stays far below the SNS limit whatever the reason says", () => {
+    const problems = Array.from({ length: 20_000 }, (_, i) => `people.${i}.name: Too small`).join("; ");
+
+    const notification = pageRejected("s3://b/raw/a.html", { code: "invalid-record", message: problems }, at, 11);
+
+    expect(Buffer.byteLength(JSON.stringify(notification))).toBeLessThan(16 * 1024);
+    expect(notification.reason.message.startsWith("people.0.name: Too small")).toBe(true);
+  });
+
   it("omits the size when it is unknown", () => {
     expect(pageRejected("s3://b/k", { code: "bad-key", message: "m" }, at, null)).not.toHaveProperty("size");
   });

@@ -182,6 +182,16 @@ describe("processPageEvents", () => {
     expect(published(snsMock)[0]?.message).toMatchObject({ reason: { code: "too-large" } });
   });
 
+  it("does not report the bytes read before the guard cut a body off as the page's size", async () => {
+    s3Mock.on(GetObjectCommand).resolves({ Body: s3Body("x".repeat(600), "x".repeat(600), "x".repeat(600)).body });
+
+    await processPageEvents([sqsRecord("m1", s3Event("raw/big.html", { size: undefined }))], deps);
+
+    const message = published(snsMock)[0]?.message;
+    expect(message).not.toHaveProperty("size");
+    expect(message).toMatchObject({ reason: { message: "page is larger than the limit of 1000 bytes" } });
+  });
+
   it("consumes an event for a deleted object with page.rejected 'missing'", async () => {
     s3Mock.on(GetObjectCommand).rejects(new NoSuchKey({ message: "gone", $metadata: { httpStatusCode: 404 } }));
 

@@ -80,3 +80,19 @@ describe("extractTextPage", () => {
     expect(extractTextPage([...page, "扫一扫在手机打开当前页 |"]).bodyLines).toEqual(page);
   });
 });
+
+describe("extractTextPage without 信息名称 or byline", () => {
+  const PARAGRAPH = "3月4日上午,县长张三主持召开县政府第十二次常务会议,听取春耕生产工作汇报,研究部署近期重点工作。";
+
+  it("takes a headline-shaped line right above the first paragraph for the headline", () => {
+    expect(extractTextPage(["县政府召开第十二次常务会议", PARAGRAPH]).meta.title).toBe("县政府召开第十二次常务会议");
+  });
+
+  it("keeps that headline out of the body", () => {
+    expect(extractTextPage(["县政府召开第十二次常务会议", PARAGRAPH]).bodyLines).toEqual([PARAGRAPH]);
+  });
+
+  it("does not take a sentence above the first paragraph for a headline", () => {
+    expect(extractTextPage(["同志们:", PARAGRAPH]).meta.title).toBeNull();
+  });
+});

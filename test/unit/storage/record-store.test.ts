@@ -294,11 +294,12 @@ describe("storeRecord", () => {
       expect(indexWrites(ddbMock).deletes).toContainEqual(leftover);
     });
 
-    it("finishes it when the same version is delivered again", async () => {
+    it("finishes an abandoned rewrite when the same version is delivered again, taking the mark over first", async () => {
       const record = aMeetingRecord();
       const leftover = { pk: "REGION#110000", sk: "x" };
+      const abandonedSince = new Date(NOW.getTime() - 10 * 60_000).toISOString();
       const interrupted = await storedItem(record, aVersion(), {
-        indexPendingSince: NOW.toISOString(),
+        indexPendingSince: abandonedSince,
         staleIndexKeys: [leftover],
       });
       ddbMock.on(GetCommand).resolves({ Item: interrupted });
@@ -307,8 +308,99 @@ describe("storeRecord", () => {
 
       expect(result).toMatchObject({ outcome: "unchanged", reason: "duplicate" });
       expect(indexWrites(ddbMock)).toEqual({ puts: indexItems(record), deletes: [leftover] });
-      expect(ddbMock.commandCalls(UpdateCommand)).toHaveLength(1);
+      const [takeOver, clear] = ddbMock.commandCalls(UpdateCommand).map((call) => call.args[0].input);
+      expect(takeOver).toMatchObject({
+        UpdateExpression: "SET indexPendingSince = :now",
+        ExpressionAttributeValues: { ":now": NOW.toISOString(), ":since": abandonedSince },
+      });
+      expect(clear?.ExpressionAttributeValues).toMatchObject({ ":since": NOW.toISOString() });
     });
+
+    it("waits for a fresh rewrite of the same version rather than writing alongside its owner", async () => {
+      const record = aMeetingRecord();
+      const busy = await storedItem(record, aVersion(), {
+        indexPendingSince: new Date(NOW.getTime() - 5_000).toISOString(),
+      });
+      ddbMock.on(GetCommand).resolves({ Item: busy });
+
+      await expect(storeRecord(deps, record, aVersion())).rejects.toBeInstanceOf(TransientError);
+      expect(ddbMock.commandCalls(BatchWriteCommand)).toHaveLength(0);
+      expect(ddbMock.commandCalls(UpdateCommand)).toHaveLength(0);
+    });
+
+    it("answers a duplicate once the owner has finished the rewrite", async () => {
+      const record = aMeetingRecord();
+      const busy = await storedItem(record, aVersion(), { indexPendingSince: NOW.toISOString() });
+      const { indexPendingSince: _, ...done } = busy;
+      ddbMock.on(GetCommand).resolvesOnce({ Item: busy }).resolves({ Item: done });
+
+      const result = await storeRecord(deps, record, aVersion());
+
+      expect(result).toMatchObject({ outcome: "unchanged", reason: "duplicate" });
+      expect(ddbMock.commandCalls(BatchWriteCommand)).toHaveLength(0);
+    });
+
+    it("re-reads when another writer takes the abandoned rewrite over first", async () => {
+      const record = aMeetingRecord();
+      const abandoned = await storedItem(record, aVersion(), {
+        indexPendingSince: new Date(NOW.getTime() - 10 * 60_000).toISOString(),
+      });
+      const takenByOther = { ...abandoned, indexPendingSince: NOW.toISOString() };
+      ddbMock.on(GetCommand).resolvesOnce({ Item: abandoned }).resolves({ Item: takenByOther });
+      ddbMock.on(UpdateCommand).rejects(conditionFailed());
+
+      await expect(storeRecord(deps, record, aVersion())).rejects.toBeInstanceOf(TransientError);
+      expect(ddbMock.commandCalls(BatchWriteCommand)).toHaveLength(0);
+    });
+
+    it("writes a newer version over an abandoned rewrite only if its mark is still the one read", async () => {
+      const abandonedSince = new Date(NOW.getTime() - 10 * 60_000).toISOString();
+      const abandoned = await storedItem(aMeetingRecord(), aVersion({ sequencer: "01" }), {
+        indexPendingSince: abandonedSince,
+      });
+      ddbMock.on(GetCommand).resolves({ Item: abandoned });
+
+      await storeRecord(deps, aMeetingRecord({ title: "新" }), aVersion({ sequencer: "02" }));
+
+      const put = recordPuts(ddbMock)[0];
+      expect(put?.ConditionExpression).toContain("indexPendingSince = :since");
+      expect(put?.ExpressionAttributeValues?.[":since"]).toBe(abandonedSince);
+    });
+  });
+
+  it("writes over a record without a mark only while it still has none", async () => {
+    const stored = await storedItem(aMeetingRecord(), aVersion({ sequencer: "01" }));
+    ddbMock.on(GetCommand).resolves({ Item: stored });
+
+    await storeRecord(deps, aMeetingRecord({ title: "新" }), aVersion({ sequencer: "02" }));
+
+    expect(recordPuts(ddbMock)[0]?.ConditionExpression).toContain("attribute_not_exists(indexPendingSince)");
+  });
+
+  it("clears only the mark it set itself", async () => {
+    ddbMock.on(GetCommand).resolves({});
+
+    await storeRecord(deps, aMeetingRecord(), aVersion());
+
+    expect(ddbMock.commandCalls(UpdateCommand)[0]?.args[0].input).toMatchObject({
+      ConditionExpression: "objectVersion = :ov AND indexPendingSince = :since",
+      ExpressionAttributeValues: { ":since": lastWrittenItem(ddbMock).indexPendingSince },
+    });
+  });
+
+  it("rewrites the index items of an identical record when the index layout changed", async () => {
+    const record = aMeetingRecord();
+    const legacyKey = { pk: "LEGACY#320404", sk: `2022-01-26#${record.id}` };
+    const stored = await storedItem(record, aVersion({ sequencer: "01" }), {
+      indexKeys: [legacyKey],
+      indexSha256: "written by an older index layout",
+    });
+    ddbMock.on(GetCommand).resolves({ Item: stored });
+
+    const result = await storeRecord(deps, record, aVersion({ sequencer: "02" }));
+
+    expect(result).toMatchObject({ outcome: "unchanged", reason: "same-content" });
+    expect(indexWrites(ddbMock)).toEqual({ puts: indexItems(record), deletes: [legacyKey] });
   });
 });
 

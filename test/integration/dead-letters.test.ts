@@ -1,0 +1,113 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { SendMessageCommand } from "@aws-sdk/client-sqs";
+import type { SQSRecord } from "aws-lambda";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { redriveQueue } from "../../infra/cli/redrive-dlq";
+import { realHandler } from "../../infra/local/load-handler";
+import { SEEDS_DIR } from "../../infra/local/load-sample-pages";
+import { QUEUES } from "../../shared/config/resources";
+import { failMessages } from "./support/fault-injection";
+import { type NotificationLog, startNotificationLog } from "./support/notification-log";
+import { eventually, startTestPipeline, type TestPipeline } from "./support/test-pipeline";
+
+/**
+ * Messages that keep failing: retried until maxReceiveCount, then kept in
+ * the DLQ (never dropped), and brought back by `docket redrive` once the
+ * cause is gone. The store fails for one page through a fault injected
+ * around the real store-record handler; visibility timeouts are 2 s so the
+ * five attempts take seconds.
+ */
+const TARGET_KEY = "raw/faults/target.txt";
+const NEIGHBOUR_KEYS = ["raw/faults/neighbour-1.txt", "raw/faults/neighbour-2.txt"];
+
+let pipeline: TestPipeline;
+let notifications: NotificationLog;
+let storeFails = true;
+const targetAttempts: SQSRecord[] = [];
+
+function isForTarget(record: SQSRecord): boolean {
+  const body = JSON.parse(record.body) as { version?: { uri?: string } };
+  return body.version?.uri?.endsWith(TARGET_KEY) ?? false;
+}
+
+beforeAll(async () => {
+  pipeline = await startTestPipeline({
+    visibilityTimeoutSeconds: { pageEvents: 2, records: 2 },
+    handlers: {
+      storeRecord: failMessages(realHandler("storeRecord"), (record) => {
+        if (!isForTarget(record)) return false;
+        targetAttempts.push(record);
+        return storeFails;
+      }),
+    },
+  });
+  notifications = await startNotificationLog(pipeline);
+  // Warm the functions first: a cold start longer than the 2 s visibility timeout would redeliver messages.
+  await pipeline.put("raw/faults/warm-up.txt", await readFile(join(SEEDS_DIR, "004_2e4d903fcb0281f4.txt")));
+  await notifications.waitForUri(`s3://${pipeline.resources.rawBucketName}/raw/faults/warm-up.txt`);
+});
+
+afterAll(async () => {
+  await notifications?.stop();
+  await pipeline?.stop();
+});
+
+const uriOf = (key: string) => `s3://${pipeline.resources.rawBucketName}/${key}`;
+
+describe("a record the store keeps failing", () => {
+  beforeAll(async () => {
+    await pipeline.put(TARGET_KEY, await readFile(join(SEEDS_DIR, "000_a669a8a67ac3bc30.txt")));
+    await pipeline.put(NEIGHBOUR_KEYS[0] ?? "", await readFile(join(SEEDS_DIR, "001_ed79df4deace7843.txt")));
+    await pipeline.put(NEIGHBOUR_KEYS[1] ?? "", await readFile(join(SEEDS_DIR, "002_76197ed3313aabe9.txt")));
+    await eventually(async () => ((await pipeline.queueDepths()).recordsDlq.visible === 1 ? true : undefined), 60_000);
+  });
+
+  it("is attempted maxReceiveCount times, then moved to the records DLQ", async () => {
+    const counts = targetAttempts.map((record) => Number(record.attributes.ApproximateReceiveCount)).sort();
+
+    expect(counts).toEqual(Array.from({ length: QUEUES.records.maxReceiveCount }, (_, i) => i + 1));
+    expect((await pipeline.queueDepths()).recordsDlq.visible).toBe(1);
+  });
+
+  it("is neither stored nor announced meanwhile", () => {
+    expect(notifications.forUri(uriOf(TARGET_KEY))).toEqual([]);
+  });
+
+  it("does not hold back the other records", async () => {
+    for (const key of NEIGHBOUR_KEYS) {
+      const announced = await notifications.waitForUri(uriOf(key));
+      expect(announced.map((notification) => notification.type)).toEqual(["record.created"]);
+    }
+  });
+
+  it("is stored once redriven after the fault is gone", async () => {
+    storeFails = false;
+
+    const result = await redriveQueue(pipeline.clients.sqs, pipeline.resources.recordsDlqUrl, pipeline.resources.recordsQueueUrl);
+    const [stored] = await notifications.waitForUri(uriOf(TARGET_KEY));
+
+    expect(result).toEqual({ moved: 1, failed: 0 });
+    expect(stored?.type).toBe("record.created");
+    expect((await pipeline.get(`/meetings/${stored && "id" in stored ? stored.id : ""}`)).status).toBe(200);
+  });
+
+  it("leaves every queue and DLQ empty at the end", async () => {
+    await pipeline.waitForIdle();
+    const depths = await pipeline.queueDepths();
+
+    for (const depth of Object.values(depths)) expect(depth).toEqual({ visible: 0, inFlight: 0, delayed: 0 });
+  });
+});
+
+describe("a page event that names no page", () => {
+  it("is kept in the page-events DLQ rather than dropped", async () => {
+    await pipeline.clients.sqs.send(
+      new SendMessageCommand({ QueueUrl: pipeline.resources.pageEventsQueueUrl, MessageBody: '{"not":"an S3 event"}' }),
+    );
+
+    await eventually(async () => ((await pipeline.queueDepths()).pageEventsDlq.visible === 1 ? true : undefined), 60_000);
+
+    expect((await pipeline.queueDepths()).pageEvents).toEqual({ visible: 0, inFlight: 0, delayed: 0 });
+  });
+});

@@ -1,0 +1,132 @@
+import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { ListObjectsV2Command } from "@aws-sdk/client-s3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REPO_ROOT } from "../../infra/local/load-handler";
+import { SEEDS_DIR } from "../../infra/local/load-sample-pages";
+import { MAX_MESSAGE_BYTES } from "../../shared/config/resources";
+import { type NotificationLog, startNotificationLog } from "./support/notification-log";
+import { startTestPipeline, type TestPipeline } from "./support/test-pipeline";
+
+/**
+ * Pages that are not ordinary meeting pages: each ends as exactly one
+ * notification — a record, or page.rejected with a reason — and nothing is
+ * lost or left in a queue. MAX_PAGE_BYTES is lowered to 2 MiB so an
+ * oversized page is cheap to make; a 1.2 MB meeting page still fits, and
+ * its record is too big for an SQS message (claim check).
+ */
+const MAX_PAGE_BYTES = 2 * 1024 * 1024;
+
+let pipeline: TestPipeline;
+let notifications: NotificationLog;
+
+const PAGES = {
+  empty: "raw/unusual/empty.txt",
+  binary: "raw/unusual/image.png",
+  oversized: "raw/unusual/oversized.html",
+  notAMeeting: "raw/unusual/gamersky-1.html",
+  hugeBody: "raw/unusual/huge-minutes.txt",
+};
+
+let hugeBody: Buffer;
+
+beforeAll(async () => {
+  pipeline = await startTestPipeline({ maxPageBytes: MAX_PAGE_BYTES });
+  notifications = await startNotificationLog(pipeline);
+
+  const seed = await readFile(join(SEEDS_DIR, "000_a669a8a67ac3bc30.txt"), "utf8");
+  const paragraph = `${"会议强调,要坚持问题导向,细化工作措施,压实工作责任,确保各项任务落地见效。".repeat(20)}\n\n`;
+  // The minutes with ~1.2 MB more text in the second agenda item: the record outgrows an SQS message.
+  hugeBody = Buffer.from(seed.replace("二、会议审议了", `${paragraph.repeat(Math.ceil(1_200_000 / Buffer.byteLength(paragraph)))}二、会议审议了`));
+
+  await pipeline.put(PAGES.empty, "");
+  await pipeline.put(PAGES.binary, Buffer.concat([Buffer.from("89504e470d0a1a0a0000000d49484452", "hex"), randomBytes(4096)]));
+  await pipeline.put(PAGES.oversized, Buffer.alloc(MAX_PAGE_BYTES + 1, "a"));
+  await pipeline.put(PAGES.notAMeeting, await readFile(join(REPO_ROOT, "test/fixtures/corpus-html/gamersky-1.html")));
+  await pipeline.put(PAGES.hugeBody, hugeBody);
+  await pipeline.waitForIdle({ timeoutMs: 90_000 });
+});
+
+afterAll(async () => {
+  await notifications?.stop();
+  await pipeline?.stop();
+});
+
+const uriOf = (key: string) => `s3://${pipeline.resources.rawBucketName}/${key}`;
+
+async function onlyNotification(key: string) {
+  const [notification] = await notifications.waitForUri(uriOf(key));
+  expect(notifications.forUri(uriOf(key))).toHaveLength(1);
+  return notification;
+}
+
+describe("pages the parser rejects", () => {
+  it("rejects an empty file as empty", async () => {
+    expect(await onlyNotification(PAGES.empty)).toMatchObject({ type: "page.rejected", reason: { code: "empty" } });
+  });
+
+  it("rejects a binary file as binary", async () => {
+    expect(await onlyNotification(PAGES.binary)).toMatchObject({ type: "page.rejected", reason: { code: "binary" } });
+  });
+
+  it("rejects a page over MAX_PAGE_BYTES unread, naming its size", async () => {
+    expect(await onlyNotification(PAGES.oversized)).toMatchObject({
+      type: "page.rejected",
+      reason: { code: "too-large" },
+      size: MAX_PAGE_BYTES + 1,
+    });
+  });
+
+  it("keeps rejected pages in the raw bucket, so they can be reprocessed", async () => {
+    const listed = await pipeline.clients.s3.send(
+      new ListObjectsV2Command({ Bucket: pipeline.resources.rawBucketName, Prefix: "raw/unusual/" }),
+    );
+
+    expect((listed.Contents ?? []).map((object) => object.Key).sort()).toEqual(Object.values(PAGES).sort());
+  });
+});
+
+describe("a page that is not about a meeting", () => {
+  it("becomes a record of kind other, with no meeting", async () => {
+    const notification = await onlyNotification(PAGES.notAMeeting);
+    expect(notification?.type).toBe("record.created");
+
+    const { body } = await pipeline.get(`/meetings/${notification && "id" in notification ? notification.id : ""}`);
+
+    expect(body).toMatchObject({ kind: "other", meeting: null });
+  });
+});
+
+describe("a record too big for an SQS message", () => {
+  it("travels by claim check and is stored whole", async () => {
+    const notification = await onlyNotification(PAGES.hugeBody);
+    expect(notification?.type).toBe("record.created");
+    const id = notification && "id" in notification ? notification.id : "";
+
+    const { status, body } = await pipeline.get(`/meetings/${id}`);
+
+    expect(status).toBe(200);
+    expect(Buffer.byteLength((body as { body: string }).body)).toBeGreaterThan(MAX_MESSAGE_BYTES);
+  });
+
+  it("leaves the claim in the artifacts bucket", async () => {
+    const listed = await pipeline.clients.s3.send(
+      new ListObjectsV2Command({ Bucket: pipeline.resources.artifactsBucketName }),
+    );
+
+    expect((listed.Contents ?? []).some((object) => (object.Size ?? 0) > MAX_MESSAGE_BYTES)).toBe(true);
+  });
+});
+
+describe("afterwards", () => {
+  it("has one notification per upload and nothing left in any queue or DLQ", async () => {
+    const depths = await pipeline.queueDepths();
+
+    expect(new Set(notifications.all.map((notification) => notification.uri))).toEqual(
+      new Set(Object.values(PAGES).map(uriOf)),
+    );
+    expect(notifications.all).toHaveLength(Object.keys(PAGES).length);
+    for (const depth of Object.values(depths)) expect(depth).toEqual({ visible: 0, inFlight: 0, delayed: 0 });
+  });
+});
