@@ -1,19 +1,20 @@
 import { App } from "aws-cdk-lib";
 import { addDocketStage } from "./docket-app";
-import { type StageConfig, stageConfig } from "./stages";
+import { applyStageOverrides } from "./stage-overrides";
+import { stageConfig } from "./stages";
 
-// npx cdk synth|deploy -c stage=dev|staging|prod [-c alarmEmail=ops@example.org]
+// npx cdk synth|deploy -c stage=dev|staging|prod [-c alarmEmail=ops@example.org] [-c subscriptions='[…]']
 const app = new App();
 
-let stage: StageConfig;
 try {
-  stage = stageConfig(app.node.tryGetContext("stage") ?? "dev");
+  const stage = applyStageOverrides(stageConfig(app.node.tryGetContext("stage") ?? "dev"), {
+    alarmEmail: app.node.tryGetContext("alarmEmail"),
+    subscriptions: app.node.tryGetContext("subscriptions"),
+  });
+  addDocketStage(app, stage);
 } catch (error) {
-  // A mistyped stage is a usage error, not a crash: say which stages exist, without a stack trace.
+  // A mistyped stage or override is a usage error, not a crash: say what is wrong, without a stack trace.
   console.error((error as Error).message);
   process.exit(1);
 }
-
-const alarmEmail: unknown = app.node.tryGetContext("alarmEmail");
-addDocketStage(app, typeof alarmEmail === "string" && alarmEmail !== "" ? { ...stage, alarmEmail } : stage);
 app.synth();
