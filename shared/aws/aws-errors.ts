@@ -18,7 +18,3 @@ export function isS3NotFound(error: unknown): boolean {
 export function isConditionalCheckFailed(error: unknown): boolean {
   return asSdkError(error).name === "ConditionalCheckFailedException";
 }
-
-export function errorName(error: unknown): string {
-  return asSdkError(error).name ?? "Error";
-}

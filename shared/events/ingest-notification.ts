@@ -59,8 +59,10 @@ export type PageRejectedNotification = z.infer<typeof pageRejectedSchema>;
 export type RecordEventNotification = z.infer<typeof recordEventSchema>;
 export type IngestNotification = z.infer<typeof ingestNotificationSchema>;
 
-// Titles come from arbitrary pages; keep notifications far below the SNS limit whatever they contain.
+// Titles and rejection reasons come from arbitrary pages (a schema failure lists every bad field, a
+// thrown parser error carries whatever it says); keep notifications far below the SNS limit.
 const MAX_TITLE_CHARS = 500;
+const MAX_REASON_CHARS = 2000;
 
 export function pageRejected(
   uri: string,
@@ -71,7 +73,7 @@ export function pageRejected(
   return {
     type: "page.rejected",
     uri,
-    reason,
+    reason: { code: reason.code, message: truncate(reason.message, MAX_REASON_CHARS) },
     ...(size === undefined || size === null ? {} : { size }),
     at: at.toISOString(),
   };
@@ -93,4 +95,8 @@ export function recordEvent(
     ...(reason ? { reason } : {}),
     at: at.toISOString(),
   };
+}
+
+function truncate(text: string, maxChars: number): string {
+  return text.length <= maxChars ? text : `${text.slice(0, maxChars - 1)}…`;
 }

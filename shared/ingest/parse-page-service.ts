@@ -97,11 +97,24 @@ async function handlePageMessage(record: SQSRecord, deps: ParsePageDeps): Promis
   for (const entry of message.entries) {
     if (entry.kind === "ignored") {
       deps.logger.info("not an object creation; ignored", { uri: entry.uri, eventName: entry.eventName });
-    } else if (entry.kind === "bad-key") {
-      await reject(deps, entry.uri, "bad-key", entry.message, entry.size);
-    } else {
-      const parsed = await processPage(entry.event, deps);
-      if (parsed) messages.push(parsed);
+      continue;
+    }
+    try {
+      if (entry.kind === "bad-key") {
+        await reject(deps, entry.uri, "bad-key", entry.message, entry.size);
+      } else {
+        const parsed = await processPage(entry.event, deps);
+        if (parsed) messages.push(parsed);
+      }
+    } catch (error) {
+      // The batch processor records a failure without logging it: say here why the message is retried.
+      deps.logger.error("page event failed; it will be retried", {
+        messageId: record.messageId,
+        receiveCount: record.attributes?.ApproximateReceiveCount,
+        uri: entry.kind === "page" ? entry.event.uri : entry.uri,
+        error,
+      });
+      throw error;
     }
   }
   return messages;
@@ -110,13 +123,11 @@ async function handlePageMessage(record: SQSRecord, deps: ParsePageDeps): Promis
 async function processPage(event: PageEvent, deps: ParsePageDeps): Promise<InlineRecordMessage | null> {
   const read = await readPage(deps, event, deps.maxPageBytes);
   if (read.kind === "too-large") {
-    await reject(
-      deps,
-      event.uri,
-      "too-large",
-      `page is ${read.size} bytes; the limit is ${deps.maxPageBytes}`,
-      read.size,
-    );
+    const message =
+      read.size === null
+        ? `page is larger than the limit of ${deps.maxPageBytes} bytes`
+        : `page is ${read.size} bytes; the limit is ${deps.maxPageBytes}`;
+    await reject(deps, event.uri, "too-large", message, read.size);
     return null;
   }
   if (read.kind === "missing") {

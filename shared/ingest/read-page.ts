@@ -7,7 +7,8 @@ export const SOURCE_URL_METADATA = "source-url";
 
 export type PageRead =
   | { kind: "page"; bytes: Uint8Array; contentType: string | undefined; url: string | undefined }
-  | { kind: "too-large"; size: number }
+  /** size: the object's, or null when reading was cut off at the guard without knowing it */
+  | { kind: "too-large"; size: number | null }
   | { kind: "missing" };
 
 /**
@@ -51,7 +52,7 @@ export async function readPage(deps: { s3: S3Client }, event: PageEvent, maxByte
 async function readCapped(
   body: unknown,
   maxBytes: number,
-): Promise<{ kind: "bytes"; bytes: Uint8Array } | { kind: "too-large"; size: number }> {
+): Promise<{ kind: "bytes"; bytes: Uint8Array } | { kind: "too-large"; size: null }> {
   if (body === undefined || body === null) return { kind: "bytes", bytes: new Uint8Array() };
   if (!isAsyncIterable(body)) throw new TypeError("S3 object body is not a stream");
   const chunks: Uint8Array[] = [];
@@ -60,7 +61,7 @@ async function readCapped(
     const bytes = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Uint8Array);
     total += bytes.byteLength;
     // Leaving the loop early destroys the stream: the rest is never downloaded.
-    if (total > maxBytes) return { kind: "too-large", size: total };
+    if (total > maxBytes) return { kind: "too-large", size: null };
     chunks.push(bytes);
   }
   return { kind: "bytes", bytes: Buffer.concat(chunks, total) };

@@ -6,9 +6,10 @@ import type { SQSBatchResponse, SQSRecord } from "aws-lambda";
 import { MalformedMessageError } from "../errors";
 import { type RecordEventType, recordEvent } from "../events/ingest-notification";
 import { publishNotification } from "../events/publish-notification";
-import { parseRecordMessage } from "../events/record-message";
+import { type PageVersion, parseRecordMessage } from "../events/record-message";
 import type { Log } from "../observability/log";
 import { METRIC, type MetricsSink, MetricUnit } from "../observability/metrics";
+import type { MeetingRecord } from "../record/record-schema";
 import { markNotified, type StoreResult, storeRecord } from "../storage/record-store";
 import { resolveRecordMessage } from "./resolve-record-message";
 
@@ -53,20 +54,34 @@ export async function processRecordMessages(records: SQSRecord[], deps: StoreRec
 }
 
 async function handleRecordMessage(message: SQSRecord, deps: StoreRecordDeps): Promise<StoreResult> {
-  let resolved: Awaited<ReturnType<typeof resolveRecordMessage>>;
+  let recordId: string | undefined;
   try {
-    resolved = await resolveRecordMessage(deps, parseRecordMessage(message.body));
+    const { record, version } = await resolveRecordMessage(deps, parseRecordMessage(message.body));
+    recordId = record.id;
+    return await storeAndNotify(record, version, deps);
   } catch (error) {
-    if (error instanceof MalformedMessageError) {
-      deps.logger.error("malformed record message; failing it so it ends in the DLQ", {
+    // The batch processor records a failure without logging it: say here why the message fails.
+    const malformed = error instanceof MalformedMessageError;
+    deps.logger.error(
+      malformed
+        ? "malformed record message; failing it so it ends in the DLQ"
+        : "record message failed; it will be retried",
+      {
         messageId: message.messageId,
         receiveCount: message.attributes?.ApproximateReceiveCount,
-        reason: error.message,
-      });
-    }
+        ...(recordId ? { correlation_id: recordId } : {}),
+        ...(malformed ? { reason: error.message } : { error }),
+      },
+    );
     throw error;
   }
-  const { record, version } = resolved;
+}
+
+async function storeAndNotify(
+  record: MeetingRecord,
+  version: PageVersion,
+  deps: StoreRecordDeps,
+): Promise<StoreResult> {
   const result = await storeRecord(
     { ...deps, warn: (text, details) => deps.logger.warn(text, { correlation_id: record.id, ...details }) },
     record,

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from "node:timers/promises";
 import { BatchWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { TransientError } from "../errors";
 import type { ItemKey } from "./record-item";
@@ -29,7 +30,7 @@ export async function batchWrite(
     ...puts.map((item) => ({ PutRequest: { Item: item } })),
     ...deletes.map((key) => ({ DeleteRequest: { Key: { pk: key.pk, sk: key.sk } } })),
   ];
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = deps.sleep ?? delay;
   for (let start = 0; start < requests.length; start += BATCH_SIZE) {
     let pending = requests.slice(start, start + BATCH_SIZE);
     for (let attempt = 1; pending.length > 0; attempt++) {

@@ -34,20 +34,20 @@ import { compareVersions, uriPrefix, type VersionStrings, versionStrings } from 
  * can show the previous summary for the few milliseconds in between. Not
  * TransactWriteItems: dynalite (the local emulator) does not implement it,
  * transactions cost twice the write units, and cap at 100 items, which a
- * meeting with many people and a changed date exceeds. The mark makes the
- * rewrite resumable and serialises writers, and its timestamp is the
- * owner's token: every write to the record item is conditional on the mark
- * it read, and only the owner clears it. While the mark is fresh, every
- * other delivery (another version, or this very version again) waits a
- * moment and re-reads, and gives up with TransientError (retried via SQS):
- * a helper writing the same index items alongside the owner could clear the
- * mark, or still be writing, after a newer version has rewritten the index,
- * resurrecting stale items for good. A mark older than twice the function
- * timeout belongs to a writer that died (or failed and was retried: the
- * queue's visibility timeout is longer) and is taken over, by the same
- * version (which finishes it) or a newer one (its leftover keys are in the
- * stale set). A delivery therefore succeeds only once its version's index
- * is complete or a newer version holds the record.
+ * meeting with many people and a changed date exceeds.
+ *
+ * The mark serialises writers, and its timestamp is the owner's token: every
+ * record-item write is conditional on the mark read, and only the owner
+ * clears it. While it is fresh, every other delivery — this very version
+ * included — waits, re-reads, and gives up with TransientError (retried via
+ * SQS): a helper writing alongside the owner could clear the mark early, or
+ * still be writing once a newer version has rewritten the index, leaving
+ * stale items for good. A mark older than twice the function timeout (a
+ * writer that died, or failed and awaits its retry after the longer
+ * visibility timeout) is taken over: by the same version, which finishes it,
+ * or a newer one, which deletes its leftover keys. So a delivery succeeds
+ * only once its version's index is complete or a newer version holds the
+ * record.
  */
 
 export interface RecordStoreDeps {
@@ -230,7 +230,10 @@ function updateCondition(stored: RecordItem, uri: string, incoming: VersionStrin
 /** The index mark is still the one read: none, or the same (so its owner has not changed). */
 function markCondition(stored: RecordItem): Condition {
   return stored.indexPendingSince
-    ? { ConditionExpression: "indexPendingSince = :since", ExpressionAttributeValues: { ":since": stored.indexPendingSince } }
+    ? {
+        ConditionExpression: "indexPendingSince = :since",
+        ExpressionAttributeValues: { ":since": stored.indexPendingSince },
+      }
     : { ConditionExpression: "attribute_not_exists(indexPendingSince)" };
 }
 

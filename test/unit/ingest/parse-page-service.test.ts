@@ -288,6 +288,18 @@ describe("processPageEvents", () => {
     expect(sentBodies(sqsMock)).toHaveLength(1);
   });
 
+  it("logs why a message failed, naming the page", async () => {
+    const error = vi.fn();
+    s3Mock.on(GetObjectCommand).rejects(new Error("connection reset"));
+
+    await processPageEvents([sqsRecord("m1", s3Event("raw/a.html"))], { ...deps, logger: { ...silentLog, error } });
+
+    expect(error).toHaveBeenCalledWith(
+      "page event failed; it will be retried",
+      expect.objectContaining({ messageId: "m1", uri: "s3://raw-bucket/raw/a.html", error: expect.any(Error) }),
+    );
+  });
+
   it("fails a rejected page's message when the notification cannot be published", async () => {
     snsMock.on(PublishCommand).rejects(new Error("SNS down"));
 

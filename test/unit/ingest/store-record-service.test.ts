@@ -2,7 +2,7 @@ import { ProvisionedThroughputExceededException } from "@aws-sdk/client-dynamodb
 import { GetObjectCommand, NoSuchKey } from "@aws-sdk/client-s3";
 import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
 import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { processRecordMessages, type StoreRecordDeps } from "../../../shared/ingest/store-record-service";
 import type { RecordItem } from "../../../shared/storage/record-item";
 import { aMeetingRecord } from "../storage/support/meeting-record";
@@ -149,5 +149,17 @@ describe("processRecordMessages", () => {
 
     expect(failedIds(response)).toEqual(["m1"]);
     expect(snsMock.calls()).toHaveLength(0);
+  });
+
+  it("logs why a message failed, with the record id as correlation id", async () => {
+    const error = vi.fn();
+    ddbMock.on(GetCommand).rejects(new ProvisionedThroughputExceededException({ message: "throttled", $metadata: {} }));
+
+    await processRecordMessages([sqsRecord("m1", inline)], { ...deps, logger: { ...silentLog, error } });
+
+    expect(error).toHaveBeenCalledWith(
+      "record message failed; it will be retried",
+      expect.objectContaining({ messageId: "m1", correlation_id: record.id, error: expect.any(Error) }),
+    );
   });
 });

@@ -2,21 +2,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { PageVersion } from "../../../shared/events/record-message";
 import { comparableParserVersion, compareVersions, versionStrings } from "../../../shared/storage/record-version";
-
-function version(overrides: Partial<PageVersion> = {}): PageVersion {
-  return {
-    uri: "s3://raw-bucket/raw/a.html",
-    sequencer: "0055AED6DCD90281E5",
-    versionId: null,
-    eventTime: "2024-05-01T10:00:00.000Z",
-    sha256: "a".repeat(64),
-    parserVersion: "1.0.0",
-    ...overrides,
-  };
-}
+import { aVersion } from "./support/store-harness";
 
 function order(stored: Partial<PageVersion>, incoming: Partial<PageVersion>) {
-  return compareVersions(versionStrings(version(stored)), versionStrings(version(incoming)));
+  return compareVersions(versionStrings(aVersion(stored)), versionStrings(aVersion(incoming)));
 }
 
 describe("compareVersions", () => {
