@@ -1,22 +1,11 @@
 import { Duration } from "aws-cdk-lib";
 import * as s3 from "aws-cdk-lib/aws-s3";
 import { Construct } from "constructs";
-import { QUEUES } from "../../shared/config/resources";
+import { ARTIFACT_PREFIXES, QUEUES } from "../../shared/config/resources";
 import type { StageConfig } from "../stages";
 import { defaultBucketProps } from "./secure-defaults";
 
-/**
- * Key prefixes of the artifacts bucket. They mirror CLAIM_CHECK_PREFIX
- * (shared/ingest/send-record-messages.ts) and recordBodyKey
- * (shared/storage/record-store.ts), which test/infra checks; importing those
- * modules would load the AWS SDK into every synth.
- */
-export const ARTIFACT_PREFIXES = {
-  /** Records too big for an SQS message, parked for the writer: transient. */
-  claimChecks: "claims/records/",
-  /** Record bodies too big for a DynamoDB item: referenced by stored records, kept. */
-  recordBodies: "records/",
-} as const;
+export { ARTIFACT_PREFIXES };
 
 /**
  * A claim check is dead once no message can point at it: the records queue

@@ -44,3 +44,11 @@ export const MAX_MESSAGE_BYTES = 900 * 1024;
 
 /** DynamoDB takes 400 KB per item; bodies beyond this budget go to S3. */
 export const MAX_ITEM_BODY_BYTES = 300 * 1024;
+
+/** Key prefixes of the artifacts bucket; the stack's lifecycle rules and delete grant follow them. */
+export const ARTIFACT_PREFIXES = {
+  /** Records too big for an SQS message, parked for the writer: transient, expired by lifecycle. */
+  claimChecks: "claims/records/",
+  /** Record bodies too big for a DynamoDB item: referenced by stored records, kept. */
+  recordBodies: "records/",
+} as const;

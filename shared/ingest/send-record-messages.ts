@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { SendMessageBatchCommand, type SendMessageBatchRequestEntry, type SQSClient } from "@aws-sdk/client-sqs";
-import { MAX_MESSAGE_BYTES } from "../config/resources";
+import { ARTIFACT_PREFIXES, MAX_MESSAGE_BYTES } from "../config/resources";
 import type { InlineRecordMessage, RecordMessage } from "../events/record-message";
 
 /** SendMessageBatch takes at most 10 entries and 1 MiB in total (bodies and attributes). */
@@ -89,11 +89,9 @@ async function messageBody(deps: SendRecordDeps, message: InlineRecordMessage): 
   return sqsSafeJson(pointerMessage);
 }
 
-/** Claim checks live under this prefix; the stack may expire it after the queues' retention. */
-export const CLAIM_CHECK_PREFIX = "claims/records/";
-
+/** Claim checks live under their own prefix, which the stack expires after the queues' retention. */
 export function claimCheckKey(id: string, recordJson: string): string {
-  return `${CLAIM_CHECK_PREFIX}${id}/${createHash("sha256").update(recordJson, "utf8").digest("hex")}.json`;
+  return `${ARTIFACT_PREFIXES.claimChecks}${id}/${createHash("sha256").update(recordJson, "utf8").digest("hex")}.json`;
 }
 
 /**

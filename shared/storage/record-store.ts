@@ -3,7 +3,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import { DeleteObjectCommand, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { isConditionalCheckFailed } from "../aws/aws-errors";
-import { FUNCTION_TIMEOUT_SECONDS, MAX_ITEM_BODY_BYTES } from "../config/resources";
+import { ARTIFACT_PREFIXES, FUNCTION_TIMEOUT_SECONDS, MAX_ITEM_BODY_BYTES } from "../config/resources";
 import { TransientError } from "../errors";
 import type { UnchangedReason } from "../events/ingest-notification";
 import type { PageVersion } from "../events/record-message";
@@ -332,7 +332,7 @@ async function placeBody(
 
 /** Where a record body too big for its item lives; never expired by a lifecycle rule. */
 export function recordBodyKey(id: string, versions: VersionStrings): string {
-  return `records/${id}/${sha256Hex(versions.eventVersion).slice(0, 32)}.json`;
+  return `${ARTIFACT_PREFIXES.recordBodies}${id}/${sha256Hex(versions.eventVersion).slice(0, 32)}.json`;
 }
 
 async function deleteBodyQuietly(deps: RecordStoreDeps, pointer: S3Pointer): Promise<void> {

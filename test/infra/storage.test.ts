@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ARTIFACT_PREFIXES, CLAIM_CHECK_EXPIRATION } from "../../infra/constructs/artifacts";
 import { QUEUES } from "../../shared/config/resources";
-import { CLAIM_CHECK_PREFIX, claimCheckKey } from "../../shared/ingest/send-record-messages";
+import { claimCheckKey } from "../../shared/ingest/send-record-messages";
 import { recordBodyKey } from "../../shared/storage/record-store";
 import { TABLE_DEFINITION } from "../../shared/storage/table-definition";
 import { STAGE_NAMES, type SynthesizedStage, synthAllStages } from "./support/synth-stage";
@@ -143,8 +143,7 @@ describe.each(STAGE_NAMES)("storage (%s)", (name) => {
 });
 
 describe("artifact key prefixes", () => {
-  it("match the prefixes the pipeline writes claim checks and record bodies under", () => {
-    expect(ARTIFACT_PREFIXES.claimChecks).toBe(CLAIM_CHECK_PREFIX);
+  it("are the ones the pipeline writes claim checks and record bodies under", () => {
     expect(claimCheckKey("r1", "{}").startsWith(ARTIFACT_PREFIXES.claimChecks)).toBe(true);
     const body = recordBodyKey("r1", { objectVersion: "o", eventVersion: "e" });
     expect(body.startsWith(ARTIFACT_PREFIXES.recordBodies)).toBe(true);
