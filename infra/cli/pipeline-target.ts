@@ -3,7 +3,7 @@ import { CloudFormationClient, DescribeStacksCommand } from "@aws-sdk/client-clo
 import { S3Client } from "@aws-sdk/client-s3";
 import { SNSClient } from "@aws-sdk/client-sns";
 import { SQSClient } from "@aws-sdk/client-sqs";
-import { LOCAL_CREDENTIALS, readLocalState } from "../local/local-state-file";
+import { isStateLive, LOCAL_CREDENTIALS, readLocalState } from "../local/local-state-file";
 import type { PipelineResources } from "../local/pipeline-resources";
 import { STACK_OUTPUTS, stackName } from "../stack/stack-outputs";
 
@@ -44,7 +44,7 @@ export async function resolveTarget(options: TargetOptions = {}): Promise<Pipeli
 
 async function localTarget(stateFile?: string): Promise<PipelineTarget> {
   const state = await readLocalState(stateFile);
-  if (!state) {
+  if (!state || !isStateLive(state)) {
     throw new TargetNotFoundError("no local pipeline is running: start one with `npm start`, or pass --stage NAME");
   }
   const config = {

@@ -1,11 +1,12 @@
-import type { AddressInfo } from "node:net";
-import dynalite from "dynalite";
-import { buildApp } from "fauxqs";
+import { once } from "node:events";
+import { Worker } from "node:worker_threads";
 
 /**
  * The emulators, in-process on loopback: fauxqs (S3, SQS, SNS) and dynalite
- * (DynamoDB, in memory). fauxqs is built with buildApp rather than
- * startFauxqs, which would listen on every interface.
+ * (DynamoDB, in memory), on a worker thread of their own (emulator-thread.mjs)
+ * so that serving requests does not take CPU from the functions, which run on
+ * the main thread as they would in their own Lambda sandboxes. fauxqs is built
+ * with buildApp rather than startFauxqs, which would listen on every interface.
  */
 export interface Emulators {
   /** fauxqs: S3, SQS, SNS */
@@ -15,26 +16,14 @@ export interface Emulators {
 }
 
 export async function startEmulators(host = "127.0.0.1"): Promise<Emulators> {
-  const fauxqs = buildApp({ logger: false });
-  const fauxqsUrl = await fauxqs.listen({ port: 0, host });
-
-  // Tables become ACTIVE at once; the stack's table is ready when deploy ends, too.
-  const dynamo = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  await new Promise<void>((resolve, reject) => {
-    dynamo.once("error", reject);
-    dynamo.listen(0, host, () => resolve());
-  });
-  const { port } = dynamo.address() as AddressInfo;
-
+  const worker = new Worker(new URL("./emulator-thread.mjs", import.meta.url), { workerData: { host } });
+  const [ready] = (await once(worker, "message")) as [{ fauxqsUrl: string; dynamodbUrl: string }];
   return {
-    fauxqsUrl,
-    dynamodbUrl: `http://${host}:${port}`,
+    ...ready,
     async stop() {
-      await fauxqs.close();
-      await new Promise<void>((resolve) => {
-        dynamo.close(() => resolve());
-        dynamo.closeAllConnections();
-      });
+      worker.postMessage("stop");
+      await once(worker, "message");
+      await worker.terminate();
     },
   };
 }

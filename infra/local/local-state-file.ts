@@ -40,3 +40,13 @@ export async function readLocalState(file = DEFAULT_STATE_FILE): Promise<LocalPi
 export async function removeLocalState(file = DEFAULT_STATE_FILE): Promise<void> {
   await rm(file, { force: true });
 }
+
+/** Whether the pipeline that wrote the state is still alive (a killed one leaves its file behind). */
+export function isStateLive(state: LocalPipelineState): boolean {
+  try {
+    process.kill(state.pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

@@ -12,7 +12,7 @@
 import { DEFAULT_MAX_PAGE_BYTES } from "../../shared/config/resources";
 import { loadSamplePages } from "./load-sample-pages";
 import { type LocalRuntime, startLocalRuntime } from "./local-runtime";
-import { DEFAULT_STATE_FILE, readLocalState, removeLocalState, writeLocalState } from "./local-state-file";
+import { DEFAULT_STATE_FILE, isStateLive, readLocalState, removeLocalState, writeLocalState } from "./local-state-file";
 
 const started = Date.now();
 
@@ -33,17 +33,8 @@ function isAddressInUse(error: unknown): boolean {
   return (error as NodeJS.ErrnoException).code === "EADDRINUSE";
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const previous = await readLocalState();
-if (previous && previous.pid !== process.pid && isRunning(previous.pid)) {
+if (previous && previous.pid !== process.pid && isStateLive(previous)) {
   fail(`a local pipeline is already running (pid ${previous.pid}, API ${previous.apiUrl}); stop it first`);
 }
 
@@ -51,7 +42,9 @@ const apiPort = portFrom("DOCKET_PORT", 3000);
 const awsPortSet = Boolean(process.env.DOCKET_AWS_PORT);
 const awsPort = portFrom("DOCKET_AWS_PORT", 4566);
 const visibility = process.env.DOCKET_VISIBILITY_TIMEOUT_SECONDS;
-const visibilityTimeoutSeconds = visibility ? { pageEvents: Number(visibility), records: Number(visibility) } : undefined;
+const visibilityTimeoutSeconds = visibility
+  ? { pageEvents: Number(visibility), records: Number(visibility) }
+  : undefined;
 
 async function start(port: number): Promise<LocalRuntime> {
   return startLocalRuntime({

@@ -8,7 +8,7 @@ import { realHandler } from "../../infra/local/load-handler";
 import { SEEDS_DIR } from "../../infra/local/load-sample-pages";
 import { QUEUES } from "../../shared/config/resources";
 import { failMessages } from "./support/fault-injection";
-import { type NotificationLog, startNotificationLog } from "./support/notification-log";
+import { type NotificationLog, recordIdOf, startNotificationLog } from "./support/notification-log";
 import { eventually, startTestPipeline, type TestPipeline } from "./support/test-pipeline";
 
 /**
@@ -84,12 +84,16 @@ describe("a record the store keeps failing", () => {
   it("is stored once redriven after the fault is gone", async () => {
     storeFails = false;
 
-    const result = await redriveQueue(pipeline.clients.sqs, pipeline.resources.recordsDlqUrl, pipeline.resources.recordsQueueUrl);
+    const result = await redriveQueue(
+      pipeline.clients.sqs,
+      pipeline.resources.recordsDlqUrl,
+      pipeline.resources.recordsQueueUrl,
+    );
     const [stored] = await notifications.waitForUri(uriOf(TARGET_KEY));
 
     expect(result).toEqual({ moved: 1, failed: 0 });
     expect(stored?.type).toBe("record.created");
-    expect((await pipeline.get(`/meetings/${stored && "id" in stored ? stored.id : ""}`)).status).toBe(200);
+    expect((await pipeline.get(`/meetings/${recordIdOf(stored)}`)).status).toBe(200);
   });
 
   it("leaves every queue and DLQ empty at the end", async () => {
@@ -106,7 +110,10 @@ describe("a page event that names no page", () => {
       new SendMessageCommand({ QueueUrl: pipeline.resources.pageEventsQueueUrl, MessageBody: '{"not":"an S3 event"}' }),
     );
 
-    await eventually(async () => ((await pipeline.queueDepths()).pageEventsDlq.visible === 1 ? true : undefined), 60_000);
+    await eventually(
+      async () => ((await pipeline.queueDepths()).pageEventsDlq.visible === 1 ? true : undefined),
+      60_000,
+    );
 
     expect((await pipeline.queueDepths()).pageEvents).toEqual({ visible: 0, inFlight: 0, delayed: 0 });
   });

@@ -8,7 +8,7 @@ import { reprocessRaw } from "../../infra/cli/reprocess-raw";
 import { SEEDS_DIR } from "../../infra/local/load-sample-pages";
 import { decodeS3EventKey } from "../../infra/local/s3-event-notification";
 import { keys } from "../../shared/storage/item-keys";
-import { type NotificationLog, startNotificationLog } from "./support/notification-log";
+import { type NotificationLog, recordIdOf, startNotificationLog } from "./support/notification-log";
 import { startTestPipeline, type TestPipeline } from "./support/test-pipeline";
 
 /**
@@ -85,8 +85,8 @@ describe("the same page uploaded twice", () => {
     const [first, second] = await notifications.waitForUri(uriOf(key), 2);
 
     expect(first?.type).toBe("record.created");
-    expect(second).toMatchObject({ type: "record.unchanged", id: first?.id });
-    expect((await pipeline.get(`/meetings/${first?.id}`)).status).toBe(200);
+    expect(second).toMatchObject({ type: "record.unchanged", id: recordIdOf(first) });
+    expect((await pipeline.get(`/meetings/${recordIdOf(first)}`)).status).toBe(200);
   });
 });
 
@@ -97,7 +97,7 @@ describe("a corrected page under the same key", () => {
   beforeAll(async () => {
     await pipeline.put(key, page("corrected/1"));
     const [created] = await notifications.waitForUri(uriOf(key), 1);
-    id = created?.id ?? "";
+    id = recordIdOf(created);
     await pipeline.put(key, page("corrected/1", "corrected"));
     await notifications.waitForUri(uriOf(key), 2);
     await pipeline.waitForIdle();

@@ -135,7 +135,9 @@ describe("GET /people/{name}", () => {
     expect(body).toMatchObject({
       name: "李超鲲",
       posts: [expect.objectContaining({ title: "区长" })],
-      meetings: [expect.objectContaining({ sourceUri: uriOf(SEEDS.zhonglou2022), roles: expect.arrayContaining(["chair"]) })],
+      meetings: [
+        expect.objectContaining({ sourceUri: uriOf(SEEDS.zhonglou2022), roles: expect.arrayContaining(["chair"]) }),
+      ],
     });
   });
 

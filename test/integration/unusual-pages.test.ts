@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../infra/local/load-handler";
 import { SEEDS_DIR } from "../../infra/local/load-sample-pages";
 import { MAX_MESSAGE_BYTES } from "../../shared/config/resources";
-import { type NotificationLog, startNotificationLog } from "./support/notification-log";
+import { type NotificationLog, recordIdOf, startNotificationLog } from "./support/notification-log";
 import { startTestPipeline, type TestPipeline } from "./support/test-pipeline";
 
 /**
@@ -38,10 +38,18 @@ beforeAll(async () => {
   const seed = await readFile(join(SEEDS_DIR, "000_a669a8a67ac3bc30.txt"), "utf8");
   const paragraph = `${"会议强调,要坚持问题导向,细化工作措施,压实工作责任,确保各项任务落地见效。".repeat(20)}\n\n`;
   // The minutes with ~1.2 MB more text in the second agenda item: the record outgrows an SQS message.
-  hugeBody = Buffer.from(seed.replace("二、会议审议了", `${paragraph.repeat(Math.ceil(1_200_000 / Buffer.byteLength(paragraph)))}二、会议审议了`));
+  hugeBody = Buffer.from(
+    seed.replace(
+      "二、会议审议了",
+      `${paragraph.repeat(Math.ceil(1_200_000 / Buffer.byteLength(paragraph)))}二、会议审议了`,
+    ),
+  );
 
   await pipeline.put(PAGES.empty, "");
-  await pipeline.put(PAGES.binary, Buffer.concat([Buffer.from("89504e470d0a1a0a0000000d49484452", "hex"), randomBytes(4096)]));
+  await pipeline.put(
+    PAGES.binary,
+    Buffer.concat([Buffer.from("89504e470d0a1a0a0000000d49484452", "hex"), randomBytes(4096)]),
+  );
   await pipeline.put(PAGES.oversized, Buffer.alloc(MAX_PAGE_BYTES + 1, "a"));
   await pipeline.put(PAGES.notAMeeting, await readFile(join(REPO_ROOT, "test/fixtures/corpus-html/gamersky-1.html")));
   await pipeline.put(PAGES.hugeBody, hugeBody);
@@ -92,7 +100,7 @@ describe("a page that is not about a meeting", () => {
     const notification = await onlyNotification(PAGES.notAMeeting);
     expect(notification?.type).toBe("record.created");
 
-    const { body } = await pipeline.get(`/meetings/${notification && "id" in notification ? notification.id : ""}`);
+    const { body } = await pipeline.get(`/meetings/${recordIdOf(notification)}`);
 
     expect(body).toMatchObject({ kind: "other", meeting: null });
   });
@@ -102,9 +110,7 @@ describe("a record too big for an SQS message", () => {
   it("travels by claim check and is stored whole", async () => {
     const notification = await onlyNotification(PAGES.hugeBody);
     expect(notification?.type).toBe("record.created");
-    const id = notification && "id" in notification ? notification.id : "";
-
-    const { status, body } = await pipeline.get(`/meetings/${id}`);
+    const { status, body } = await pipeline.get(`/meetings/${recordIdOf(notification)}`);
 
     expect(status).toBe(200);
     expect(Buffer.byteLength((body as { body: string }).body)).toBeGreaterThan(MAX_MESSAGE_BYTES);

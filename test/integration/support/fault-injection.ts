@@ -16,7 +16,10 @@ export function failMessages(
     return async (event, context) => {
       const failing = event.Records.filter(fault);
       const passing = event.Records.filter((record) => !failing.includes(record));
-      const result = passing.length > 0 ? ((await handler({ Records: passing }, context)) as SQSBatchResponse | undefined) : undefined;
+      const result =
+        passing.length > 0
+          ? ((await handler({ Records: passing }, context)) as SQSBatchResponse | undefined)
+          : undefined;
       return {
         batchItemFailures: [
           ...(result?.batchItemFailures ?? []),

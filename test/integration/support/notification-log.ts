@@ -1,6 +1,6 @@
-import type { IngestNotification } from "../../../shared/events/ingest-notification";
 import { followNotifications } from "../../../infra/cli/follow-notifications";
 import type { LocalRuntime } from "../../../infra/local/local-runtime";
+import type { IngestNotification } from "../../../shared/events/ingest-notification";
 import { eventually } from "./test-pipeline";
 
 /**
@@ -13,6 +13,14 @@ export interface NotificationLog {
   /** Waits until `count` notifications about `uri` have arrived, and returns them. */
   waitForUri(uri: string, count?: number, timeoutMs?: number): Promise<IngestNotification[]>;
   stop(): Promise<void>;
+}
+
+/** The record id a record.* notification names; fails the test on a rejection or nothing. */
+export function recordIdOf(notification: IngestNotification | undefined): string {
+  if (!notification || notification.type === "page.rejected") {
+    throw new Error(`expected a record notification, got ${JSON.stringify(notification)}`);
+  }
+  return notification.id;
 }
 
 export async function startNotificationLog(runtime: LocalRuntime): Promise<NotificationLog> {

@@ -1,5 +1,4 @@
-import { GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
-import { ReceiveMessageCommand } from "@aws-sdk/client-sqs";
+import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from "../../../infra/local/local-runtime";
 
 /**
@@ -57,25 +56,11 @@ export async function startTestPipeline(options: LocalRuntimeOptions = {}): Prom
   });
 }
 
-/** Reads and returns every message on a queue without deleting them (they come back after the visibility timeout). */
-export async function peekQueue(runtime: LocalRuntime, queueUrl: string): Promise<string[]> {
-  const bodies: string[] = [];
-  for (;;) {
-    const { Messages = [] } = await runtime.clients.sqs.send(
-      new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }),
-    );
-    if (Messages.length === 0) return bodies;
-    bodies.push(...Messages.map((message) => message.Body ?? ""));
-  }
-}
-
-export async function readObject(runtime: LocalRuntime, bucket: string, key: string): Promise<string> {
-  const object = await runtime.clients.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-  return (await object.Body?.transformToString()) ?? "";
-}
-
 /** Polls until `check` returns a value (not undefined), or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
