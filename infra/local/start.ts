@@ -14,6 +14,9 @@ import { loadSamplePages } from "./load-sample-pages";
 import { type LocalRuntime, startLocalRuntime } from "./local-runtime";
 import { DEFAULT_STATE_FILE, isStateLive, readLocalState, removeLocalState, writeLocalState } from "./local-state-file";
 
+// Node 20 is supported here; the SDK's 2027 Node-version notice is in the README, not on every start.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
 const started = Date.now();
 
 function portFrom(name: string, fallback: number): number {
