@@ -2,13 +2,13 @@ import { RemovalPolicy } from "aws-cdk-lib";
 import * as apigateway from "aws-cdk-lib/aws-apigateway";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
+import { API_ROUTES, pathParameterNames } from "../../shared/config/api-routes";
 import { acknowledge } from "../nag/acknowledge";
 import type { StageConfig } from "../stages";
 import type { DocketFunction } from "./docket-function";
 import { defaultLogGroupProps } from "./secure-defaults";
 
 /** Query-string parameters GET /meetings accepts (all optional; the handler validates values). */
-const MEETING_FILTERS = ["region", "type", "from", "to", "person", "limit", "cursor"] as const;
 
 /** API Gateway's own errors (missing key, throttled, bad request) in the API's error shape. */
 const GATEWAY_ERROR_TEMPLATE =
@@ -99,14 +99,20 @@ export class QueryApi extends Construct {
       validateRequestParameters: true,
       validateRequestBody: true,
     });
-    const get = (resource: apigateway.IResource, parameters: Record<string, boolean>) =>
+    for (const route of API_ROUTES) {
+      const resource = route.path
+        .split("/")
+        .filter((part) => part !== "")
+        .reduce<apigateway.IResource>(
+          (parent, part) => parent.getResource(part) ?? parent.addResource(part),
+          this.api.root,
+        );
+      const parameters = {
+        ...Object.fromEntries(route.queryParameters.map((name) => [`method.request.querystring.${name}`, false])),
+        ...Object.fromEntries(pathParameterNames(route.path).map((name) => [`method.request.path.${name}`, true])),
+      };
       resource.addMethod("GET", integration, { requestParameters: parameters, requestValidator: validator });
-
-    const meetings = this.api.root.addResource("meetings");
-    get(meetings, Object.fromEntries(MEETING_FILTERS.map((name) => [`method.request.querystring.${name}`, false])));
-    get(meetings.addResource("{id}"), { "method.request.path.id": true });
-    get(this.api.root.addResource("people").addResource("{name}"), { "method.request.path.name": true });
-    get(this.api.root.addResource("openapi.json"), {});
+    }
 
     this.apiKey = this.api.addApiKey("Key", { description: `Docket ${stage.name} query API key` });
     this.usagePlan = this.api.addUsagePlan("UsagePlan", {

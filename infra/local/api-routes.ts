@@ -1,15 +1,11 @@
+import { API_ROUTES } from "../../shared/config/api-routes";
+
 /**
- * The REST API's resources and methods, as infra/constructs/query-api.ts
- * declares them, matched the way API Gateway matches them: a literal path or
- * one `{param}` per segment. Like a REST API's proxy integration, parameter
- * values are passed on as they appear in the URL, still percent-encoded.
+ * The REST API's resources (shared/config/api-routes.ts, which the stack
+ * declares too), matched the way API Gateway matches them: a literal path or
+ * one `{param}` per segment, GET only. Like a REST API's proxy integration,
+ * parameter values are passed on as they appear in the URL, still percent-encoded.
  */
-export const API_ROUTES = [
-  { resource: "/meetings", methods: ["GET"] },
-  { resource: "/meetings/{id}", methods: ["GET"] },
-  { resource: "/people/{name}", methods: ["GET"] },
-  { resource: "/openapi.json", methods: ["GET"] },
-] as const;
 
 export interface RouteMatch {
   resource: string;
@@ -19,11 +15,11 @@ export interface RouteMatch {
 export function matchRoute(method: string, path: string): RouteMatch | undefined {
   const segments = splitPath(path);
   if (!segments) return undefined;
+  if (method !== "GET") return undefined;
   for (const route of API_ROUTES) {
-    if (!(route.methods as readonly string[]).includes(method)) continue;
-    const parameters = matchSegments(splitPath(route.resource) ?? [], segments);
+    const parameters = matchSegments(splitPath(route.path) ?? [], segments);
     if (parameters) {
-      return { resource: route.resource, pathParameters: Object.keys(parameters).length > 0 ? parameters : null };
+      return { resource: route.path, pathParameters: Object.keys(parameters).length > 0 ? parameters : null };
     }
   }
   return undefined;

@@ -2,11 +2,8 @@ import { BadParameterError } from "../errors";
 import { type MeetingType, meetingTypes } from "../record/record-schema";
 import { isCalendarDate } from "./calendar-date";
 import { parsePersonName } from "./normalise-name";
-import { PAGE_PARAMETERS, parseLimit } from "./query-parameters";
+import { parseLimit } from "./query-parameters";
 import { type ResolvedRegion, resolveRegion } from "./resolve-region";
-
-/** Every query parameter GET /meetings accepts. */
-export const MEETING_QUERY_PARAMETERS = ["region", "type", "from", "to", "person", ...PAGE_PARAMETERS] as const;
 
 export interface MeetingQuery {
   region?: ResolvedRegion;

@@ -4,9 +4,6 @@ import { BadParameterError } from "../errors";
 /** The page size bounds every list route shares. */
 export const LIMIT = { default: 20, min: 1, max: 100 } as const;
 
-/** Parameters every paginated route accepts. */
-export const PAGE_PARAMETERS = ["limit", "cursor"] as const;
-
 /**
  * The query string as single values, checked against the names the route
  * accepts. A misspelt filter (`?regoin=…`) silently ignored would return

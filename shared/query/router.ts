@@ -1,13 +1,14 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from "aws-lambda";
+import { API_ROUTES, type ApiPath } from "../config/api-routes";
 import { BadParameterError, NotFoundError } from "../errors";
 import { type MeetingRecord, meetingRecordSchema } from "../record/record-schema";
 import { errorResponse, jsonResponse, preflightResponse } from "./api-response";
 import { listMeetings, type MeetingListDeps } from "./meeting-query-service";
 import { parsePersonName } from "./normalise-name";
-import { MEETING_QUERY_PARAMETERS, parseMeetingQuery } from "./parse-meeting-query";
+import { parseMeetingQuery } from "./parse-meeting-query";
 import { getPerson } from "./people-service";
-import { PAGE_PARAMETERS, parseLimit, readQueryParameters } from "./query-parameters";
+import { parseLimit, readQueryParameters } from "./query-parameters";
 import { AmbiguousRegionError } from "./resolve-region";
 import { isThrottling } from "./throttling";
 
@@ -42,45 +43,36 @@ function parseRecordId(id: string): string {
   return id;
 }
 
-export const ROUTES: readonly Route[] = [
-  {
-    path: "/meetings",
-    queryParameters: MEETING_QUERY_PARAMETERS,
-    answer: (query) => {
-      const meetings = parseMeetingQuery(query);
-      return async (deps) => jsonResponse(200, await listMeetings(deps, meetings));
-    },
+/** How each route of API_ROUTES is answered; a route without an answer does not compile. */
+const ANSWERS: Record<ApiPath, Answer> = {
+  "/meetings": (query) => {
+    const meetings = parseMeetingQuery(query);
+    return async (deps) => jsonResponse(200, await listMeetings(deps, meetings));
   },
-  {
-    path: "/meetings/{id}",
-    queryParameters: [],
-    answer: (_query, path) => {
-      const id = parseRecordId(path.id ?? "");
-      return async (deps) => {
-        const record = await deps.readRecord(id);
-        if (!record) throw new NotFoundError(`no meeting record ${id}`);
-        return jsonResponse(200, record);
-      };
-    },
+  "/meetings/{id}": (_query, path) => {
+    const id = parseRecordId(path.id ?? "");
+    return async (deps) => {
+      const record = await deps.readRecord(id);
+      if (!record) throw new NotFoundError(`no meeting record ${id}`);
+      return jsonResponse(200, record);
+    };
   },
-  {
-    path: "/people/{name}",
-    queryParameters: PAGE_PARAMETERS,
-    answer: (query, path) => {
-      const person = {
-        name: parsePersonName(path.name ?? "", "name"),
-        limit: parseLimit(query.get("limit")),
-        cursor: query.get("cursor"),
-      };
-      return async (deps) => jsonResponse(200, await getPerson(deps, person));
-    },
+  "/people/{name}": (query, path) => {
+    const person = {
+      name: parsePersonName(path.name ?? "", "name"),
+      limit: parseLimit(query.get("limit")),
+      cursor: query.get("cursor"),
+    };
+    return async (deps) => jsonResponse(200, await getPerson(deps, person));
   },
-  {
-    path: "/openapi.json",
-    queryParameters: [],
-    answer: () => async (deps) => jsonResponse(200, deps.openApi),
-  },
-];
+  "/openapi.json": () => async (deps) => jsonResponse(200, deps.openApi),
+};
+
+export const ROUTES: readonly Route[] = API_ROUTES.map((route) => ({
+  path: route.path,
+  queryParameters: route.queryParameters,
+  answer: ANSWERS[route.path],
+}));
 
 const ALLOWED_METHODS = "GET, OPTIONS";
 

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { API_ROUTES, pathParameterNames } from "../../shared/config/api-routes";
 import { STAGE_NAMES, type SynthesizedStage, synthAllStages } from "./support/synth-stage";
 import { logicalId, props, referencedId, resourcesOfType } from "./support/template-queries";
 
@@ -64,10 +65,23 @@ describe.each(STAGE_NAMES)("query API (%s)", (name) => {
     }
   });
 
-  it("validates the path parameters the routes need", () => {
+  it("declares each route's path parameters as required and its query parameters as optional", () => {
     const methods = getMethods(s());
     expect(methods["/meetings/{id}"]?.RequestParameters).toEqual({ "method.request.path.id": true });
-    expect(methods["/people/{name}"]?.RequestParameters).toEqual({ "method.request.path.name": true });
+    expect(methods["/people/{name}"]?.RequestParameters).toEqual({
+      "method.request.path.name": true,
+      "method.request.querystring.limit": false,
+      "method.request.querystring.cursor": false,
+    });
+    for (const route of API_ROUTES) {
+      const declared = Object.keys(methods[route.path]?.RequestParameters ?? {});
+      expect(declared.sort()).toEqual(
+        [
+          ...route.queryParameters.map((name) => `method.request.querystring.${name}`),
+          ...pathParameterNames(route.path).map((name) => `method.request.path.${name}`),
+        ].sort(),
+      );
+    }
     for (const method of Object.values(methods)) expect(method.RequestValidatorId).toBeDefined();
     const [validator] = Object.values(resourcesOfType(s().template, "AWS::ApiGateway::RequestValidator"));
     expect(validator?.Properties).toMatchObject({ ValidateRequestParameters: true });

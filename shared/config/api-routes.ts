@@ -1,0 +1,26 @@
+/**
+ * The REST API's routes, all GET: one list from which the query router
+ * answers, the CDK stack declares API Gateway resources and methods, and the
+ * local runtime matches requests, so the three cannot drift apart. The
+ * OpenAPI document is tested against the router, and so against this list.
+ */
+
+/** Parameters every paginated route accepts. */
+export const PAGE_PARAMETERS = ["limit", "cursor"] as const;
+
+/** Every query parameter GET /meetings accepts. */
+export const MEETING_QUERY_PARAMETERS = ["region", "type", "from", "to", "person", ...PAGE_PARAMETERS] as const;
+
+export const API_ROUTES = [
+  { path: "/meetings", queryParameters: MEETING_QUERY_PARAMETERS },
+  { path: "/meetings/{id}", queryParameters: [] },
+  { path: "/people/{name}", queryParameters: PAGE_PARAMETERS },
+  { path: "/openapi.json", queryParameters: [] },
+] as const;
+
+export type ApiPath = (typeof API_ROUTES)[number]["path"];
+
+/** The `{name}` segments of a route's path, e.g. ["id"] for /meetings/{id}. */
+export function pathParameterNames(path: string): string[] {
+  return [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? "");
+}
