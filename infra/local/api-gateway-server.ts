@@ -1,8 +1,8 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from "aws-lambda";
 import { apiGatewayProxyEvent } from "./api-gateway-event";
 import { matchRoute } from "./api-routes";
+import { type ListeningServer, listen } from "./listen-on-loopback";
 
 /**
  * API Gateway (REST, Lambda proxy integration) played locally: each request
@@ -18,10 +18,7 @@ export interface ApiGatewayServerOptions {
   onError?: (error: unknown) => void;
 }
 
-export interface ApiGatewayServer {
-  url: string;
-  close(): Promise<void>;
-}
+export type ApiGatewayServer = ListeningServer;
 
 /**
  * API Gateway's own answers (no route; the function failed), in the shape the
@@ -50,19 +47,7 @@ export async function startApiGatewayServer(options: ApiGatewayServerOptions): P
         sendGatewayResponse(res, GATEWAY_RESPONSES.functionError);
       });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port, options.host, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://${options.host}:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return listen(server, options.host, options.port);
 }
 
 async function handle(options: ApiGatewayServerOptions, req: IncomingMessage, body: Buffer, res: ServerResponse) {

@@ -1,5 +1,5 @@
 import http, { type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type ListeningServer, listen } from "./listen-on-loopback";
 import { classifyS3Write, type S3Write } from "./s3-write-request";
 
 /**
@@ -32,10 +32,7 @@ export interface AwsEndpointOptions {
   s3Writes?: S3WriteObserver;
 }
 
-export interface AwsEndpoint {
-  url: string;
-  close(): Promise<void>;
-}
+export type AwsEndpoint = ListeningServer;
 
 // Hop-by-hop headers are per connection; `expect` was already answered by this server.
 const NOT_FORWARDED = new Set(["connection", "keep-alive", "expect", "transfer-encoding", "upgrade"]);
@@ -65,20 +62,13 @@ export async function startAwsEndpoint(options: AwsEndpointOptions): Promise<Aws
   server.requestTimeout = 0;
   server.keepAliveTimeout = 30_000;
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port, options.host, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-
+  const listening = await listen(server, options.host, options.port);
   return {
-    url: `http://${options.host}:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-        agent.destroy();
-      }),
+    url: listening.url,
+    close: async () => {
+      await listening.close();
+      agent.destroy();
+    },
   };
 }
 
