@@ -23,6 +23,13 @@ export interface ExtractedPage {
 const INFORMATION_NAME = /^信\s*息\s*名\s*称\s*:\s*(.+)$/;
 /** A breadcrumb: 您现在的位置:首页 > 开发区新闻 > 常州 > 文字新闻 (seed 002). */
 const BREADCRUMB = /^(您现在的位置|您当前的位置|当前位置|您的位置|所在位置)\s*:\s*(.+)$/;
+/**
+ * Labels that open the minutes themselves, not the page: the when, where and
+ * who printed above the items (golden page laishui-mayor-office-minutes). A
+ * line led by one is article text, so it does not push the body's start past it.
+ */
+const MINUTES_LABELS =
+  /^(?:会议时间|开会时间|会议地点|开会地点|地点|主持|主持人|会议主持|出席|出席人员|出席会议|出席领导|参加人员|参会人员|参加会议人员|列席|列席人员|列席会议|请假|请假人员|缺席|缺席人员|记录|记录人|会议记录|会议议题|议题)$/;
 /** A line long enough to be a paragraph of the article, not a header item. */
 const PARAGRAPH_LENGTH = 40;
 const MIN_HEADLINE = 4;
@@ -47,9 +54,10 @@ export function extractTextPage(normalisedLines: readonly string[]): ExtractedPa
   const headlineAt = title ? all.findIndex((l, i) => i < headerEnd && compact(l) === compact(title as string)) : -1;
   for (let i = 0; i < headerEnd; i++) {
     const line = all[i] as string;
-    if (i === headlineAt || isNavBullet(line) || isDroppedLine(line) || isLabelled(line)) start = i + 1;
+    if (i === headlineAt || isNavBullet(line) || isDroppedLine(line) || isToolLine(line)) start = i + 1;
+    else if (isLabelled(line) && !opensMinutes(line)) start = i + 1;
   }
-  while (start < all.length && isHeaderLine(all[start] as string)) start++;
+  while (start < all.length && isHeaderLine(all[start] as string) && !opensMinutes(all[start] as string)) start++;
 
   let end = start;
   while (end < all.length && !endsArticle(all[end] as string)) end++;
@@ -75,6 +83,10 @@ function firstParagraph(lines: readonly string[]): number {
     (l) => l.length >= PARAGRAPH_LENGTH && labelledValues(l).length === 0 && !isDroppedLine(l) && !endsArticle(l),
   );
   return i < 0 ? lines.length : i;
+}
+
+function opensMinutes(line: string): boolean {
+  return MINUTES_LABELS.test(labelledValues(line)[0]?.label ?? "");
 }
 
 function isLabelled(line: string): boolean {

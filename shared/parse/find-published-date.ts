@@ -1,4 +1,4 @@
-import { isBylineShaped } from "./byline";
+import { hasBylineLabel, isBylineShaped } from "./byline";
 import type { Headline } from "./find-headline";
 import type { IndexedElement } from "./html-document";
 import type { HtmlLine } from "./html-lines";
@@ -123,11 +123,24 @@ export function bylineLines(
     let taken = 0;
     for (const line of lines) {
       if (!inContent(line) || (h && line.element <= h.last)) continue;
-      if (taken++ >= BYLINE_LINES_IN_CONTENT) break;
-      if (line.length <= BYLINE_MAX_LENGTH) out.push(line);
+      if (taken++ >= BYLINE_LINES_IN_CONTENT || beginsText(line)) break;
+      out.push(line);
     }
   }
   return out;
+}
+
+/** A sentence or a salutation (各乡(镇)人民政府,县政府各部门:) ends its clause with these. */
+const TEXT_END = /[。!?！？:：]\s*$/;
+
+/**
+ * Where the article's own text begins, bylines are over: a paragraph, a
+ * sentence, or the salutation of a notice. The date under its signature
+ * (修水县人民政府办公室 / 2023年12月25日, golden page xiushui-policy-notice-other)
+ * is the document's date, not the page's.
+ */
+function beginsText(line: HtmlLine): boolean {
+  return line.length > BYLINE_MAX_LENGTH || (TEXT_END.test(line.text) && !hasBylineLabel(line.text));
 }
 
 /** Some templates put the date line under the article (cjddsb-1: 发布日期:2019-09-23 in the article's <footer>). */

@@ -14,13 +14,21 @@ const MAX_YEAR = 2100;
  * phone numbers do not count.
  */
 const NUMERIC_DATE = /(?<!\d)(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?!\d)\s*日?/g;
-/** The same written in Chinese numerals, as 成文日期 often are: 二〇二二年一月二十七日. */
-const HAN_DATE = /([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/g;
+/**
+ * The same written in Chinese numerals, as 成文日期 often are: 二〇二二年一月二十七日.
+ * The zero is typed as 〇, 零, ○ (golden page meitan-party-committee-minutes-han-date),
+ * Ｏ or ０ — which NFKC turns into Latin O and 0.
+ */
+const HAN_DATE =
+  /([〇零○ＯO０0一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/g;
 const HAN_DIGITS: Record<string, number> = {
   〇: 0,
   零: 0,
   "○": 0,
   Ｏ: 0,
+  O: 0,
+  "０": 0,
+  "0": 0,
   一: 1,
   二: 2,
   三: 3,

@@ -29,20 +29,40 @@ const AGENDA_VERBS = [
   "议定",
 ];
 
+const NUMBER = `[${CHINESE_NUMERAL_CHARS}]{1,4}|\\d{1,2}`;
 /** 一、 / 十二、 / 3. / 3、 at the start of a paragraph. */
-const HEADING = new RegExp(`^\\s*([${CHINESE_NUMERAL_CHARS}]{1,4}|\\d{1,2})\\s*[、.．]\\s*(.+)$`, "u");
+const HEADING = new RegExp(`^\\s*(${NUMBER})\\s*[、.．]\\s*(.+)$`, "u");
+/**
+ * (一) / (1) at the start of a paragraph (（一） before NFKC): minutes that
+ * number their items this way (golden page laishui-mayor-office-minutes).
+ * Minutes numbered 一、 use (一) for points inside an item, so these count
+ * only when no 一、 heading is an agenda item.
+ */
+const PAREN_HEADING = new RegExp(`^\\s*\\(\\s*(${NUMBER})\\s*\\)\\s*[、.．]?\\s*(.+)$`, "u");
 
-/** An agenda verb where an action is written: after 会议/会上/并/和 or at the heading start, optionally with 了. */
+const VERB = `(?:${AGENDA_VERBS.join("|")})`;
+/**
+ * An agenda verb where an action is written: after 会议/会上/并/和 or at the
+ * heading start, optionally with 了. Verbs run together (传达学习了,
+ * 研究讨论《…》 — golden pages huoshan-county-executive-minutes-gbk and
+ * gulou-fuzhou-executive-minutes) are each an action. What follows may be a
+ * title (blanked to □), a figure (通报2023年上半年…) or a quote.
+ */
 const ACTION = new RegExp(
-  `(?:^|会议|会上|并|和|及|还|又|、|,|，|;|；|专题|集中|认真)(${AGENDA_VERBS.join("|")})(?:了|并|$|\\p{Script=Han}|《)`,
+  `(?:^|会议|会上|并|和|及|还|又|、|,|，|;|；|专题|集中|认真)(${VERB}+)(?=了|并|$|\\p{Script=Han}|[《□\\d“"‘<〈(])`,
   "gu",
 );
+const ONE_VERB = new RegExp(VERB, "gu");
 /** In reports (not minutes) the verb must follow 会议 or 会上 to count. */
 const MEETING_ACTION = new RegExp(`^(?:会议|会上)(?:还|又|专题|集中|认真)?(?:${AGENDA_VERBS.join("|")})`, "u");
 
-/** Where the agenda ends: the participant labels, the 整理 signature, a date line, distribution notes. */
+/**
+ * Where the agenda ends: the participant labels, the 整理 signature, a date
+ * line, distribution notes. Only once an item has begun: minutes may print
+ * the participant labels above the items (golden page laishui-mayor-office-minutes).
+ */
 const AGENDA_END =
-  /^(?:出\s*席|列\s*席|参加人员|参加会议|参会人员|主\s*持|记\s*录|抄\s*送|抄\s*报|发\s*[:：]|\(此件|（此件)|整理$|^\d{4}年\d{1,2}月\d{1,2}日$/u;
+  /^(?:出\s*席|列\s*席|参加人员|参加会议|参会人员|主\s*持|记\s*录|请\s*假|缺\s*席|抄\s*送|抄\s*报|发\s*[:：]|\(此件|（此件)|整理$|^\d{4}年\d{1,2}月\d{1,2}日$/u;
 
 const PROPOSED_BY = /同意(.{2,60}?)(?:提出|提交|提请|报送|起草|拟定|上报)的/u;
 const PROPOSER_SEPARATOR = /[、,，和及与]/;
@@ -82,15 +102,14 @@ function withoutTitles(text: string): string {
 export function agendaActions(heading: string): string[] {
   const actions: string[] = [];
   for (const m of withoutTitles(heading).matchAll(ACTION)) {
-    const verb = m[1] as string;
-    if (!actions.includes(verb)) actions.push(verb);
+    for (const [verb] of (m[1] as string).matchAll(ONE_VERB)) if (!actions.includes(verb)) actions.push(verb);
   }
   return actions;
 }
 
-/** The heading text after its first action: 会议审议了《…》 → 《…》. */
+/** The heading text after its first actions: 会议审议了《…》 → 《…》, 研究讨论《…》 → 《…》. */
 function subjectOf(heading: string): string {
-  const m = new RegExp(`(?:${AGENDA_VERBS.join("|")})了?`, "u").exec(withoutTitles(heading));
+  const m = new RegExp(`${VERB}+了?`, "u").exec(withoutTitles(heading));
   if (!m) return heading.trim();
   return heading.slice((m.index ?? 0) + m[0].length).trim();
 }
@@ -104,9 +123,17 @@ function proposersOf(text: string): string[] {
     .filter((s) => s.length >= 2 && s.length <= 20);
 }
 
+/**
+ * 同意 as the meeting's own act: 会议同意, 一致同意, and 会议决定，同意… /
+ * 经研究，同意… where a comma stands between (golden page
+ * gulou-fuzhou-executive-minutes). A 会议决定 that approves nothing (会议决定，
+ * 由区国资中心牵头…) is no 同意.
+ */
+const APPROVED = /(?:会议|决定|一致|研究)[,，:：]?\s*同意|审议通过|会议通过/;
+
 function decisionOf(text: string): string | null {
   if (/原则(?:同意|通过)/.test(text)) return "原则同意";
-  if (/(?:会议|决定|一致)同意|审议通过|会议通过/.test(text)) return "同意";
+  if (APPROVED.test(text)) return "同意";
   return null;
 }
 
@@ -139,23 +166,31 @@ function item(seq: number, fullHeading: string, following: string[]): AgendaItem
  */
 export function extractAgenda(bodyLines: readonly string[], minutes: boolean): AgendaItem[] {
   const lines = bodyLines.map((l) => l.trim()).filter((l) => l.length > 0);
-  const headings: { at: number; text: string }[] = [];
+  const numbered: { at: number; text: string }[] = [];
+  const parenthesised: { at: number; text: string }[] = [];
   let end = lines.length;
+  let started = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
-    if (AGENDA_END.test(line)) {
+    if (started && AGENDA_END.test(line)) {
       end = i;
       break;
     }
-    const m = HEADING.exec(line);
+    if (MEETING_ACTION.test(line)) started = true;
+    const plain = HEADING.exec(line);
+    const m = plain ?? PAREN_HEADING.exec(line);
     if (!m?.[2] || parseChineseNumber(m[1] as string) === null) continue;
     const text = m[2];
     const heading = text.split("。")[0] ?? text;
     const isAgenda = minutes
       ? agendaActions(heading).length > 0 || TOPIC_HEADING.test(heading)
       : MEETING_ACTION.test(heading);
-    if (isAgenda) headings.push({ at: i, text });
+    if (isAgenda) {
+      (plain ? numbered : parenthesised).push({ at: i, text });
+      started = true;
+    }
   }
+  const headings = numbered.length > 0 ? numbered : parenthesised;
   if (headings.length > 0) {
     return headings.map((h, k) => item(k + 1, h.text, lines.slice(h.at + 1, headings[k + 1]?.at ?? end)));
   }

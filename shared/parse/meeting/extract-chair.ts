@@ -45,13 +45,15 @@ export function chairInSentence(sentence: string): Chair | null {
 
 /**
  * The chair from the report sentences, else from the 主持: label; a labelled
- * chair gets the title the page gives them where they chair, else their last post.
+ * chair gets the title the label gives (主持人:孟凡军(县长)), else the one the
+ * page gives them where they chair, else their last post.
  */
 export function extractChair(
   sentences: readonly string[],
   labelledChair: string | null,
   titlesOf: (name: string) => string[],
   warnings: string[] = [],
+  labelledTitle: string | null = null,
 ): Chair | null {
   let fromSentence: Chair | null = null;
   for (const sentence of sentences) {
@@ -60,6 +62,7 @@ export function extractChair(
   }
   if (!labelledChair) return fromSentence;
   if (fromSentence && fromSentence.name === labelledChair) return fromSentence;
+  if (labelledTitle) return { name: labelledChair, title: labelledTitle };
   const titles = titlesOf(labelledChair);
   const title = titles[titles.length - 1] ?? null;
   if (title)

@@ -1,5 +1,5 @@
 import type { Disclosure } from "../../record/record-schema";
-import { toIsoDate } from "./to-iso-date";
+import { firstDate } from "../parse-date";
 
 /**
  * The 政府信息公开 metadata block that government portals print above a
@@ -11,15 +11,19 @@ import { toIsoDate } from "./to-iso-date";
 
 type DisclosureField = keyof Disclosure | "title";
 
-/** Label synonyms per field; taught by seeds 000/001 and the 政府信息公开 guidelines' common variants. */
+/**
+ * Label synonyms per field; taught by seeds 000/001 and the 政府信息公开
+ * guidelines' common variants. 所属机构 / 所属主题 are the Hanweb (大汉) CMS's
+ * names for the publisher and the topic (golden page gulou-fuzhou-executive-minutes).
+ */
 const FIELD_LABELS: Record<DisclosureField, readonly string[]> = {
   indexNumber: ["索引号", "索取号"],
-  topic: ["主题分类", "信息分类"],
+  topic: ["主题分类", "信息分类", "所属主题"],
   genre: ["体裁分类", "文种分类", "文种"],
   category: ["组配分类"],
   openness: ["公开方式", "公开形式", "公开属性"],
   documentNumber: ["文件编号", "发文字号", "文号", "发文编号"],
-  publisher: ["发布机构", "发文机构", "发布单位", "发文单位"],
+  publisher: ["发布机构", "发文机构", "发布单位", "发文单位", "所属机构"],
   createdDate: ["产生日期", "成文日期", "发文日期", "生成日期"],
   publishedDate: ["发布日期", "公开日期"],
   validity: ["废止日期", "有效性", "时效性", "有效期"],
@@ -28,7 +32,7 @@ const FIELD_LABELS: Record<DisclosureField, readonly string[]> = {
 };
 
 /** Labels that share the block but have no record field; known so they end the value before them. */
-const OTHER_LABELS = ["信息来源", "主题词", "关键词", "公开范围", "公开时限", "服务对象", "所属机构", "备注"];
+const OTHER_LABELS = ["信息来源", "主题词", "关键词", "公开范围", "公开时限", "服务对象", "备注"];
 
 /** Fields whose presence alone says "this is a disclosure block" (a news byline has 发布日期 too). */
 const BLOCK_FIELDS: readonly DisclosureField[] = [
@@ -139,7 +143,8 @@ export function extractDisclosure(lines: readonly string[]): DisclosureResult {
   for (const [field, value] of found) {
     if (field === "title") continue;
     if (DATE_FIELDS.has(field) && value !== null) {
-      const iso = toIsoDate(value);
+      // 2023-10-16, or 二〇二三年十月十日 (golden page meitan-party-committee-minutes-han-date)
+      const iso = firstDate(value);
       if (!iso) warnings.push(`disclosure.${field}: unreadable date "${value}"`);
       disclosure[field] = iso;
     } else {

@@ -1,6 +1,7 @@
 import type { PersonRef } from "../../record/record-schema";
 import { findPostedNames } from "./find-posted-names";
 import { isPlausibleName, startsWithSurname } from "./person-name";
+import { POST_CHAIN, splitPostChain } from "./post-lexicon";
 import { splitNameList } from "./split-name-list";
 
 /**
@@ -11,7 +12,7 @@ import { splitNameList } from "./split-name-list";
  * nothing but names.
  */
 
-type Role = "attendees" | "observers" | "chair" | "recorder";
+type Role = "attendees" | "observers" | "chair" | "recorder" | "absent" | "time" | "place";
 
 /** Label synonyms per role, after removing the padding inside them. */
 const ROLE_LABELS: Record<Role, readonly string[]> = {
@@ -34,6 +35,11 @@ const ROLE_LABELS: Record<Role, readonly string[]> = {
   observers: ["列席", "列席人员", "列席会议", "列席会议人员", "列席领导", "列席会议的有"],
   chair: ["主持", "主持人", "会议主持"],
   recorder: ["记录", "记录人", "会议记录"],
+  // 请假 / 缺席 name people who were *not* there; known so their names never join a list
+  absent: ["请假", "请假人员", "缺席", "缺席人员"],
+  // the when and where of minutes that open with labels (golden page laishui-mayor-office-minutes)
+  time: ["会议时间", "开会时间", "时间"],
+  place: ["会议地点", "开会地点", "地点"],
 };
 
 const labelToRole = new Map<string, Role>();
@@ -60,9 +66,41 @@ export interface LabelledRoles {
   attendees: PersonRef[];
   observers: PersonRef[];
   chair: string | null;
+  /** the post the 主持 label gives the chair: 主持人:孟凡军(县长), 主持:区长李超鲲 */
+  chairTitle: string | null;
   recorder: string | null;
+  /** the 会议时间 value, e.g. 2023年4月11日下午 */
+  time: string | null;
+  /** the 会议地点 value, e.g. 县政府第二会议室 */
+  place: string | null;
   /** name boundaries guessed rather than written, e.g. a separator restored in 王小伟谢 剑 */
   warnings: string[];
+}
+
+/** A note that is a post: 孟凡军(县长), 葛磊(副县长,在省委党校学习). */
+const POST_NOTE = new RegExp(`^(${POST_CHAIN})(?:$|[,，;；])`, "u");
+/** What may follow a listed name: a separator, a note, the end. */
+const ITEM_END = /^(?:$|[\s、,，;；(（])/;
+const ITEM_SEPARATOR = /[\s、,，;；]/g;
+
+/**
+ * 县发改局局长陶建平,县财政局局长褚立新 → 陶建平(县发改局局长),褚立新(县财政局局长):
+ * a list item written post-first keeps its post as the person's note, the way
+ * minutes write it in parentheses (golden pages laishui-mayor-office-minutes,
+ * meitan-party-committee-minutes-han-date). The note is the whole item before
+ * the name, so a department the post lexicon does not know (县自然资源和规划局)
+ * stays in it.
+ */
+function postsAsNotes(value: string): string {
+  let out = value;
+  for (const m of findPostedNames(value).reverse()) {
+    if (!ITEM_END.test(value.slice(m.end))) continue;
+    const separators = [...value.slice(0, m.start).matchAll(ITEM_SEPARATOR)];
+    const itemStart = separators.length > 0 ? (separators[separators.length - 1]?.index ?? -1) + 1 : 0;
+    const note = value.slice(itemStart, m.end - m.name.length).trim();
+    if (note) out = `${out.slice(0, itemStart)}${m.name}(${note})${out.slice(m.end)}`;
+  }
+  return out;
 }
 
 function isNameOnlyLine(line: string): boolean {
@@ -79,15 +117,20 @@ function isListedName(name: string): boolean {
 
 export function extractLabelledRoles(lines: readonly string[]): LabelledRoles {
   const values: Partial<Record<Role, string>> = {};
+  const labels: Partial<Record<Role, string>> = {};
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] as string).trim();
     if (!STARTS_WITH_ROLE.test(line)) continue;
     const matches = [...line.matchAll(ROLE_LABEL)];
     matches.forEach((m, k) => {
-      const role = labelToRole.get((m[1] ?? "").replace(/\s+/g, ""));
+      const label = (m[1] ?? "").replace(/\s+/g, "");
+      const role = labelToRole.get(label);
       const start = (m.index ?? 0) + m[0].length;
       const end = matches[k + 1]?.index ?? line.length;
-      if (role && values[role] === undefined) values[role] = line.slice(start, end).trim();
+      if (role && values[role] === undefined) {
+        values[role] = line.slice(start, end).trim();
+        labels[role] = label;
+      }
     });
     const lastRole = labelToRole.get((matches[matches.length - 1]?.[1] ?? "").replace(/\s+/g, ""));
     if (lastRole !== "attendees" && lastRole !== "observers") continue;
@@ -97,25 +140,34 @@ export function extractLabelledRoles(lines: readonly string[]): LabelledRoles {
       i++;
     }
   }
-  const single = (value: string | undefined): string | null => {
+  const single = (value: string | undefined): { name: string; title: string | null } | null => {
     if (value === undefined) return null;
     const posted = findPostedNames(value)[0]; // 主持:区长李超鲲
-    if (posted) return posted.name;
-    return splitNameList(value)[0]?.name ?? null;
+    if (posted) return { name: posted.name, title: posted.titles[posted.titles.length - 1] ?? null };
+    const person = splitNameList(value)[0];
+    if (!person) return null;
+    const post = person.note ? POST_NOTE.exec(person.note)?.[1] : undefined; // 主持人:孟凡军(县长)
+    return { name: person.name, title: post ? (splitPostChain(post).pop() ?? null) : null };
   };
   const warnings: string[] = [];
   const list = (role: Role, value: string | undefined): PersonRef[] => {
     if (value === undefined) return [];
     const guesses: string[] = [];
-    const people = splitNameList(value, guesses).filter((p) => isListedName(p.name));
+    const people = splitNameList(postsAsNotes(value), guesses).filter((p) => isListedName(p.name));
     warnings.push(...guesses.map((g) => `meeting.${role}: ${g}`));
     return people;
   };
+  const chair = single(values.chair);
+  // a bare 时间: is also a byline label; it is the meeting's only beside a 地点: label
+  const time = labels.time === "时间" && values.place === undefined ? undefined : values.time;
   return {
     attendees: list("attendees", values.attendees),
     observers: list("observers", values.observers),
-    chair: single(values.chair),
-    recorder: single(values.recorder),
+    chair: chair?.name ?? null,
+    chairTitle: chair?.title ?? null,
+    recorder: single(values.recorder)?.name ?? null,
+    time: time || null,
+    place: values.place || null,
     warnings,
   };
 }

@@ -12,6 +12,7 @@ import {
   meetingNameInSentence,
   stripMinutesSuffix,
 } from "./find-meeting-name";
+import { meetingLevel } from "./meeting-level";
 import { resolveRegion, type WeightedText } from "./resolve-region";
 
 /** What the meeting stage adds to a page: everything in the record that is about the meeting, not the page. */
@@ -95,9 +96,6 @@ export function extractMeetingFields(page: PageText): MeetingFields {
   let region: Region | null = null;
   let meeting: Meeting | null = null;
   if (kind !== "other") {
-    const located = resolveRegion(regionTexts(page, title, bodyLines));
-    region = located.region;
-    warnings.push(...located.warnings);
     const extracted = extractMeeting({
       kind,
       name: named.name ?? (title ? meetingNameFromMinutesTitle(title) : null),
@@ -110,7 +108,12 @@ export function extractMeetingFields(page: PageText): MeetingFields {
       titlesOf,
     });
     meeting = extracted.meeting;
-    warnings.push(...extracted.warnings);
+    const located = resolveRegion(
+      regionTexts(page, title, bodyLines),
+      meetingLevel(meeting.name, meeting.chair?.title ?? null),
+    );
+    region = located.region;
+    warnings.push(...located.warnings, ...extracted.warnings);
   }
 
   return {

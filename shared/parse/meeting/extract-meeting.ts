@@ -5,7 +5,7 @@ import { extractChair } from "./extract-chair";
 import type { LabelledRoles } from "./extract-labelled-roles";
 import { extractLocation } from "./extract-location";
 import { extractMeetingDate } from "./extract-meeting-date";
-import { extractReportedAttendees } from "./extract-reported-attendees";
+import { extractReportedAttendees, extractReportedObservers } from "./extract-reported-attendees";
 import { meetingSequence } from "./find-meeting-name";
 
 /**
@@ -31,13 +31,17 @@ export interface MeetingInput {
 export function extractMeeting(input: MeetingInput): { meeting: Meeting; warnings: string[] } {
   const warnings: string[] = [...input.labelled.warnings];
   const sentences = [...(input.nameLine ? [input.nameLine] : []), ...input.lead];
-  const when = extractMeetingDate(sentences, input.publishedDate);
+  // a 会议时间: label says outright what the sentences only imply
+  const labelledTime = input.labelled.time ? [input.labelled.time] : [];
+  const when = extractMeetingDate([...labelledTime, ...sentences], input.publishedDate);
   warnings.push(...when.warnings);
   if (!input.name) warnings.push("meeting.name: not found; type read from the title");
 
   const typeSource = input.name ?? [input.title ?? "", ...input.lead.slice(0, 1)].join(" ");
   const attendees =
     input.labelled.attendees.length > 0 ? input.labelled.attendees : extractReportedAttendees(input.bodyLines);
+  const observers =
+    input.labelled.observers.length > 0 ? input.labelled.observers : extractReportedObservers(input.bodyLines);
 
   return {
     meeting: {
@@ -47,11 +51,17 @@ export function extractMeeting(input: MeetingInput): { meeting: Meeting; warning
       date: when.date,
       dateInferred: when.dateInferred,
       timeOfDay: when.timeOfDay,
-      location: extractLocation(sentences),
-      chair: extractChair([...sentences, ...input.bodyLines], input.labelled.chair, input.titlesOf, warnings),
+      location: input.labelled.place ?? extractLocation(sentences),
+      chair: extractChair(
+        [...sentences, ...input.bodyLines],
+        input.labelled.chair,
+        input.titlesOf,
+        warnings,
+        input.labelled.chairTitle,
+      ),
       recorder: input.labelled.recorder,
       attendees,
-      observers: input.labelled.observers,
+      observers,
       agenda: extractAgenda(input.bodyLines, input.kind === "minutes"),
     },
     warnings,

@@ -23,13 +23,44 @@ const NOT_A_MEETING =
 /** Words after 召开 that are not the meeting's name: 召开前, 召开时. */
 const NOT_A_NAME = /^(?:前|后|时|之前|之后|期间|以来)/;
 
+/**
+ * A modal shortly before the verb makes it an instruction, not a report:
+ * 各部门要及时召开专题会议 in a notice (golden page xiushui-policy-notice-other).
+ * 重要/主要/纪要/需要 are words, not the modal 要 (因工作需要召开 is a report).
+ */
+const INSTRUCTION = /(?:(?<![重主纪摘需])要|应|须|务必|请)[^,，。;；:：]{0,6}$/u;
+
+/**
+ * An object that is nothing but a year and a sequence (召开2023年第38次会议)
+ * names the meeting only with the body that holds it, written before the
+ * verb: 区委常委会召开2023年第38次会议 → 区委常委会2023年第38次会议 (golden page
+ * tianhe-party-standing-committee-news).
+ */
+const BARE_SEQUENCE = new RegExp(
+  `^(?:\\d{4}\\s*年度?)?(?:第\\s*[0-9${CHINESE_NUMERAL_CHARS}]+\\s*次)?(?:\\(扩大\\))?(?:全体)?(?:会议|会)$`,
+  "u",
+);
+/** The date and time opening a clause, before its subject: 8月24日下午, 2023年8月24日上午. */
+const LEADING_DATE = /^(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*)?(?:\d{1,2}\s*[日号]\s*)?(?:上午|下午|晚上|晚间|晚)?/u;
+/** Bodies that hold numbered meetings: 区委常委会, 县十八届人大常委会, 区政府党组, 市政协. */
+const MEETING_BODY = /(?:常委会|常务委员会|委员会|党组|党委|党工委|政府|人大|政协)$/u;
+
+function holdingBody(before: string): string | null {
+  const clause = (before.split(CLAUSE_END).pop() ?? "").split("在")[0] ?? "";
+  const body = clause.replace(LEADING_DATE, "").trim();
+  return body.length >= 2 && body.length <= 20 && MEETING_BODY.test(body) ? body : null;
+}
+
 function nameAfter(text: string, verb: RegExp): string | null {
   for (const m of text.matchAll(verb)) {
+    const before = text.slice(0, m.index ?? 0);
     const rest = text.slice((m.index ?? 0) + m[0].length);
-    if (NOT_A_NAME.test(rest)) continue;
+    if (NOT_A_NAME.test(rest) || INSTRUCTION.test(before)) continue;
     const clause = rest.split(CLAUSE_END)[0] ?? "";
-    const named = MEETING_END.exec(clause)?.[1];
-    if (named && named.length >= 3 && named.length <= 60 && !NOT_A_MEETING.test(named)) return named.trim();
+    const named = MEETING_END.exec(clause)?.[1]?.trim();
+    if (!named || named.length < 3 || named.length > 60 || NOT_A_MEETING.test(named)) continue;
+    const body = verb === CONVENE && BARE_SEQUENCE.test(named) ? holdingBody(before) : null;
+    return body ? body + named : named;
   }
   return null;
 }

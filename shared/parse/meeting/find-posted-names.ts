@@ -16,6 +16,8 @@ const NAME_FOLLOWERS = [
   "强调",
   "要求",
   "出席",
+  // 区政协主席廖婉君列席会议 (golden page tianhe-party-standing-committee-news)
+  "列席",
   "参加",
   "首先",
   "通报",
@@ -171,6 +173,26 @@ export function readNameAt(text: string): string | null {
     }
   }
   return null;
+}
+
+/**
+ * "name(post)", as minutes list participants: 孟凡军(县长), 刘 畅(副县长),
+ * 葛磊(副县长,在省委党校学习) — golden page laishui-mayor-office-minutes. The
+ * name may be padded (刘 畅) and must stand alone before the bracket; the
+ * bracket must open with a post, so 储军(县政府办) names a unit, not a post.
+ */
+const NOTED_POST = new RegExp(
+  `(?<!\\p{Script=Han})(\\p{Script=Han}(?:\\s?\\p{Script=Han}){1,3})\\((${POST_CHAIN})(?:[,，;；][^()]*)?\\)`,
+  "gu",
+);
+
+export function findNotedPosts(text: string): { name: string; titles: string[] }[] {
+  const out: { name: string; titles: string[] }[] = [];
+  for (const m of text.matchAll(NOTED_POST)) {
+    const name = (m[1] ?? "").replace(/\s+/g, "");
+    if (isPlausibleName(name) && !NOT_NAMES.has(name)) out.push({ name, titles: splitPostChain(m[2] ?? "") });
+  }
+  return out;
 }
 
 export function findPostedNames(text: string): PostedName[] {

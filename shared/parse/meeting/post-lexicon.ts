@@ -89,10 +89,13 @@ const ORGANS = [
 const BARE_ORGANS = ["中共", "党委", "党组", "党工委", "人大常委会", "政协", "纪委监委", "纪委"];
 
 /**
- * A department under a level (区发改局, 市商务局, 区委编办): a level, one to
- * five characters, and an office suffix; only ever used right before a core post.
+ * A department under a level (区发改局, 市商务局, 县市场监督管理局,
+ * 县自然资源和规划局 — golden page laishui-mayor-office-minutes): a level,
+ * one to eight characters, and an office suffix; only ever used right before a
+ * core post. No office suffix inside (a party department's leading 委 aside: 区委编办),
+ * so 县财政局会同县住建局局长 is not one post.
  */
-const DEPARTMENT = "(?:区|市|县)\\p{Script=Han}{1,5}?(?:局|办|委|部|院|厅|中心)";
+const DEPARTMENT = "(?:区|市|县)委?[^\\P{Script=Han}局办委部院厅]{1,8}?(?:局|办|委|部|院|厅|中心)";
 
 const alternation = (items: readonly string[]) => [...items].sort((a, b) => b.length - a.length).join("|");
 
@@ -101,10 +104,18 @@ const ORGAN_PREFIX = `(?:中共)?(?:(?:${alternation(LEVELS)})(?:${alternation(O
 /** One post, e.g. 区委副书记 or 代区长. */
 export const POST = `(?:${ORGAN_PREFIX})?(?:${alternation(CORE_POSTS)})`;
 
-/** Posts chained with 、 or 兼: 区委副书记、代区长. */
-export const POST_CHAIN = `${POST}(?:[、,，]?兼?${POST})*`;
+/**
+ * A later post in a chain may leave out the level the first one gave:
+ * 市委常委、统战部部长林晓东 is the 市委's 统战部部长 (golden page
+ * quanzhou-cppcc-standing-committee-news). Only after a separator, so a
+ * bare 部长 or 局长 never starts a chain.
+ */
+const LEVEL_ELIDED_POST = `\\p{Script=Han}{1,4}?(?:部|局|委|办)(?:${alternation(CORE_POSTS)})`;
 
-const SINGLE_POST = new RegExp(POST, "gu");
+/** Posts chained with 、 or 兼: 区委副书记、代区长, 市委常委、统战部部长. */
+export const POST_CHAIN = `${POST}(?:[、,，]?兼?(?:${POST})|[、,，兼]${LEVEL_ELIDED_POST})*`;
+
+const SINGLE_POST = new RegExp(`(?<=[、,，兼])${LEVEL_ELIDED_POST}|${POST}`, "gu");
 
 /** Splits a matched chain into its posts: 区委副书记、代区长 → [区委副书记, 代区长]. */
 export function splitPostChain(chain: string): string[] {

@@ -1,4 +1,5 @@
 import type { Region } from "../../record/record-schema";
+import type { MeetingLevel } from "./meeting-level";
 import {
   type Division,
   divisionByCode,
@@ -49,7 +50,21 @@ function contextOf(division: Division, cities: Map<string, number>, provinces: M
   );
 }
 
-export function resolveRegion(texts: readonly WeightedText[]): RegionResult {
+/** The county-level divisions a body of each level can hold a meeting for: a 市 body is a county-level 市's. */
+const LEVEL_SUFFIX: Record<Exclude<MeetingLevel, "省">, RegExp> = {
+  市: /市$/,
+  区: /区$/,
+  县: /县$/,
+  旗: /旗$/,
+};
+
+/**
+ * `level`: the level of the body holding the meeting (meeting-level.ts). A
+ * county of another level named in the page is not the meeting's: a 市政府
+ * meeting mentioning 章贡区 belongs to the city, or to a county-level 市 when
+ * one is named as strongly as any city.
+ */
+export function resolveRegion(texts: readonly WeightedText[], level: MeetingLevel | null = null): RegionResult {
   const warnings: string[] = [];
   const countyScores = new Map<string, number>();
   const countyFirstSeen = new Map<string, number>();
@@ -143,7 +158,28 @@ export function resolveRegion(texts: readonly WeightedText[]): RegionResult {
   const bestOf = (scores: Map<string, number>, firstSeen?: Map<string, number>) =>
     [...scores].sort((a, b) => b[1] - a[1] || (firstSeen?.get(a[0]) ?? 0) - (firstSeen?.get(b[0]) ?? 0))[0]?.[0];
 
-  const county = bestOf(countyScores, countyFirstSeen);
+  let county = bestOf(countyScores, countyFirstSeen);
+  const namedProvince = bestOf(provinceScores);
+  if (level === "省" && namedProvince) {
+    warnings.push("region: the meeting is held at province level");
+    return { region: regionOf(divisionByCode(namedProvince) as Division), warnings };
+  }
+  if (county && level && level !== "省") {
+    const suffix = LEVEL_SUFFIX[level];
+    const fitting = [...countyScores]
+      .filter(([code]) => suffix.test(divisionByCode(code)?.name ?? ""))
+      .sort((a, b) => b[1] - a[1] || (countyFirstSeen.get(a[0]) ?? 0) - (countyFirstSeen.get(b[0]) ?? 0))[0];
+    const namedCity = bestOf(citiesNamed);
+    const cityScore = namedCity ? (citiesNamed.get(namedCity) ?? 0) : 0;
+    if (level === "市" && namedCity && (!fitting || fitting[1] < cityScore)) {
+      warnings.push("region: the meeting is held at city level; the counties the page names are not its own");
+      return { region: regionOf(divisionByCode(namedCity) as Division), warnings };
+    }
+    if (fitting && fitting[0] !== county) {
+      warnings.push(`region: ${divisionByCode(county)?.name} is no ${level}, and a ${level} body holds the meeting`);
+      county = fitting[0];
+    }
+  }
   if (county) {
     const division = divisionByCode(county) as Division;
     const short = countyShortOnly.get(county);

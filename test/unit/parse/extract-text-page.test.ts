@@ -81,6 +81,32 @@ describe("extractTextPage", () => {
   });
 });
 
+describe("extractTextPage for minutes that open with labels", () => {
+  const LABELLED = [
+    "• 网站首页",
+    "当前位置:首页 > 政务公开 > 会议纪要",
+    "涞水县人民政府县长办公会议纪要(第7期)",
+    "发布时间:2023-04-14 10:20 来源:县政府办公室 浏览次数:326",
+    "【字体:大 中 小】",
+    "会议时间:2023年4月11日下午",
+    "会议地点:县政府第二会议室",
+    "主 持 人:孟凡军(县长)",
+    "出席人员:吴海涛(常务副县长) 刘 畅(副县长)",
+    "现将会议议定事项纪要如下:",
+    "(一)研究了县城区集中供热管网改造工程有关事宜。",
+    "会议同意县住建局提出的改造方案,工程总投资约4800万元,资金由县财政局统筹安排,确保10月底前完工。",
+  ];
+  it("starts the body at the minutes' own labels, after the byline and the 字体 bar", () => {
+    expect(extractTextPage(LABELLED).bodyLines.slice(0, 2)).toEqual([
+      "会议时间:2023年4月11日下午",
+      "会议地点:县政府第二会议室",
+    ]);
+  });
+  it("still reads the byline of such a page", () => {
+    expect(extractTextPage(LABELLED).meta.publishedDate).toBe("2023-04-14");
+  });
+});
+
 describe("extractTextPage without 信息名称 or byline", () => {
   const PARAGRAPH = "3月4日上午,县长张三主持召开县政府第十二次常务会议,听取春耕生产工作汇报,研究部署近期重点工作。";
 

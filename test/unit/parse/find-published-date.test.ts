@@ -29,6 +29,16 @@ describe("findPublishedDate", () => {
     expect(published(html)?.date).toBe("2016-11-22");
   });
 
+  it("does not take the date under a notice's signature for the publication date", () => {
+    const html = `<meta name="PubDate" content="2023-12-27 15:40"><h1>关于印发《安全生产工作方案》的通知</h1><div class="content"><p>各乡(镇)人民政府,县政府各部门:</p><p>现印发给你们,请认真抓好贯彻落实。</p><p>修水县人民政府办公室</p><p>2023年12月25日</p><p>为切实做好元旦春节期间安全生产工作,有效防范和坚决遏制各类生产安全事故发生,结合我县实际,制定本方案。</p></div>`;
+    expect(published(html)).toEqual({ date: "2023-12-27", source: "meta" });
+  });
+
+  it("still reads a date line opening the article", () => {
+    const html = `<h1>区政府常务会议纪要</h1><div class="content"><p>2024-01-25 09:30</p><p>会议指出,要加强领导,密切配合,按照任务分解方案认真组织实施,确保各项目标任务落到实处。</p></div>`;
+    expect(published(html)?.date).toBe("2024-01-25");
+  });
+
   it("does not take an event date opening the article for the publication date (govcn-1)", () => {
     const html = `<meta name="firstpublishedtime" content="2007-08-20-23:59:59"><title>关于批准国债的决议</title><div class="content"><p>(2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过)</p><p>会议决定:批准发行特别国债,调整国债余额限额。会议同意国务院提出的议案。</p></div>`;
     expect(published(html)).toEqual({ date: "2007-08-20", source: "meta" });

@@ -62,6 +62,46 @@ describe("extractAgenda", () => {
   it("in news, only counts headings where the meeting does the act", () => {
     expect(extractAgenda(["一、研究部署重点工作", "…"], false)).toEqual([]);
   });
+  it("reads (一)-numbered items when no 一、 heading is an item", () => {
+    const items = extractAgenda(
+      [
+        "(一)研究了县城区集中供热管网改造工程有关事宜。",
+        "会议同意县住建局提出的改造方案。",
+        "(二)通报了一季度财政收支情况。",
+      ],
+      true,
+    );
+    expect(items.map((i) => [i.seq, i.actions, i.decision])).toEqual([
+      [1, ["研究"], "同意"],
+      [2, ["通报"], null],
+    ]);
+  });
+  it("keeps (一) points inside 一、 items as text, not items", () => {
+    const items = extractAgenda(
+      ["一、会议研究了安全生产工作", "(一)研究制定隐患排查方案。", "二、会议听取了汇报"],
+      true,
+    );
+    expect(items.map((i) => i.actions)).toEqual([["研究"], ["听取"]]);
+  });
+  it("does not end the agenda at participant labels printed above the items", () => {
+    const items = extractAgenda(["主持人:孟凡军(县长)", "出席人员:吴海涛", "(一)研究了供热改造事宜。"], true);
+    expect(items).toHaveLength(1);
+  });
+  it("reads 会议决定,同意… as 同意, and a 会议决定 that approves nothing as no decision", () => {
+    const items = extractAgenda(
+      [
+        "一、研究《实施意见》",
+        "会议决定,同意区发改局提交的实施意见。",
+        "二、研究薪酬管理事项",
+        "会议决定,由区国资中心牵头制定办法。",
+      ],
+      true,
+    );
+    expect(items.map((i) => [i.decision, i.proposedBy])).toEqual([
+      ["同意", ["区发改局"]],
+      [null, []],
+    ]);
+  });
   it("reads unnumbered minutes, one item per 会议…了 paragraph", () => {
     const items = extractAgenda(["会议听取了区财政局关于预算执行情况的汇报。", "会议原则同意。", "出席:王五"], true);
     expect(items.map((i) => [i.actions, i.decision])).toEqual([[["听取"], "原则同意"]]);
@@ -74,6 +114,21 @@ describe("agendaActions", () => {
       "听取",
       "审议",
     ]);
+  });
+  it("reads verbs run together as separate actions, 传达学习了 and 研究讨论《…》", () => {
+    expect([
+      agendaActions("会议传达学习了全省安全生产电视电话会议精神,听取了县应急局的汇报"),
+      agendaActions("研究讨论《工作方案》"),
+    ]).toEqual([
+      ["传达", "学习", "听取"],
+      ["研究", "讨论"],
+    ]);
+  });
+  it("reads a verb followed straight by a title or a figure, 研究《…》 and 通报2023年…", () => {
+    expect([
+      agendaActions("研究《实施意见》和《若干措施》"),
+      agendaActions("通报2023年上半年全区经济运行情况"),
+    ]).toEqual([["研究"], ["通报"]]);
   });
   it("ignores verbs inside document titles", () => {
     expect(agendaActions("会议审议了《关于研究制定产业政策的意见》")).toEqual(["审议"]);

@@ -34,6 +34,14 @@ describe("extractChair", () => {
     extractChair(["会议审议了…"], "李超鲲", () => ["区长"], warnings);
     expect(warnings).toEqual(["meeting.chair.title: 区长 taken from where the page names 李超鲲 with a post"]);
   });
+  it("gives a labelled chair the post the label gives, 主持人:孟凡军(县长)", () => {
+    const warnings: string[] = [];
+    expect(extractChair(["现将会议议定事项纪要如下:"], "孟凡军", () => [], warnings, "县长")).toEqual({
+      name: "孟凡军",
+      title: "县长",
+    });
+    expect(warnings).toEqual([]);
+  });
   it("prefers the chair sentence when it names the labelled chair", () => {
     expect(extractChair(["区委副书记、代区长陆秋明主持会议"], "陆秋明", () => ["区委副书记"])).toEqual({
       name: "陆秋明",

@@ -7,6 +7,13 @@ describe("extractDisclosure", () => {
   it("reads labels spaced to a common width, 索 引 号", () => {
     expect(disclosureOf("索 引 号:014119467/2022-00235", "发布机构:政府办")?.indexNumber).toBe("014119467/2022-00235");
   });
+  it("reads the Hanweb labels 所属机构 and 所属主题 as publisher and topic", () => {
+    const d = disclosureOf("索引号:FZ00102-0200-2023-00047", "所属机构:鼓楼区人民政府办公室", "所属主题:综合政务");
+    expect([d?.publisher, d?.topic]).toEqual(["鼓楼区人民政府办公室", "综合政务"]);
+  });
+  it("reads a 成文日期 written in Chinese numerals, 二〇二三年十月十日", () => {
+    expect(disclosureOf("索引号:1", "成文日期:二〇二三年十月十日")?.createdDate).toBe("2023-10-10");
+  });
   it("reads several fields on one line", () => {
     const d = disclosureOf("索引号:1", "主题分类: 机关事务 体裁分类: 会议纪要 组配分类: 政府会议");
     expect([d?.topic, d?.genre, d?.category]).toEqual(["机关事务", "会议纪要", "政府会议"]);

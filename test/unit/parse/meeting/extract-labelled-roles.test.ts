@@ -30,6 +30,42 @@ describe("extractLabelledRoles", () => {
   it("reads a chair written with a post, 主持:区长李超鲲", () => {
     expect(extractLabelledRoles(["主持:区长李超鲲"]).chair).toBe("李超鲲");
   });
+  it("reads the chair's post from the label, 主持人:孟凡军(县长) and 主持:区长李超鲲", () => {
+    const noted = extractLabelledRoles(["主 持 人:孟凡军(县长)"]);
+    const posted = extractLabelledRoles(["主持:区长李超鲲"]);
+    expect([noted.chair, noted.chairTitle, posted.chair, posted.chairTitle]).toEqual([
+      "孟凡军",
+      "县长",
+      "李超鲲",
+      "区长",
+    ]);
+  });
+  it("keeps a non-post note out of the chair's title", () => {
+    expect(extractLabelledRoles(["主持:王五(代)"]).chairTitle).toBeNull();
+  });
+  it("reads list items written post-first, keeping the post as the note", () => {
+    const roles = extractLabelledRoles([
+      "列席人员:县发改局局长陶建平,县自然资源和规划局局长尹志强,县委办、县政府办有关负责同志",
+    ]);
+    expect(roles.observers).toEqual([
+      { name: "陶建平", note: "县发改局局长" },
+      { name: "尹志强", note: "县自然资源和规划局局长" },
+    ]);
+  });
+  it("keeps the absent (请假) out of every list", () => {
+    const roles = extractLabelledRoles(["出席人员:吴海涛 刘 畅", "请 假:葛 磊(副县长,在省委党校学习)"]);
+    expect([names(roles.attendees), names(roles.observers)]).toEqual([["吴海涛", "刘畅"], []]);
+  });
+  it("reads the labelled time and place of minutes, 会议时间 and 会议地点", () => {
+    const roles = extractLabelledRoles(["会议时间:2023年4月11日下午", "会议地点:县政府第二会议室"]);
+    expect([roles.time, roles.place]).toEqual(["2023年4月11日下午", "县政府第二会议室"]);
+  });
+  it("does not take a byline's bare 时间: for the meeting's time", () => {
+    expect(extractLabelledRoles(["时间:2023-08-25 18:02 来源:天河区融媒体中心"]).time).toBeNull();
+  });
+  it("takes a bare 时间: beside a 地点: label", () => {
+    expect(extractLabelledRoles(["时间:2023年4月11日下午 地点:县政府第二会议室"]).time).toBe("2023年4月11日下午");
+  });
   it("reads observer notes in full-width parentheses", () => {
     const roles = extractLabelledRoles(["列席:包建芬（区人大代表）、刘理（区政协委员）"]);
     expect(roles.observers).toEqual([

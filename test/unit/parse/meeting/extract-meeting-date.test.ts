@@ -25,6 +25,9 @@ describe("extractMeetingDate", () => {
     const d = extractMeetingDate(["二〇二三年三月十五日上午,县长主持召开会议"], null);
     expect([d.date, d.timeOfDay]).toEqual(["2023-03-15", "上午"]);
   });
+  it("reads a Chinese-numeral year whose zero is typed ○, 二○二三年十月九日", () => {
+    expect(extractMeetingDate(["二○二三年十月九日,县委书记主持召开县委常委会会议"], null).date).toBe("2023-10-09");
+  });
   it("reads 晚 as 晚上", () => {
     expect(extractMeetingDate(["2023年5月6日晚,召开会议"], null).timeOfDay).toBe("晚上");
   });

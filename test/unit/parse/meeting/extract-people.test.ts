@@ -6,6 +6,21 @@ describe("extractPeople", () => {
     const people = extractPeople(["区委副书记刘国新首先通报了情况。", "会上,区委常委、区委副书记刘国新作了部署。"]);
     expect(people).toEqual([{ name: "刘国新", titles: ["区委副书记", "区委常委"] }]);
   });
+  it("reads posts written in brackets after the name, 孟凡军(县长) and a padded 刘 畅(副县长)", () => {
+    const people = extractPeople([
+      "主 持 人:孟凡军(县长)",
+      "出席人员:吴海涛(常务副县长) 刘 畅(副县长) 葛 磊(副县长,在省委党校学习)",
+    ]);
+    expect(people).toEqual([
+      { name: "孟凡军", titles: ["县长"] },
+      { name: "吴海涛", titles: ["常务副县长"] },
+      { name: "刘畅", titles: ["副县长"] },
+      { name: "葛磊", titles: ["副县长"] },
+    ]);
+  });
+  it("does not read a unit in brackets as a post, 储军(县政府办)", () => {
+    expect(extractPeople(["列席:储 军(县政府办) 黄海涛(县发改委)"])).toEqual([]);
+  });
   it("keeps people in the order first named", () => {
     const people = extractPeople(["区委书记狄志强要求", "区委副书记、代区长陆秋明主持会议"]);
     expect(people.map((p) => p.name)).toEqual(["狄志强", "陆秋明"]);

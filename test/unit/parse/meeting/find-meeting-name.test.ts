@@ -25,6 +25,20 @@ describe("meetingNameInSentence", () => {
   it("reads 举行 like 召开", () => {
     expect(meetingNameInSentence("3月2日,市政府举行第十一次常务会议。")).toBe("第十一次常务会议");
   });
+  it("names the body holding a meeting known only by its sequence, 区委常委会召开2023年第38次会议", () => {
+    expect(meetingNameInSentence("8月24日下午,区委常委会召开2023年第38次会议,传达学习有关精神")).toBe(
+      "区委常委会2023年第38次会议",
+    );
+  });
+  it("keeps a sequence-only name bare when a person convenes it", () => {
+    expect(meetingNameInSentence("区委书记龚振华主持召开2023年第38次会议")).toBe("2023年第38次会议");
+  });
+  it("finds no meeting in an instruction, 各部门要及时召开专题会议", () => {
+    expect(meetingNameInSentence("各乡(镇)、各部门要及时召开专题会议,进行再部署")).toBeNull();
+  });
+  it("still reads a report that mentions a need, 因工作需要召开专题会议", () => {
+    expect(meetingNameInSentence("因工作需要召开专题会议")).toBe("专题会议");
+  });
   it("finds no meeting in 举办了全区社会实践活动", () => {
     expect(meetingNameInSentence("团区委举办了全区社会实践活动。")).toBeNull();
   });

@@ -25,8 +25,29 @@ describe("findPostedNames", () => {
   it("reads department posts, 区发改局局长张伟", () => {
     expect(first("区发改局局长张伟汇报了情况")).toEqual({ name: "张伟", titles: ["区发改局局长"] });
   });
+  it("reads departments with long names, 县市场监督管理局局长 and 县自然资源和规划局局长", () => {
+    expect([first("县市场监督管理局局长王强汇报")?.titles, first("县自然资源和规划局局长尹志强,")?.titles]).toEqual([
+      ["县市场监督管理局局长"],
+      ["县自然资源和规划局局长"],
+    ]);
+  });
+  it("reads a party department, 区委编办主任", () => {
+    expect(first("区委编办主任李明,")?.titles).toEqual(["区委编办主任"]);
+  });
+  it("does not run two departments into one post, 县财政局会同县住建局局长", () => {
+    expect(first("县财政局会同县住建局局长姚俊,")?.titles).toEqual(["县住建局局长"]);
+  });
   it("reads 常务副区长 as one post", () => {
     expect(first("区委常委、常务副区长王建国,")).toEqual({ name: "王建国", titles: ["区委常委", "常务副区长"] });
+  });
+  it("reads a later post whose level is left out, 市委常委、统战部部长林晓东", () => {
+    expect(first("市委常委、统战部部长林晓东到会通报有关情况")).toEqual({
+      name: "林晓东",
+      titles: ["市委常委", "统战部部长"],
+    });
+  });
+  it("ends a name before 列席, 区政协主席廖婉君列席会议", () => {
+    expect(first("区政协主席廖婉君列席会议")).toEqual({ name: "廖婉君", titles: ["区政协主席"] });
   });
   it("finds nothing in 区长质量奖", () => {
     expect(findPostedNames("区长质量奖是区政府设立的最高质量荣誉")).toEqual([]);

@@ -8,6 +8,10 @@ describe("isPlausibleName", () => {
   it("accepts rarer surnames seen in minutes, 恽淇丞", () => {
     expect(isPlausibleName("恽淇丞")).toBe(true);
   });
+  it("accepts frequent modern surnames the 百家姓 lacks, 肖敏 and 苟天林", () => {
+    expect(isPlausibleName("肖敏")).toBe(true);
+    expect(isPlausibleName("苟天林")).toBe(true);
+  });
   it("rejects words that do not start with a surname, 质量奖", () => {
     expect(isPlausibleName("质量奖")).toBe(false);
   });

@@ -61,3 +61,32 @@ describe("resolveRegion", () => {
     expect(at(["英国美女在殡仪馆工作太痛苦", 4]).region).toBeNull();
   });
 });
+
+describe("resolveRegion with the level of the body holding the meeting", () => {
+  const leveled = (level: Parameters<typeof resolveRegion>[1], ...texts: [string, number][]) =>
+    resolveRegion(
+      texts.map(([text, weight]) => ({ text, weight })),
+      level,
+    );
+
+  it("keeps a 市 meeting at city level when the counties it names are 区/县", () => {
+    const r = leveled(
+      "市",
+      ["市政府召开第18次常务会议", 4],
+      ["章贡区、赣县区、南康区等中心城区要发挥示范带动作用", 3],
+      ["《赣州市促进民营经济高质量发展若干措施》", 1],
+    );
+    expect(r.region).toEqual({ code: "360700", province: "江西省", city: "赣州市", county: null });
+  });
+  it("gives a 市 meeting to a county-level 市 named more strongly than its city", () => {
+    const r = leveled("市", ["桐乡市召开深化改革推进会", 4], ["对标嘉兴市委、市政府部署要求", 1]);
+    expect(r.region?.code).toBe("330483");
+  });
+  it("prefers a county of the meeting's level over a stronger one of another level", () => {
+    const r = leveled("县", ["县政府常务会议", 4], ["学习借鉴武进区经验", 3], ["霍山县人民政府", 0.5]);
+    expect(r.region?.code).toBe("341525");
+  });
+  it("keeps the best county when none is of the meeting's level", () => {
+    expect(leveled("县", ["钟楼区召开会议", 4]).region?.code).toBe("320404");
+  });
+});
