@@ -90,7 +90,8 @@ function articleLines(lines: HtmlLine[], title: string | null): string[] {
     const echoesTitle = titleKey.length > 0 && key.length >= 2 && titleKey.includes(key);
     // A two-character label or a short lone link atop the article is a widget (xinhuanet-1: 图集), not its first line.
     const widget = line.length <= MAX_LABEL || (line.length <= MAX_WIDGET_LINK && line.linkLength === line.length);
-    if (!echoesTitle && !widget && !isArticleOpener(text)) break;
+    // a breadcrumb inside the article element (golden page yungaisi-town-minutes-table) opens it, too
+    if (!echoesTitle && !widget && !isArticleOpener(text) && !isDroppedLine(text)) break;
     start++;
   }
   let end = start;

@@ -51,9 +51,25 @@ const LABEL_PATTERN = [...labelToRole.keys()]
   .sort((a, b) => b.length - a.length)
   .map((label) => [...label].join("\\s*"))
   .join("|");
-/** A role label and its colon; more than one may share a line (主持:李超鲲 记录:时以亮). */
-const ROLE_LABEL = new RegExp(`(?:^|(?<=\\s))(${LABEL_PATTERN})\\s*[:：]`, "gu");
-const STARTS_WITH_ROLE = new RegExp(`^(?:${LABEL_PATTERN})\\s*[:：]`, "u");
+/** Labels of three characters or more, distinct enough to stand without a colon mid-line. */
+const LONG_LABEL_PATTERN = [...labelToRole.keys()]
+  .filter((label) => label.length >= 3)
+  .sort((a, b) => b.length - a.length)
+  .map((label) => [...label].join("\\s*"))
+  .join("|");
+/**
+ * A role label and its colon; more than one may share a line (主持:李超鲲
+ * 记录:时以亮). Minutes laid out as a table render a row as "label value"
+ * without a colon (主 持 人 刘德胜(镇长), 会议时间 … 会议地点 … — golden page
+ * yungaisi-town-minutes-table): a label then counts at the line start, and a
+ * long one after a space.
+ */
+const ROLE_LABEL = new RegExp(
+  `(?:^|(?<=\\s))(${LABEL_PATTERN})\\s*[:：]|^(${LABEL_PATTERN})\\s+(?=\\S)|(?<=\\s)(${LONG_LABEL_PATTERN})\\s+(?=\\S)`,
+  "gu",
+);
+const STARTS_WITH_ROLE = new RegExp(`^(?:${LABEL_PATTERN})(?:\\s*[:：]|\\s+\\S)`, "u");
+const labelOf = (m: RegExpMatchArray): string => (m[1] ?? m[2] ?? m[3] ?? "").replace(/\s+/g, "");
 
 /** A line that holds only names: Han runs of at most four characters, separators and (notes). */
 const NAME_ONLY_LINE = /^[\p{Script=Han}\s、,，;；]+$/u;
@@ -123,7 +139,7 @@ export function extractLabelledRoles(lines: readonly string[]): LabelledRoles {
     if (!STARTS_WITH_ROLE.test(line)) continue;
     const matches = [...line.matchAll(ROLE_LABEL)];
     matches.forEach((m, k) => {
-      const label = (m[1] ?? "").replace(/\s+/g, "");
+      const label = labelOf(m);
       const role = labelToRole.get(label);
       const start = (m.index ?? 0) + m[0].length;
       const end = matches[k + 1]?.index ?? line.length;
@@ -132,10 +148,16 @@ export function extractLabelledRoles(lines: readonly string[]): LabelledRoles {
         labels[role] = label;
       }
     });
-    const lastRole = labelToRole.get((matches[matches.length - 1]?.[1] ?? "").replace(/\s+/g, ""));
+    const lastMatch = matches[matches.length - 1];
+    const lastRole = lastMatch ? labelToRole.get(labelOf(lastMatch)) : undefined;
     if (lastRole !== "attendees" && lastRole !== "observers") continue;
     // the list wraps onto unlabelled lines (seed 001)
-    while (i + 1 < lines.length && isNameOnlyLine((lines[i + 1] as string).trim())) {
+    // …but never onto the next label: 记 录 人 杨帆 looks like names only (golden page yungaisi-town-minutes-table)
+    while (
+      i + 1 < lines.length &&
+      isNameOnlyLine((lines[i + 1] as string).trim()) &&
+      !STARTS_WITH_ROLE.test((lines[i + 1] as string).trim())
+    ) {
       values[lastRole] = `${values[lastRole] ?? ""} ${(lines[i + 1] as string).trim()}`;
       i++;
     }

@@ -23,6 +23,8 @@ const OBSERVED = new RegExp(`列席了?${MEETING_OBJECT}`, "gu");
 /** Where the sentence holding the list starts. */
 const SENTENCE_MARK = /[。;；!！?？:：]/;
 const CLAUSE_MARK = /[,，]/;
+/** How far before the verb a list may reach: dozens of posted names, not a whole page on one line. */
+const LIST_WINDOW = 600;
 /** What joins a group to the last name: 苟天林及委员共23人. 和 is not used: it is a common given-name character. */
 const GROUP_JOIN = /及|以及/;
 
@@ -87,9 +89,10 @@ function reportedPeople(sentences: readonly string[], verb: RegExp): PersonRef[]
   const out: PersonRef[] = [];
   for (const sentence of sentences) {
     for (const m of sentence.matchAll(verb)) {
+      const at = m.index ?? 0;
       const before =
         sentence
-          .slice(0, m.index ?? 0)
+          .slice(Math.max(0, at - LIST_WINDOW), at)
           .split(SENTENCE_MARK)
           .pop() ?? "";
       const clauses = before.split(CLAUSE_MARK);

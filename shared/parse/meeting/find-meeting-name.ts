@@ -45,16 +45,24 @@ const LEADING_DATE = /^(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*)?(?:\d{1,2}\s*[日
 /** Bodies that hold numbered meetings: 区委常委会, 县十八届人大常委会, 区政府党组, 市政协. */
 const MEETING_BODY = /(?:常委会|常务委员会|委员会|党组|党委|党工委|政府|人大|政协)$/u;
 
+/**
+ * How far around the verb the name, the holding body and a modal are looked
+ * for. Names are at most 60 characters; the bound keeps a page that repeats
+ * 召开 on one huge line linear rather than quadratic.
+ */
+const WINDOW = 200;
+
 function holdingBody(before: string): string | null {
-  const clause = (before.split(CLAUSE_END).pop() ?? "").split("在")[0] ?? "";
+  const clause = (before.slice(-WINDOW).split(CLAUSE_END).pop() ?? "").split("在")[0] ?? "";
   const body = clause.replace(LEADING_DATE, "").trim();
   return body.length >= 2 && body.length <= 20 && MEETING_BODY.test(body) ? body : null;
 }
 
 function nameAfter(text: string, verb: RegExp): string | null {
   for (const m of text.matchAll(verb)) {
-    const before = text.slice(0, m.index ?? 0);
-    const rest = text.slice((m.index ?? 0) + m[0].length);
+    const at = m.index ?? 0;
+    const before = text.slice(Math.max(0, at - WINDOW), at);
+    const rest = text.slice(at + m[0].length, at + m[0].length + WINDOW);
     if (NOT_A_NAME.test(rest) || INSTRUCTION.test(before)) continue;
     const clause = rest.split(CLAUSE_END)[0] ?? "";
     const named = MEETING_END.exec(clause)?.[1]?.trim();

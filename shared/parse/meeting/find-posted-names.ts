@@ -178,11 +178,12 @@ export function readNameAt(text: string): string | null {
 /**
  * "name(post)", as minutes list participants: 孟凡军(县长), 刘 畅(副县长),
  * 葛磊(副县长,在省委党校学习) — golden page laishui-mayor-office-minutes. The
- * name may be padded (刘 畅) and must stand alone before the bracket; the
+ * name must stand alone before the bracket, and only a two-character one may
+ * be padded (刘 畅): 主 持 人 刘德胜(镇长) is 刘德胜 (yungaisi-town-minutes-table). The
  * bracket must open with a post, so 储军(县政府办) names a unit, not a post.
  */
 const NOTED_POST = new RegExp(
-  `(?<!\\p{Script=Han})(\\p{Script=Han}(?:\\s?\\p{Script=Han}){1,3})\\((${POST_CHAIN})(?:[,，;；][^()]*)?\\)`,
+  `(?<!\\p{Script=Han})(\\p{Script=Han}\\s?\\p{Script=Han}|\\p{Script=Han}{3,4})\\((${POST_CHAIN})(?:[,，;；][^()]*)?\\)`,
   "gu",
 );
 

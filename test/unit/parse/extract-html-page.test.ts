@@ -60,6 +60,13 @@ describe("extractHtmlPage on other layouts", () => {
     expect(extract(html).bodyLines).toHaveLength(3);
   });
 
+  it("drops a breadcrumb, headline and byline that open the article element", () => {
+    const html = `<div class="main"><div class="position">当前位置:<a href="/">首页</a> &gt; <a href="/x/">信息公开</a></div><h1 class="title">镇政府2024年第3次常务会议纪要</h1><div class="info">发布时间:2024-03-11 来源:镇人民政府</div><p>一、会议研究了2024年春耕备耕工作,要求各村提前摸清农资需求,确保不误农时。</p></div>`;
+    expect(extract(html).bodyLines).toEqual([
+      "一、会议研究了2024年春耕备耕工作,要求各村提前摸清农资需求,确保不误农时。",
+    ]);
+  });
+
   it("drops the headline repeated at the top of the article element (govcn-1)", () => {
     const html = `<title>关于批准特别国债的决议_中国政府网</title><div class="pages_content"><p><b>关于批准特别国债的决议</b></p><p>会议决定:批准发行15500亿元特别国债购买外汇,调整国债余额限额。</p></div>`;
     expect(extract(html).bodyLines).toEqual(["会议决定:批准发行15500亿元特别国债购买外汇,调整国债余额限额。"]);

@@ -66,6 +66,31 @@ describe("extractLabelledRoles", () => {
   it("takes a bare 时间: beside a 地点: label", () => {
     expect(extractLabelledRoles(["时间:2023年4月11日下午 地点:县政府第二会议室"]).time).toBe("2023年4月11日下午");
   });
+  it("reads the rows of a minutes table, labels without colons", () => {
+    const roles = extractLabelledRoles([
+      "会议时间 2024年3月6日上午",
+      "会议地点 镇政府二楼会议室",
+      "主 持 人 刘德胜(镇长)",
+      "参会人员 王建军、陈丽、赵宏伟、孙涛",
+      "记 录 人 杨帆",
+    ]);
+    expect([roles.time, roles.place, roles.chair, roles.chairTitle, names(roles.attendees), roles.recorder]).toEqual([
+      "2024年3月6日上午",
+      "镇政府二楼会议室",
+      "刘德胜",
+      "镇长",
+      ["王建军", "陈丽", "赵宏伟", "孙涛"],
+      "杨帆",
+    ]);
+  });
+  it("reads a four-column table row, 会议时间 … 会议地点 …", () => {
+    const roles = extractLabelledRoles(["会议时间 2024年3月6日上午 会议地点 镇政府二楼会议室"]);
+    expect([roles.time, roles.place]).toEqual(["2024年3月6日上午", "镇政府二楼会议室"]);
+  });
+  it("does not wrap a list onto the next label's line, 记 录 人 杨帆", () => {
+    const roles = extractLabelledRoles(["列席人员 镇党政办、财政所负责人", "记 录 人 杨帆"]);
+    expect([names(roles.observers), roles.recorder]).toEqual([[], "杨帆"]);
+  });
   it("reads observer notes in full-width parentheses", () => {
     const roles = extractLabelledRoles(["列席:包建芬（区人大代表）、刘理（区政协委员）"]);
     expect(roles.observers).toEqual([

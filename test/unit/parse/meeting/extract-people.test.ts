@@ -18,6 +18,9 @@ describe("extractPeople", () => {
       { name: "葛磊", titles: ["副县长"] },
     ]);
   });
+  it("reads the name after a padded label, 主 持 人 刘德胜(镇长)", () => {
+    expect(extractPeople(["主 持 人 刘德胜(镇长)"])).toEqual([{ name: "刘德胜", titles: ["镇长"] }]);
+  });
   it("does not read a unit in brackets as a post, 储军(县政府办)", () => {
     expect(extractPeople(["列席:储 军(县政府办) 黄海涛(县发改委)"])).toEqual([]);
   });
