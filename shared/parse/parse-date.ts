@@ -1,3 +1,5 @@
+import { parseChineseNumber } from "./chinese-numeral";
+
 /**
  * Dates as Chinese pages write them, to ISO YYYY-MM-DD. Pages are dated in
  * China time, so instants (epoch seconds, ISO strings with a zone) are read
@@ -21,24 +23,6 @@ const NUMERIC_DATE = /(?<!\d)(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)
  */
 const HAN_DATE =
   /([〇零○ＯO０0一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/g;
-const HAN_DIGITS: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  "○": 0,
-  Ｏ: 0,
-  O: 0,
-  "０": 0,
-  "0": 0,
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
 /** Dates the page states relative to when it was rendered (wechat-1 shows only 昨天). */
 const RELATIVE_DATE = /(刚刚|今天|昨天|前天|(\d{1,3})\s*(分钟|小时|天)前)/;
 
@@ -63,8 +47,8 @@ export function findDates(text: string): FoundDate[] {
     if (iso) found.push({ iso, index: m.index ?? 0 });
   }
   for (const m of text.matchAll(HAN_DATE)) {
-    const year = Number([...(m[1] ?? "")].map((c) => HAN_DIGITS[c] ?? 0).join(""));
-    const iso = isoDate(year, hanNumber(m[2] ?? ""), hanNumber(m[3] ?? ""));
+    const [year, month, day] = [m[1], m[2], m[3]].map((part) => parseChineseNumber(part ?? "") ?? 0);
+    const iso = isoDate(year ?? 0, month ?? 0, day ?? 0);
     if (iso) found.push({ iso, index: m.index ?? 0 });
   }
   return found.sort((a, b) => a.index - b.index);
@@ -72,15 +56,6 @@ export function findDates(text: string): FoundDate[] {
 
 export function firstDate(text: string): string | null {
   return findDates(text)[0]?.iso ?? null;
-}
-
-/** 一 → 1, 十 → 10, 十二 → 12, 二十七 → 27, 三十一 → 31. */
-function hanNumber(text: string): number {
-  const ten = text.indexOf("十");
-  if (ten < 0) return HAN_DIGITS[text] ?? 0;
-  const tens = ten === 0 ? 1 : (HAN_DIGITS[text.slice(0, ten)] ?? 0);
-  const ones = ten === text.length - 1 ? 0 : (HAN_DIGITS[text.slice(ten + 1)] ?? 0);
-  return tens * 10 + ones;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { AgendaItem } from "../../record/record-schema";
-import { CHINESE_NUMERAL_CHARS, parseChineseNumber } from "./chinese-numeral";
+import { CHINESE_NUMERAL_CHARS, parseChineseNumber } from "../chinese-numeral";
 
 /**
  * The agenda of minutes: numbered headings (一、 … 十二、) that say what the

@@ -1,6 +1,6 @@
 import type { TimeOfDay } from "../../record/record-schema";
-import { parseChineseNumber } from "./chinese-numeral";
-import { isoDate } from "./to-iso-date";
+import { parseChineseNumber } from "../chinese-numeral";
+import { isoDate } from "../parse-date";
 
 /**
  * The meeting's date and time of day from the sentence that reports it:
@@ -19,11 +19,10 @@ const DATE = /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]\s*(上
  */
 const CHINESE_DATE =
   /([〇零○O0一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/g;
-const ZERO_LOOKALIKES = /[○O0]/g;
 
 function withArabicDates(text: string): string {
   return text.replace(CHINESE_DATE, (whole, y: string, m: string, d: string) => {
-    const [year, month, day] = [y.replace(ZERO_LOOKALIKES, "〇"), m, d].map(parseChineseNumber);
+    const [year, month, day] = [y, m, d].map(parseChineseNumber);
     return year && month && day ? `${year}年${month}月${day}日` : whole;
   });
 }

@@ -1,4 +1,4 @@
-import { CHINESE_NUMERAL_CHARS, parseChineseNumber } from "./chinese-numeral";
+import { CHINESE_NUMERAL_CHARS, parseChineseNumber } from "../chinese-numeral";
 
 /**
  * The meeting's name as the page writes it: the object of 召开 / 举行 /

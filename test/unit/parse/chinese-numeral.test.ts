@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { parseChineseNumber } from "../../../../shared/parse/meeting/chinese-numeral";
+import { parseChineseNumber } from "../../../shared/parse/chinese-numeral";
 
 describe("parseChineseNumber", () => {
   it("reads Arabic digits, 25 → 25", () => {
     expect(parseChineseNumber("25")).toBe(25);
+  });
+  it("reads a year written digit by digit with any of the zeros pages type, 二○二三 / 二O二三 / 二〇二三 → 2023", () => {
+    for (const year of ["二○二三", "二O二三", "二〇二三", "二0二三"]) expect(parseChineseNumber(year)).toBe(2023);
   });
   it("reads single numerals, 三 → 3", () => {
     expect(parseChineseNumber("三")).toBe(3);

@@ -4,9 +4,16 @@
  * 一百零二). Returns null for anything else, so callers can skip non-numbers.
  */
 
+/**
+ * The zero is also typed as ○ (二○二三年, golden page meitan-party-committee-minutes-han-date)
+ * or as Ｏ/０, which NFKC turns into Latin O and 0.
+ */
 const DIGITS: Record<string, number> = {
   零: 0,
   〇: 0,
+  "○": 0,
+  O: 0,
+  "0": 0,
   一: 1,
   二: 2,
   两: 2,
