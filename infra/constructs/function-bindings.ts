@@ -27,48 +27,59 @@ export function bindMaxPageBytes(fn: DocketFunction, bytes: number): void {
   setEnv(fn, ENV.maxPageBytes, String(bytes));
 }
 
-/** Raw pages are the source of truth: readable, never writable, by the pipeline. */
-export function bindRawBucket(fn: DocketFunction, bucket: s3.IBucket): void {
+/** Raw pages are the source of truth: readable (under the prefix that triggers parsing), never writable. */
+export function bindRawBucket(fn: DocketFunction, bucket: s3.IBucket, prefix: string): void {
   setEnv(fn, ENV.rawBucket, bucket.bucketName);
-  bucket.grantRead(fn.lambda);
-  acknowledgeBucketRead(fn, bucket);
+  grantObjects(fn, bucket, { read: [prefix] });
 }
 
+/** Key prefixes (e.g. "records/") of the artifacts bucket the function reads, writes, or deletes superseded objects under. */
 export interface ArtifactsAccess {
-  read?: boolean;
-  write?: boolean;
-  /** Key prefix (e.g. "records/") under which the function may delete objects it superseded. */
-  deleteUnder?: string;
+  read?: readonly string[];
+  write?: readonly string[];
+  delete?: readonly string[];
 }
 
 export function bindArtifactsBucket(fn: DocketFunction, bucket: s3.IBucket, access: ArtifactsAccess): void {
   setEnv(fn, ENV.artifactsBucket, bucket.bucketName);
-  if (access.read) {
-    bucket.grantRead(fn.lambda);
-    acknowledgeBucketRead(fn, bucket);
-  }
-  if (access.deleteUnder) {
-    // The bucket is versioned, so this only adds a delete marker; lifecycle removes the old version later.
-    fn.lambda.addToRolePolicy(
-      new iam.PolicyStatement({
-        actions: ["s3:DeleteObject"],
-        resources: [bucket.arnForObjects(`${access.deleteUnder}*`)],
-      }),
-    );
-    acknowledge(
-      fn,
-      wildcardResourceFinding(bucket, `/${access.deleteUnder}*`),
-      `Deletes only superseded objects under ${access.deleteUnder} of this one bucket.`,
-    );
-  }
-  if (access.write) {
-    bucket.grantPut(fn.lambda);
+  grantObjects(fn, bucket, access);
+}
+
+/**
+ * Object access scoped to key prefixes, so e.g. the parser (which reads
+ * untrusted HTML) cannot overwrite the record bodies the API serves.
+ */
+function grantObjects(fn: DocketFunction, bucket: s3.IBucket, access: ArtifactsAccess): void {
+  const uses = new Map<string, string[]>();
+  const use = (prefixes: readonly string[] = [], what: string) => {
+    for (const prefix of prefixes) uses.set(prefix, [...(uses.get(prefix) ?? []), what]);
+  };
+  use(access.read, "read");
+  use(access.write, "write");
+  use(access.delete, "delete superseded objects");
+
+  for (const prefix of access.read ?? []) bucket.grantRead(fn.lambda, `${prefix}*`);
+  if (access.read?.length) acknowledgeBucketRead(fn);
+  for (const prefix of access.write ?? []) bucket.grantPut(fn.lambda, `${prefix}*`);
+  if (access.write?.length) {
     acknowledge(
       fn,
       wildcardActionFinding("s3:Abort*"),
       "bucket.grantPut: s3:AbortMultipartUpload lets the SDK clean up a failed multipart upload of a large body.",
     );
-    acknowledgeObjectWildcard(fn, bucket, "objects are written under keys derived from record ids");
+  }
+  for (const prefix of access.delete ?? []) {
+    // The bucket is versioned, so this only adds a delete marker; lifecycle removes the old version later.
+    fn.lambda.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ["s3:DeleteObject"], resources: [bucket.arnForObjects(`${prefix}*`)] }),
+    );
+  }
+  for (const [prefix, what] of uses) {
+    acknowledge(
+      fn,
+      wildcardResourceFinding(bucket, `/${prefix}*`),
+      `Object ARNs under ${prefix} of this one bucket only, for keys derived from ids: ${what.join(", ")}.`,
+    );
   }
 }
 
@@ -105,21 +116,20 @@ export function bindCursorSecret(fn: DocketFunction, secret: secretsmanager.ISec
   secret.grantRead(fn.lambda);
 }
 
-function acknowledgeBucketRead(fn: DocketFunction, bucket: s3.IBucket): void {
+function acknowledgeBucketRead(fn: DocketFunction): void {
   acknowledge(
     fn,
     wildcardActionFinding("s3:GetObject*"),
-    "bucket.grantRead: GetObject plus its version/ACL/tagging reads, on this bucket's objects only.",
+    "bucket.grantRead: GetObject plus its version/ACL/tagging reads, on this bucket's objects under the granted prefixes only.",
   );
   acknowledge(
     fn,
     wildcardActionFinding("s3:GetBucket*"),
     "bucket.grantRead: bucket metadata reads (location, versioning) on this bucket only.",
   );
-  acknowledge(fn, wildcardActionFinding("s3:List*"), "bucket.grantRead: listing this bucket only.");
-  acknowledgeObjectWildcard(fn, bucket, "any object in it may be read");
-}
-
-function acknowledgeObjectWildcard(fn: DocketFunction, bucket: s3.IBucket, why: string): void {
-  acknowledge(fn, wildcardResourceFinding(bucket, "/*"), `Object ARNs of this one bucket: ${why}.`);
+  acknowledge(
+    fn,
+    wildcardActionFinding("s3:List*"),
+    "bucket.grantRead: listing this bucket only (so a missing key is a 404, not a 403).",
+  );
 }

@@ -8,8 +8,6 @@ import type { StageConfig } from "../stages";
 import type { DocketFunction } from "./docket-function";
 import { defaultLogGroupProps } from "./secure-defaults";
 
-/** Query-string parameters GET /meetings accepts (all optional; the handler validates values). */
-
 /** API Gateway's own errors (missing key, throttled, bad request) in the API's error shape. */
 const GATEWAY_ERROR_TEMPLATE =
   '{"error":{"code":"$context.error.responseType","message":$context.error.messageString}}';

@@ -38,16 +38,23 @@ function bucketAndKey(pathname: string, host: string): { bucket: string; key: st
   const hostname = host.split(":")[0] ?? "";
   const virtualHosted = hostname.includes(".") && !/^\d+\.\d+\.\d+\.\d+$/.test(hostname);
   const path = pathname.replace(/^\//, "");
+  let bucket: string;
+  let encodedKey: string;
   if (virtualHosted) {
-    const bucket = hostname.slice(0, hostname.indexOf("."));
-    return path === "" ? undefined : { bucket, key: decodePath(path) };
+    bucket = hostname.slice(0, hostname.indexOf("."));
+    encodedKey = path;
+    if (encodedKey === "") return undefined;
+  } else {
+    const slash = path.indexOf("/");
+    if (slash <= 0 || slash === path.length - 1) return undefined;
+    bucket = path.slice(0, slash);
+    encodedKey = path.slice(slash + 1);
   }
-  const slash = path.indexOf("/");
-  if (slash <= 0 || slash === path.length - 1) return undefined;
-  return { bucket: path.slice(0, slash), key: decodePath(path.slice(slash + 1)) };
-}
-
-/** S3 paths are percent-encoded per segment; `+` in a path is a literal plus. */
-function decodePath(path: string): string {
-  return decodeURIComponent(path);
+  // S3 paths are percent-encoded per segment; `+` in a path is a literal plus. A malformed escape is the
+  // emulator's to reject: throwing here would be an uncaught exception in the endpoint's request handler.
+  try {
+    return { bucket, key: decodeURIComponent(encodedKey) };
+  } catch {
+    return undefined;
+  }
 }

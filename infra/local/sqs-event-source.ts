@@ -130,12 +130,18 @@ export class SqsEventSource {
     const toDelete = event.Records.filter((record) => succeeded.has(record.messageId));
     for (let i = 0; i < toDelete.length; i += SQS_MAX_RECEIVE) {
       const chunk = toDelete.slice(i, i + SQS_MAX_RECEIVE);
-      await this.#options.sqs.send(
-        new DeleteMessageBatchCommand({
-          QueueUrl: this.#options.queueUrl,
-          Entries: chunk.map((record, index) => ({ Id: String(index), ReceiptHandle: record.receiptHandle })),
-        }),
-      );
+      try {
+        await this.#options.sqs.send(
+          new DeleteMessageBatchCommand({
+            QueueUrl: this.#options.queueUrl,
+            Entries: chunk.map((record, index) => ({ Id: String(index), ReceiptHandle: record.receiptHandle })),
+          }),
+        );
+      } catch (error) {
+        // As in Lambda: the messages come back after the visibility timeout (the handlers are idempotent).
+        // Thrown, it would end this poller and reject a promise nobody awaits until stop().
+        this.#options.onInvokeError?.(error);
+      }
     }
   }
 }

@@ -27,6 +27,14 @@ function portFrom(name: string, fallback: number): number {
   return port;
 }
 
+function positiveIntegerFrom(name: string): number | undefined {
+  const value = process.env[name];
+  if (value === undefined || value === "") return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number <= 0) fail(`${name} must be a positive whole number, got "${value}"`);
+  return number;
+}
+
 function fail(message: string): never {
   process.stderr.write(`docket: ${message}\n`);
   process.exit(1);
@@ -44,16 +52,15 @@ if (previous && previous.pid !== process.pid && isStateLive(previous)) {
 const apiPort = portFrom("DOCKET_PORT", 3000);
 const awsPortSet = Boolean(process.env.DOCKET_AWS_PORT);
 const awsPort = portFrom("DOCKET_AWS_PORT", 4566);
-const visibility = process.env.DOCKET_VISIBILITY_TIMEOUT_SECONDS;
-const visibilityTimeoutSeconds = visibility
-  ? { pageEvents: Number(visibility), records: Number(visibility) }
-  : undefined;
+const visibility = positiveIntegerFrom("DOCKET_VISIBILITY_TIMEOUT_SECONDS");
+const visibilityTimeoutSeconds = visibility ? { pageEvents: visibility, records: visibility } : undefined;
+const maxPageBytes = positiveIntegerFrom("MAX_PAGE_BYTES") ?? DEFAULT_MAX_PAGE_BYTES;
 
 async function start(port: number): Promise<LocalRuntime> {
   return startLocalRuntime({
     apiPort,
     awsPort: port,
-    maxPageBytes: Number(process.env.MAX_PAGE_BYTES || DEFAULT_MAX_PAGE_BYTES),
+    maxPageBytes,
     ...(visibilityTimeoutSeconds ? { visibilityTimeoutSeconds } : {}),
     log: (message) => process.stderr.write(`${message}\n`),
   });
@@ -89,7 +96,14 @@ async function shutdown(signal: string): Promise<void> {
 process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
-const samples = await loadSamplePages(runtime);
+let samples: Awaited<ReturnType<typeof loadSamplePages>>;
+try {
+  samples = await loadSamplePages(runtime);
+} catch (error) {
+  // Ctrl-C while the samples load stops the runtime under them: let shutdown finish and exit.
+  if (stopping) await new Promise(() => {});
+  fail(`could not load the sample pages: ${(error as Error).message}`);
+}
 await writeLocalState({
   pid: process.pid,
   startedAt: new Date(started).toISOString(),

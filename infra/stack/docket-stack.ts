@@ -1,5 +1,6 @@
 import { CfnOutput, Stack, type StackProps } from "aws-cdk-lib";
 import type { Construct } from "constructs";
+import { RAW_PREFIX } from "../../shared/config/resources";
 import { AccessLogs } from "../constructs/access-logs";
 import { ARTIFACT_PREFIXES, Artifacts } from "../constructs/artifacts";
 import { CursorSecret } from "../constructs/cursor-secret";
@@ -65,8 +66,8 @@ export class DocketStack extends Stack {
       stage,
       description: "Parses a raw page into a meeting record (or a page.rejected event)",
     });
-    bindRawBucket(this.parsePage, this.rawPages.bucket);
-    bindArtifactsBucket(this.parsePage, this.artifacts.bucket, { write: true });
+    bindRawBucket(this.parsePage, this.rawPages.bucket, RAW_PREFIX);
+    bindArtifactsBucket(this.parsePage, this.artifacts.bucket, { write: [ARTIFACT_PREFIXES.claimChecks] });
     bindRecordsQueue(this.parsePage, records.queue);
     bindIngestTopic(this.parsePage, this.ingestTopic.topic);
     bindMaxPageBytes(this.parsePage, stage.maxPageBytes);
@@ -78,10 +79,11 @@ export class DocketStack extends Stack {
       description: "Writes records and their index items, then announces them",
     });
     bindTable(this.storeRecord, this.records.table, "readWrite");
+    // Claim checks in, record bodies read (the stored version), written and superseded.
     bindArtifactsBucket(this.storeRecord, this.artifacts.bucket, {
-      read: true,
-      write: true,
-      deleteUnder: ARTIFACT_PREFIXES.recordBodies,
+      read: [ARTIFACT_PREFIXES.claimChecks, ARTIFACT_PREFIXES.recordBodies],
+      write: [ARTIFACT_PREFIXES.recordBodies],
+      delete: [ARTIFACT_PREFIXES.recordBodies],
     });
     bindIngestTopic(this.storeRecord, this.ingestTopic.topic);
     consumeQueue(this.storeRecord, records, stage.eventSources.records);
@@ -92,7 +94,7 @@ export class DocketStack extends Stack {
       description: "Answers the REST query API",
     });
     bindTable(this.queryApi, this.records.table, "read");
-    bindArtifactsBucket(this.queryApi, this.artifacts.bucket, { read: true });
+    bindArtifactsBucket(this.queryApi, this.artifacts.bucket, { read: [ARTIFACT_PREFIXES.recordBodies] });
     bindCursorSecret(this.queryApi, this.cursorKey.secret);
     this.api = new QueryApi(this, "QueryApiGateway", { stage, handler: this.queryApi });
 

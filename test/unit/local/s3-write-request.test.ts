@@ -16,6 +16,10 @@ describe("classifyS3Write", () => {
     expect(classifyS3Write("PUT", "/bucket/raw/a+b.txt", pathStyle)?.key).toBe("raw/a+b.txt");
   });
 
+  it("leaves a key with a malformed percent-escape to the emulator instead of throwing", () => {
+    expect(classifyS3Write("PUT", "/bucket/raw/%E0%A4%A.txt", pathStyle)).toBeUndefined();
+  });
+
   it("recognises a virtual-hosted-style PutObject", () => {
     expect(classifyS3Write("PUT", "/raw/page.html", { host: "bucket.s3.localhost:4566" })).toEqual({
       eventName: "ObjectCreated:Put",
