@@ -61,9 +61,13 @@ const TOOL_WORDS = [
 const TOOL_LINE = new RegExp(`^(?:${TOOL_WORDS.map((w) => w.replace(/[[\]()|/]/g, "\\$&")).join("|")})+$`);
 const TOOL_LINE_MAX_LENGTH = 40;
 
-/** Dropped wherever they stand: breadcrumbs (您现在的位置), share/QR widgets (seed 003: 扫一扫在手机打开当前页), related-reading labels (seed 001). */
-const DROPPED =
-  /^(您现在的位置|您当前的位置|当前位置|您的位置|所在位置|位置)\s*[::]|扫一扫|二维码|手机打开当前页|用手机看|微信扫|^相关阅读\s*[::]?$|^相关链接\s*[::]?$|^分享到\s*[::]?/;
+/** What opens a breadcrumb: 您现在的位置:首页 > 开发区新闻 (seed 002), 当前位置, 位置. */
+export const BREADCRUMB_LABEL = "(?:您现在的|您当前的|当前|您的|所在)?位置";
+
+/** Dropped wherever they stand: breadcrumbs, share/QR widgets (seed 003: 扫一扫在手机打开当前页), related-reading labels (seed 001). */
+const DROPPED = new RegExp(
+  `^${BREADCRUMB_LABEL}\\s*[::]|扫一扫|二维码|手机打开当前页|用手机看|微信扫|^相关阅读\\s*[::]?$|^相关链接\\s*[::]?$|^分享到\\s*[::]?`,
+);
 /** Page-number bars of multi-page articles: 【1】【2】【3】【4】 (people-1), 上一页 1 2 下一页. */
 const PAGINATION = /^(\s*(【\d{1,3}】|\[\d{1,3}\]|\d{1,3}|上一页|下一页|首页|尾页|末页)\s*)+$/;
 /** A line with no letter or Han character at all that is this short is a widget (a "+1" like button), not text. */

@@ -69,7 +69,7 @@ export function decodePage(bytes: Uint8Array, hints: DecodeHints = {}): DecodeRe
   if (damaged > MAX_REPLACEMENT_RATIO * Math.max(text.length, 1) && damaged > 16)
     return { ok: false, code: "undecodable", message: `decoding as ${chosen.encoding} damages ${damaged} characters` };
   if (damaged > 0) warnings.push(`source.encoding: ${damaged} byte sequences are not valid ${chosen.encoding}`);
-  if (declared && !sameCharset(declared.encoding, chosen.encoding) && hasNonAscii(sample))
+  if (declared && declared.encoding !== chosen.encoding && hasNonAscii(sample))
     warnings.push(`source.encoding: ${declared.where} declares ${declared.label} but the bytes are ${chosen.encoding}`);
   return { ok: true, text, encoding: chosen.encoding, warnings };
 }
@@ -135,10 +135,6 @@ function resolveLabel(label: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function sameCharset(a: string, b: string): boolean {
-  return a === b;
 }
 
 function hasNonAscii(bytes: Uint8Array): boolean {

@@ -1,9 +1,10 @@
 import { decodePage } from "./decode-page";
 import { detectFormat } from "./detect-format";
+import { detectScript } from "./detect-script";
 import { extractHtmlPage } from "./extract-html-page";
 import { extractTextPage } from "./extract-text-page";
 import { MAX_NESTING_DEPTH, nestingDepth } from "./html-nesting";
-import { detectScript, normaliseText } from "./normalise-text";
+import { normaliseText } from "./normalise-text";
 import type { PageText } from "./page-text";
 import type { PageInput, Rejection } from "./parse-outcome";
 import { stripTags } from "./strip-tags";

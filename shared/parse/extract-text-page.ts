@@ -1,4 +1,4 @@
-import { endsArticle, isDroppedLine, isFooterLine, isNavBullet, isToolLine } from "./boilerplate";
+import { BREADCRUMB_LABEL, endsArticle, isDroppedLine, isFooterLine, isNavBullet, isToolLine } from "./boilerplate";
 import { compact } from "./find-headline";
 import { isHeaderLine, readByline } from "./header-lines";
 import { DATE_LABELS, labelledValues } from "./labelled-values";
@@ -21,8 +21,8 @@ export interface ExtractedPage {
 
 /** 信息名称: the headline as the 政府信息公开 block states it (seeds 000/001). */
 const INFORMATION_NAME = /^信\s*息\s*名\s*称\s*:\s*(.+)$/;
-/** A breadcrumb: 您现在的位置:首页 > 开发区新闻 > 常州 > 文字新闻 (seed 002). */
-const BREADCRUMB = /^(您现在的位置|您当前的位置|当前位置|您的位置|所在位置)\s*:\s*(.+)$/;
+/** A breadcrumb: 您现在的位置:首页 > 开发区新闻 > 常州 > 文字新闻 (seed 002); the trail is group 1. */
+const BREADCRUMB = new RegExp(`^${BREADCRUMB_LABEL}\\s*:\\s*(.+)$`);
 /**
  * Labels that open the minutes themselves, not the page: the when, where and
  * who printed above the items (golden page laishui-mayor-office-minutes). A
@@ -122,7 +122,7 @@ function headlineAbove(header: readonly string[]): string | null {
 
 function columnFromBreadcrumb(lines: readonly string[]): string | null {
   for (const line of lines) {
-    const trail = BREADCRUMB.exec(line)?.[2];
+    const trail = BREADCRUMB.exec(line)?.[1];
     if (trail)
       return (
         trail

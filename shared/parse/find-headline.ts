@@ -1,4 +1,5 @@
 import type { AnyNode, Element } from "domhandler";
+import { BREADCRUMB_LABEL } from "./boilerplate";
 import { type HtmlDocument, type IndexedElement, SKIPPED_TAGS } from "./html-document";
 import { firstMeta, type HtmlMetadata } from "./html-metadata";
 
@@ -24,7 +25,7 @@ const SECTION_LABEL =
   /^(相关|推荐|热门|热点|最新|精彩|大家都爱看|友情链接|猜你喜欢|延伸阅读|更多|评论|网友|联系我们|图片|视频|专题|今日|本站|栏目|导航|热搜|排行|作者|上一|下一|分享)/;
 const MAX_LABEL_LENGTH = 8;
 /** Breadcrumbs are styled like titles (gsc-1: <div class="title_la">首页 - 新闻动态). */
-const BREADCRUMB = /^(首页|主页|当前位置|您现在的位置|您的位置|位置)|>|»|›/;
+const BREADCRUMB = new RegExp(`^(?:首页|主页|${BREADCRUMB_LABEL})|>|»|›`);
 /**
  * Separators between headline and site/channel names in <title>: "_", "|",
  * "--", "——" and spaced dashes. A bare "-" only counts when it is not between
@@ -42,12 +43,14 @@ export function findHeadline(
   content: IndexedElement | undefined,
   metadata: HtmlMetadata,
 ): Headline | null {
-  const references = [
+  const referenceKeys = [
     firstMeta(metadata, ["articletitle"]),
     firstMeta(metadata, ["og:title"]),
     firstMeta(metadata, ["twitter:title"]),
     metadata.documentTitle,
-  ].filter((r): r is string => !!r && compact(r).length >= MIN_LENGTH);
+  ]
+    .map((r) => (r ? compact(r) : ""))
+    .filter((key) => key.length >= MIN_LENGTH);
 
   let best: { text: string; element: IndexedElement; score: number } | undefined;
   for (const e of doc.elements) {
@@ -67,7 +70,7 @@ export function findHeadline(
     // Headlines are sentences; labels, names and counters are short.
     if (key.length >= 10) score += 0.5;
     if (key.length >= 16) score += 0.5;
-    score += 4 * Math.max(0, ...references.map((r) => similarity(key, compact(r))));
+    score += 4 * Math.max(0, ...referenceKeys.map((r) => similarity(key, r)));
     if (content) score += positionScore(e, content);
     if (!best || score > best.score) best = { text, element: e, score };
   }

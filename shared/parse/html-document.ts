@@ -21,18 +21,12 @@ export interface IndexedElement {
   parent: number;
   /** index of the last descendant (== index for a leaf) */
   last: number;
-  depth: number;
   /** visible characters (whitespace excluded) before this element starts */
   textBefore: number;
   /** visible characters inside, whitespace excluded */
   text: number;
   /** ... of which inside <a> */
   linkText: number;
-  /** sentence punctuation inside (outside links) */
-  punct: number;
-  /** descendant elements / descendant <a> elements */
-  tags: number;
-  links: number;
   /** text owned directly: in text nodes and inline children, not in nested blocks */
   ownText: number;
   ownLinkText: number;
@@ -44,8 +38,6 @@ export interface IndexedElement {
 export interface HtmlDocument {
   document: Document;
   elements: IndexedElement[];
-  /** visible characters in the whole page */
-  totalText: number;
 }
 
 /** Subtrees that never hold article text. */
@@ -142,7 +134,7 @@ export function isHidden(el: Element): boolean {
   return (style !== undefined && HIDDEN_STYLE.test(style)) || el.attribs.hidden !== undefined;
 }
 
-export function isSkipped(el: Element): boolean {
+function isSkipped(el: Element): boolean {
   return SKIPPED_TAGS.has(el.name) || isHidden(el);
 }
 
@@ -178,21 +170,19 @@ function indexDocument(document: Document): HtmlDocument {
     if (node.type === "text") {
       const length = visibleLength(node.data);
       if (length === 0) continue;
-      const punct = frame.inLink ? 0 : (node.data.match(PUNCTUATION)?.length ?? 0);
       textSoFar += length;
       const link = frame.inLink ? length : 0;
       const owner = elements[frame.block];
       if (owner) {
         owner.ownText += length;
         owner.ownLinkText += link;
-        owner.ownPunct += punct;
+        if (!frame.inLink) owner.ownPunct += node.data.match(PUNCTUATION)?.length ?? 0;
       }
       const container = elements[frame.parent];
       if (container) {
         // summed into the ancestors in one reverse pass below
         container.text += length;
         container.linkText += link;
-        container.punct += punct;
       }
       continue;
     }
@@ -200,7 +190,6 @@ function indexDocument(document: Document): HtmlDocument {
     const el = node as Element;
     if (isSkipped(el)) continue;
     const index = elements.length;
-    const parent = elements[frame.parent];
     const tag = el.name;
     elements.push({
       el,
@@ -208,13 +197,9 @@ function indexDocument(document: Document): HtmlDocument {
       index,
       parent: frame.parent,
       last: index,
-      depth: parent ? parent.depth + 1 : 0,
       textBefore: textSoFar,
       text: 0,
       linkText: 0,
-      punct: 0,
-      tags: 0,
-      links: 0,
       ownText: 0,
       ownLinkText: 0,
       ownPunct: 0,
@@ -235,9 +220,6 @@ function indexDocument(document: Document): HtmlDocument {
     if (!parent) continue;
     parent.text += child.text;
     parent.linkText += child.linkText;
-    parent.punct += child.punct;
-    parent.tags += child.tags + 1;
-    parent.links += child.links + (child.tag === "a" ? 1 : 0);
   }
-  return { document, elements, totalText: textSoFar };
+  return { document, elements };
 }

@@ -14,15 +14,22 @@ export interface LabelledValue {
 const LABEL = /(?:^|(?<=\s))((?:\p{Script=Han}\s*){1,5}\p{Script=Han})\s*:\s*/gu;
 
 export function labelledValues(line: string): LabelledValue[] {
-  const matches = [...line.matchAll(LABEL)];
-  const out: LabelledValue[] = [];
-  matches.forEach((m, i) => {
+  return splitAtLabels(line, LABEL);
+}
+
+/**
+ * A line cut at every match of `label` (a global pattern whose first
+ * participating group is the label): each value runs to the next label.
+ * The disclosure block and the minutes' role lines use their own lexicons.
+ */
+export function splitAtLabels(line: string, label: RegExp): LabelledValue[] {
+  const matches = [...line.matchAll(label)];
+  return matches.map((m, i) => {
     const start = (m.index ?? 0) + m[0].length;
-    const next = matches[i + 1];
-    const end = next ? (next.index ?? line.length) : line.length;
-    out.push({ label: (m[1] ?? "").replace(/\s+/g, ""), value: line.slice(start, end).trim() });
+    const end = matches[i + 1]?.index ?? line.length;
+    const name = m.slice(1).find((group) => group !== undefined) ?? "";
+    return { label: name.replace(/\s+/g, ""), value: line.slice(start, end).trim() };
   });
-  return out;
 }
 
 /** Labels of the page's publication date. */

@@ -1,5 +1,5 @@
 import * as OpenCC from "opencc-js/t2cn";
-import { detectScript, type Script } from "./detect-script";
+import type { Script } from "./detect-script";
 
 /**
  * record.md's text normalisation, applied to every line the page stage
@@ -7,8 +7,6 @@ import { detectScript, type Script } from "./detect-script";
  * runs of spaces collapsed. Spaces *inside* names are kept here: only the
  * meeting stage knows where a name is expected (曹  雷 → 曹 雷, joined there).
  */
-
-export { detectScript, type Script };
 
 /**
  * Zero-width characters NFKC keeps but no reader sees; CMS editors paste them

@@ -21,7 +21,7 @@ const NUMERIC_DATE = /(?<!\d)(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)
  * The zero is typed as 〇, 零, ○ (golden page meitan-party-committee-minutes-han-date),
  * Ｏ or ０ — which NFKC turns into Latin O and 0.
  */
-const HAN_DATE =
+export const HAN_DATE =
   /([〇零○ＯO０0一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/g;
 /** Dates the page states relative to when it was rendered (wechat-1 shows only 昨天). */
 const RELATIVE_DATE = /(刚刚|今天|昨天|前天|(\d{1,3})\s*(分钟|小时|天)前)/;
@@ -75,7 +75,7 @@ export function parseDateValue(value: string): string | null {
 }
 
 /** The calendar date in China of an instant. */
-export function chinaDate(epochMs: number): string | null {
+function chinaDate(epochMs: number): string | null {
   if (!Number.isFinite(epochMs)) return null;
   const d = new Date(epochMs + CHINA_OFFSET_MS);
   if (Number.isNaN(d.getTime())) return null;

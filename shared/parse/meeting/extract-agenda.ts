@@ -54,7 +54,7 @@ const ACTION = new RegExp(
 );
 const ONE_VERB = new RegExp(VERB, "gu");
 /** In reports (not minutes) the verb must follow 会议 or 会上 to count. */
-const MEETING_ACTION = new RegExp(`^(?:会议|会上)(?:还|又|专题|集中|认真)?(?:${AGENDA_VERBS.join("|")})`, "u");
+const MEETING_ACTION = new RegExp(`^(?:会议|会上)(?:还|又|专题|集中|认真)?${VERB}`, "u");
 
 /**
  * Where the agenda ends: the participant labels, the 整理 signature, a date

@@ -1,5 +1,7 @@
 import type { Disclosure } from "../../record/record-schema";
+import { splitAtLabels } from "../labelled-values";
 import { firstDate } from "../parse-date";
+import { spacedAlternation } from "../regex-alternation";
 
 /**
  * The 政府信息公开 metadata block that government portals print above a
@@ -55,16 +57,9 @@ for (const [field, labels] of Object.entries(FIELD_LABELS) as [DisclosureField, 
 }
 for (const label of OTHER_LABELS) labelToField.set(label, null);
 
-/** Each label with optional spaces between its characters (索 引 号), longest first. */
-function labelPattern(labels: string[]): string {
-  return labels
-    .sort((a, b) => b.length - a.length)
-    .map((label) => [...label].join("\\s*"))
-    .join("|");
-}
-const LABEL_PATTERN = labelPattern([...labelToField.keys()]);
-const LONG_LABELS = labelPattern([...labelToField.keys()].filter((l) => l.length > 2));
-const SHORT_LABELS = labelPattern([...labelToField.keys()].filter((l) => l.length <= 2));
+const LABEL_PATTERN = spacedAlternation([...labelToField.keys()]);
+const LONG_LABELS = spacedAlternation([...labelToField.keys()].filter((l) => l.length > 2));
+const SHORT_LABELS = spacedAlternation([...labelToField.keys()].filter((l) => l.length <= 2));
 /**
  * A label and its colon — long labels may follow the previous value without
  * a space (第1期发布机构:), two-character ones (文号, 名称) must not be the
@@ -100,24 +95,14 @@ function emptyDisclosure(): Disclosure {
   };
 }
 
-/** The label/value pairs of one line: 文件编号:〔2022〕第1期 发布机构:政府办 → two pairs. */
-function pairsOfLine(line: string): { label: string; value: string }[] {
-  const matches = [...line.matchAll(LABEL)];
-  return matches.map((m, i) => {
-    const start = (m.index ?? 0) + m[0].length;
-    const end = matches[i + 1]?.index ?? line.length;
-    const label = m[1] ?? m[2] ?? m[3] ?? "";
-    return { label: label.replace(/\s+/g, ""), value: line.slice(start, end).trim() };
-  });
-}
-
 export function extractDisclosure(lines: readonly string[]): DisclosureResult {
   const found = new Map<DisclosureField, string | null>();
   const warnings: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
     if (!STARTS_WITH_LABEL.test(line)) continue;
-    const pairs = pairsOfLine(line);
+    // 文件编号:〔2022〕第1期 发布机构:政府办 → two pairs
+    const pairs = splitAtLabels(line, LABEL);
     const last = pairs[pairs.length - 1];
     if (pairs.length === 1 && last && last.value === "") {
       // the value sits on the next line when the label stands alone

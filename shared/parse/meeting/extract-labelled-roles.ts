@@ -1,4 +1,6 @@
 import type { PersonRef } from "../../record/record-schema";
+import { splitAtLabels } from "../labelled-values";
+import { spacedAlternation } from "../regex-alternation";
 import { findPostedNames } from "./find-posted-names";
 import { isPlausibleName, startsWithSurname } from "./person-name";
 import { POST_CHAIN, splitPostChain } from "./post-lexicon";
@@ -47,16 +49,9 @@ for (const [role, labels] of Object.entries(ROLE_LABELS) as [Role, readonly stri
   for (const label of labels) labelToRole.set(label, role);
 }
 
-const LABEL_PATTERN = [...labelToRole.keys()]
-  .sort((a, b) => b.length - a.length)
-  .map((label) => [...label].join("\\s*"))
-  .join("|");
+const LABEL_PATTERN = spacedAlternation([...labelToRole.keys()]);
 /** Labels of three characters or more, distinct enough to stand without a colon mid-line. */
-const LONG_LABEL_PATTERN = [...labelToRole.keys()]
-  .filter((label) => label.length >= 3)
-  .sort((a, b) => b.length - a.length)
-  .map((label) => [...label].join("\\s*"))
-  .join("|");
+const LONG_LABEL_PATTERN = spacedAlternation([...labelToRole.keys()].filter((label) => label.length >= 3));
 /**
  * A role label and its colon; more than one may share a line (主持:李超鲲
  * 记录:时以亮). Minutes laid out as a table render a row as "label value"
@@ -69,7 +64,6 @@ const ROLE_LABEL = new RegExp(
   "gu",
 );
 const STARTS_WITH_ROLE = new RegExp(`^(?:${LABEL_PATTERN})(?:\\s*[:：]|\\s+\\S)`, "u");
-const labelOf = (m: RegExpMatchArray): string => (m[1] ?? m[2] ?? m[3] ?? "").replace(/\s+/g, "");
 
 /** A line that holds only names: Han runs of at most four characters, separators and (notes). */
 const NAME_ONLY_LINE = /^[\p{Script=Han}\s、,，;；]+$/u;
@@ -137,19 +131,16 @@ export function extractLabelledRoles(lines: readonly string[]): LabelledRoles {
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] as string).trim();
     if (!STARTS_WITH_ROLE.test(line)) continue;
-    const matches = [...line.matchAll(ROLE_LABEL)];
-    matches.forEach((m, k) => {
-      const label = labelOf(m);
+    const pairs = splitAtLabels(line, ROLE_LABEL);
+    for (const { label, value } of pairs) {
       const role = labelToRole.get(label);
-      const start = (m.index ?? 0) + m[0].length;
-      const end = matches[k + 1]?.index ?? line.length;
       if (role && values[role] === undefined) {
-        values[role] = line.slice(start, end).trim();
+        values[role] = value;
         labels[role] = label;
       }
-    });
-    const lastMatch = matches[matches.length - 1];
-    const lastRole = lastMatch ? labelToRole.get(labelOf(lastMatch)) : undefined;
+    }
+    const lastLabel = pairs.at(-1)?.label;
+    const lastRole = lastLabel === undefined ? undefined : labelToRole.get(lastLabel);
     if (lastRole !== "attendees" && lastRole !== "observers") continue;
     // the list wraps onto unlabelled lines (seed 001)
     // …but never onto the next label: 记 录 人 杨帆 looks like names only (golden page yungaisi-town-minutes-table)

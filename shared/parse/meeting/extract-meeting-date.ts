@@ -1,6 +1,6 @@
 import type { TimeOfDay } from "../../record/record-schema";
 import { parseChineseNumber } from "../chinese-numeral";
-import { isoDate } from "../parse-date";
+import { HAN_DATE, isoDate } from "../parse-date";
 
 /**
  * The meeting's date and time of day from the sentence that reports it:
@@ -12,16 +12,9 @@ import { isoDate } from "../parse-date";
 
 const DATE = /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]\s*(上午|下午|晚上|晚间|晚|早上|早晨|傍晚)?/;
 
-/**
- * Dates written in Chinese numerals, as formal minutes sometimes do:
- * 二〇二三年三月十五日. The zero may be typed as ○ (二○二三年十月九日, golden page
- * meitan-party-committee-minutes-han-date) or, after NFKC, as O or 0.
- */
-const CHINESE_DATE =
-  /([〇零○O0一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/g;
-
+/** Formal minutes write the date in Chinese numerals (二〇二三年三月十五日); DATE reads digits. */
 function withArabicDates(text: string): string {
-  return text.replace(CHINESE_DATE, (whole, y: string, m: string, d: string) => {
+  return text.replace(HAN_DATE, (whole, y: string, m: string, d: string) => {
     const [year, month, day] = [y, m, d].map(parseChineseNumber);
     return year && month && day ? `${year}年${month}月${day}日` : whole;
   });

@@ -1,4 +1,5 @@
-import { isPlausibleName, surnameLength } from "./person-name";
+import { alternation } from "../regex-alternation";
+import { isPlausibleName, joinPaddedName, surnameLength } from "./person-name";
 import { CORE_POST_PATTERN, POST_CHAIN, splitPostChain } from "./post-lexicon";
 
 /**
@@ -123,22 +124,20 @@ const NAME_FOLLOWERS = [
 const FUNCTION_CHARS = new Set("在和与及等对就说向为同率到也还都又的是将从以兼");
 
 const BOUNDARY = new RegExp(
-  `^(?:$|[\\s,，。.;；:：、!！?？“”"'‘’()（）《》\\[\\]【】]|${CORE_POST_PATTERN}|${[...NAME_FOLLOWERS]
-    .sort((a, b) => b.length - a.length)
-    .join("|")})`,
+  `^(?:$|[\\s,，。.;；:：、!！?？“”"'‘’()（）《》\\[\\]【】]|${CORE_POST_PATTERN}|${alternation(NAME_FOLLOWERS)})`,
   "u",
 );
 
 /** 总书记 is a national post written after the name (习近平总书记关于…, seed 001), never before one. */
 const POSTED = new RegExp(`(?<!总)(${POST_CHAIN})(?=\\p{Script=Han})`, "gu");
 
+/** A post read as a name's given part: 副市长任组长的 is "serves as group leader", not 任组长. */
+const ROLE_TAIL = /(?:组长|局长|主任|书记|部长|区长|市长|县长|同志|老师|先生|女士)$/;
+
 /**
  * Words that start with a surname character and read like a name after a
  * post: 书记关于…, 区长高度重视…, 主任同时…. Never names.
  */
-/** A post read as a name's given part: 副市长任组长的 is "serves as group leader", not 任组长. */
-const ROLE_TAIL = /(?:组长|局长|主任|书记|部长|区长|市长|县长|同志|老师|先生|女士)$/;
-
 const NOT_NAMES = new Set(
   "关于 通知 通报 通过 任务 任职 于是 成立 组织 高度 时间 明确 严格 全面 方面 周围 应当 成为 任何 向来 同时 曾经 尚未 宁可 单位 经过 经济 常委 常务 包括 包含 安全 安排 安置 项目 金融 文化 方式 方法 方案 要求 强调 指出 主持 带领 和谐 全体 全区 全市 全县 全省 万元 亿元 齐心 钟楼 程序 管理 计划 秦岭 江苏 司法 水平 能力 华为 孙子 毛泽东".split(
     " ",
@@ -190,7 +189,7 @@ const NOTED_POST = new RegExp(
 export function findNotedPosts(text: string): { name: string; titles: string[] }[] {
   const out: { name: string; titles: string[] }[] = [];
   for (const m of text.matchAll(NOTED_POST)) {
-    const name = (m[1] ?? "").replace(/\s+/g, "");
+    const name = joinPaddedName(m[1] ?? "");
     if (isPlausibleName(name) && !NOT_NAMES.has(name)) out.push({ name, titles: splitPostChain(m[2] ?? "") });
   }
   return out;

@@ -1,3 +1,5 @@
+import { alternation } from "../regex-alternation";
+
 /**
  * The posts that precede names in meeting pages (区委书记狄志强, 区委副书记、
  * 代区长陆秋明 — seeds 002–004), as one pattern built once. A post is an
@@ -97,12 +99,13 @@ const BARE_ORGANS = ["中共", "党委", "党组", "党工委", "人大常委会
  */
 const DEPARTMENT = "(?:区|市|县)委?[^\\P{Script=Han}局办委部院厅]{1,8}?(?:局|办|委|部|院|厅|中心)";
 
-const alternation = (items: readonly string[]) => [...items].sort((a, b) => b.length - a.length).join("|");
+/** Core posts; they may also follow a name (徐伟南书记, seed 003). */
+export const CORE_POST_PATTERN = alternation(CORE_POSTS);
 
 const ORGAN_PREFIX = `(?:中共)?(?:(?:${alternation(LEVELS)})(?:${alternation(ORGANS)})|${alternation(BARE_ORGANS)}|${DEPARTMENT})`;
 
 /** One post, e.g. 区委副书记 or 代区长. */
-export const POST = `(?:${ORGAN_PREFIX})?(?:${alternation(CORE_POSTS)})`;
+export const POST = `(?:${ORGAN_PREFIX})?(?:${CORE_POST_PATTERN})`;
 
 /**
  * A later post in a chain may leave out the level the first one gave:
@@ -110,7 +113,7 @@ export const POST = `(?:${ORGAN_PREFIX})?(?:${alternation(CORE_POSTS)})`;
  * quanzhou-cppcc-standing-committee-news). Only after a separator, so a
  * bare 部长 or 局长 never starts a chain.
  */
-const LEVEL_ELIDED_POST = `\\p{Script=Han}{1,4}?(?:部|局|委|办)(?:${alternation(CORE_POSTS)})`;
+const LEVEL_ELIDED_POST = `\\p{Script=Han}{1,4}?(?:部|局|委|办)(?:${CORE_POST_PATTERN})`;
 
 /** Posts chained with 、 or 兼: 区委副书记、代区长, 市委常委、统战部部长. */
 export const POST_CHAIN = `${POST}(?:[、,，]?兼?(?:${POST})|[、,，兼]${LEVEL_ELIDED_POST})*`;
@@ -121,6 +124,3 @@ const SINGLE_POST = new RegExp(`(?<=[、,，兼])${LEVEL_ELIDED_POST}|${POST}`, 
 export function splitPostChain(chain: string): string[] {
   return [...chain.matchAll(SINGLE_POST)].map((m) => m[0]);
 }
-
-/** Core posts that may also follow a name (徐伟南书记, seed 003). */
-export const CORE_POST_PATTERN = alternation(CORE_POSTS);

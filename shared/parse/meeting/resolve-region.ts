@@ -155,8 +155,10 @@ export function resolveRegion(texts: readonly WeightedText[], level: MeetingLeve
     if (confirmed) voteCounty(division, weight, text, true, true);
   }
 
-  const bestOf = (scores: Map<string, number>, firstSeen?: Map<string, number>) =>
-    [...scores].sort((a, b) => b[1] - a[1] || (firstSeen?.get(a[0]) ?? 0) - (firstSeen?.get(b[0]) ?? 0))[0]?.[0];
+  /** The highest score; ties go to the name seen first. */
+  const bestEntry = (scores: Iterable<[string, number]>, firstSeen?: Map<string, number>) =>
+    [...scores].sort((a, b) => b[1] - a[1] || (firstSeen?.get(a[0]) ?? 0) - (firstSeen?.get(b[0]) ?? 0))[0];
+  const bestOf = (scores: Map<string, number>, firstSeen?: Map<string, number>) => bestEntry(scores, firstSeen)?.[0];
 
   let county = bestOf(countyScores, countyFirstSeen);
   const namedProvince = bestOf(provinceScores);
@@ -166,9 +168,10 @@ export function resolveRegion(texts: readonly WeightedText[], level: MeetingLeve
   }
   if (county && level && level !== "省") {
     const suffix = LEVEL_SUFFIX[level];
-    const fitting = [...countyScores]
-      .filter(([code]) => suffix.test(divisionByCode(code)?.name ?? ""))
-      .sort((a, b) => b[1] - a[1] || (countyFirstSeen.get(a[0]) ?? 0) - (countyFirstSeen.get(b[0]) ?? 0))[0];
+    const fitting = bestEntry(
+      [...countyScores].filter(([code]) => suffix.test(divisionByCode(code)?.name ?? "")),
+      countyFirstSeen,
+    );
     const namedCity = bestOf(citiesNamed);
     const cityScore = namedCity ? (citiesNamed.get(namedCity) ?? 0) : 0;
     if (level === "市" && namedCity && (!fitting || fitting[1] < cityScore)) {

@@ -71,10 +71,6 @@ function tokenize(value: string): Token[][] {
   return chunks.filter((c) => c.length > 0);
 }
 
-function mergeNotes(a: string | null, b: string | null): string | null {
-  return a ?? b;
-}
-
 /** Groups one chunk's tokens into names, joining the halves of padded names. */
 function groupChunk(tokens: Token[], guesses: string[]): PersonRef[] {
   const out: PersonRef[] = [];
@@ -88,7 +84,7 @@ function groupChunk(tokens: Token[], guesses: string[]): PersonRef[] {
     const next = tokens[i + 1];
     if (next && [...next.text].length === 1) {
       // 曹 雷 → 曹雷
-      out.push({ name: text + next.text, note: mergeNotes(token.note, next.note) });
+      out.push({ name: text + next.text, note: token.note ?? next.note });
       i++;
       continue;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { labelledValues } from "../../../shared/parse/labelled-values";
+import { labelledValues, splitAtLabels } from "../../../shared/parse/labelled-values";
 
 describe("labelledValues", () => {
   it("splits a byline into its labelled values (seed 002)", () => {
@@ -29,5 +29,16 @@ describe("labelledValues", () => {
 
   it("finds nothing in a sentence whose colon follows punctuation", () => {
     expect(labelledValues("会议指出,现纪要如下:一、会议审议了方案")).toEqual([]);
+  });
+});
+
+describe("splitAtLabels", () => {
+  it("takes the label from whichever group of the pattern matched, spaces removed", () => {
+    const pattern = /(?:(索\s*引\s*号)|(文号)):/gu;
+
+    expect(splitAtLabels("索 引 号:0141/2022 文号:常政〔2022〕1号", pattern)).toEqual([
+      { label: "索引号", value: "0141/2022" },
+      { label: "文号", value: "常政〔2022〕1号" },
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { detectScript, normaliseText } from "../../../shared/parse/normalise-text";
+import { detectScript } from "../../../shared/parse/detect-script";
+import { normaliseText } from "../../../shared/parse/normalise-text";
 
 describe("normaliseText", () => {
   it("folds full-width digits, letters and punctuation to ASCII (NFKC), ２０２２年（试行）→ 2022年(试行)", () => {

@@ -1,5 +1,6 @@
 import { join } from "node:path";
-import { detectScript, normaliseText } from "../../../../shared/parse/normalise-text";
+import { detectScript } from "../../../../shared/parse/detect-script";
+import { normaliseText } from "../../../../shared/parse/normalise-text";
 import type { PageText } from "../../../../shared/parse/page-text";
 
 /**
