@@ -5,6 +5,7 @@ import type * as secretsmanager from "aws-cdk-lib/aws-secretsmanager";
 import type * as sns from "aws-cdk-lib/aws-sns";
 import type * as sqs from "aws-cdk-lib/aws-sqs";
 import { ENV, type EnvName } from "../../shared/config/env";
+import { checkMaxPageBytes } from "../../shared/config/resources";
 import { acknowledge, wildcardActionFinding, wildcardResourceFinding } from "../nag/acknowledge";
 import type { StageName } from "../stages";
 import type { DocketFunction } from "./docket-function";
@@ -23,8 +24,9 @@ export function bindStage(fn: DocketFunction, stage: StageName): void {
   setEnv(fn, ENV.stage, stage);
 }
 
+/** Fails the synth for a limit the parser would refuse anyway, rather than deploying a surprise. */
 export function bindMaxPageBytes(fn: DocketFunction, bytes: number): void {
-  setEnv(fn, ENV.maxPageBytes, String(bytes));
+  setEnv(fn, ENV.maxPageBytes, String(checkMaxPageBytes(bytes)));
 }
 
 /** Raw pages are the source of truth: readable (under the prefix that triggers parsing), never writable. */

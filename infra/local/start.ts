@@ -9,7 +9,7 @@
  * shared/config/resources.ts), MAX_PAGE_BYTES, POWERTOOLS_LOG_LEVEL (the
  * functions' own logs; WARN by default).
  */
-import { DEFAULT_MAX_PAGE_BYTES } from "../../shared/config/resources";
+import { checkMaxPageBytes, DEFAULT_MAX_PAGE_BYTES } from "../../shared/config/resources";
 import { loadSamplePages } from "./load-sample-pages";
 import { type LocalRuntime, startLocalRuntime } from "./local-runtime";
 import { DEFAULT_STATE_FILE, isStateLive, readLocalState, removeLocalState, writeLocalState } from "./local-state-file";
@@ -55,6 +55,11 @@ const awsPort = portFrom("DOCKET_AWS_PORT", 4566);
 const visibility = positiveIntegerFrom("DOCKET_VISIBILITY_TIMEOUT_SECONDS");
 const visibilityTimeoutSeconds = visibility ? { pageEvents: visibility, records: visibility } : undefined;
 const maxPageBytes = positiveIntegerFrom("MAX_PAGE_BYTES") ?? DEFAULT_MAX_PAGE_BYTES;
+try {
+  checkMaxPageBytes(maxPageBytes);
+} catch (error) {
+  fail((error as Error).message);
+}
 
 async function start(port: number): Promise<LocalRuntime> {
   return startLocalRuntime({

@@ -39,6 +39,24 @@ export const RAW_PREFIX = "raw/";
 /** Default size guard for a raw page: larger pages are rejected unread. */
 export const DEFAULT_MAX_PAGE_BYTES = 10 * 1024 * 1024;
 
+/**
+ * The parser's own ceiling, whoever calls it (Lambda or CLI). Real meeting
+ * pages are under 1 MB; a 16 MiB page parses in about a second, so this
+ * bounds an invocation. A stage's MAX_PAGE_BYTES may not exceed it.
+ */
+export const PARSER_MAX_PAGE_BYTES = 16 * 1024 * 1024;
+
+/** Checks a configured page size limit, naming what is wrong; returns it. */
+export function checkMaxPageBytes(bytes: number): number {
+  if (!Number.isSafeInteger(bytes) || bytes <= 0) {
+    throw new RangeError(`MAX_PAGE_BYTES must be a positive whole number of bytes, got ${bytes}`);
+  }
+  if (bytes > PARSER_MAX_PAGE_BYTES) {
+    throw new RangeError(`MAX_PAGE_BYTES is ${bytes}, above the parser's ceiling of ${PARSER_MAX_PAGE_BYTES} bytes`);
+  }
+  return bytes;
+}
+
 /** SQS takes 1 MiB per message (and per batch); leave room for attributes. */
 export const MAX_MESSAGE_BYTES = 900 * 1024;
 

@@ -1,12 +1,9 @@
 import { ENV, optionalEnv, requireEnv } from "../config/env";
-import { DEFAULT_MAX_PAGE_BYTES } from "../config/resources";
+import { checkMaxPageBytes, DEFAULT_MAX_PAGE_BYTES } from "../config/resources";
 
 /** What parse-page reads from its environment, read once per container; fails naming a missing variable. */
 export function parsePageConfig(env: NodeJS.ProcessEnv = process.env) {
-  const maxPageBytes = Number(optionalEnv(ENV.maxPageBytes, String(DEFAULT_MAX_PAGE_BYTES), env));
-  if (!Number.isSafeInteger(maxPageBytes) || maxPageBytes <= 0) {
-    throw new Error(`${ENV.maxPageBytes} must be a positive integer number of bytes`);
-  }
+  const maxPageBytes = checkMaxPageBytes(Number(optionalEnv(ENV.maxPageBytes, String(DEFAULT_MAX_PAGE_BYTES), env)));
   return {
     recordsQueueUrl: requireEnv(ENV.recordsQueueUrl, env),
     artifactsBucket: requireEnv(ENV.artifactsBucket, env),

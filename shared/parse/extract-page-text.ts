@@ -1,3 +1,4 @@
+import { PARSER_MAX_PAGE_BYTES } from "../config/resources";
 import { decodePage } from "./decode-page";
 import { detectFormat } from "./detect-format";
 import { detectScript } from "./detect-script";
@@ -14,19 +15,12 @@ import { stripTags } from "./strip-tags";
  * page metadata. Its output, a PageText, is all the meeting stage sees.
  */
 
-/**
- * Pages above this size are rejected as "too-large" before any work. Real
- * meeting pages are under 1 MB (the largest corpus page is 0.75 MB); a
- * 16 MiB page parses in about a second, so the guard bounds a Lambda
- * invocation rather than guessing at content.
- */
-export const MAX_PAGE_BYTES = 16 * 1024 * 1024;
-
 export type PageStageResult = { ok: true; page: PageText } | { ok: false; rejection: Rejection };
 
 export function extractPageText(bytes: Uint8Array, input: PageInput): PageStageResult {
-  if (bytes.length > MAX_PAGE_BYTES)
-    return reject("too-large", `the page is ${bytes.length} bytes; the limit is ${MAX_PAGE_BYTES} bytes`);
+  // Pages above the ceiling are rejected before any work (the largest corpus page is 0.75 MB).
+  if (bytes.length > PARSER_MAX_PAGE_BYTES)
+    return reject("too-large", `the page is ${bytes.length} bytes; the limit is ${PARSER_MAX_PAGE_BYTES} bytes`);
   const decoded = decodePage(bytes, { contentType: input.contentType });
   if (!decoded.ok) return reject(decoded.code, decoded.message);
 

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { MAX_PAGE_BYTES } from "../../../shared/parse/extract-page-text";
+import { PARSER_MAX_PAGE_BYTES } from "../../../shared/config/resources";
 import { parsePage } from "../../../shared/parse/parse-page";
 import { PARSER_VERSION } from "../../../shared/parse/parser-version";
 import { recordId } from "../../../shared/record/record-id";
@@ -71,7 +71,7 @@ describe("parsePage", () => {
   });
 
   it("rejects a page over the size limit as too-large without reading it", () => {
-    const outcome = parsePage(new Uint8Array(MAX_PAGE_BYTES + 1), { uri: S3 });
+    const outcome = parsePage(new Uint8Array(PARSER_MAX_PAGE_BYTES + 1), { uri: S3 });
     expect(outcome).toMatchObject({ ok: false, rejection: { code: "too-large" } });
   });
 
