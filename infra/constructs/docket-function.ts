@@ -20,7 +20,8 @@ const ENTRY_FOLDERS: Record<FunctionName, string> = {
 
 // cheerio, opencc-js and the X-Ray SDK are CommonJS; an ESM bundle needs a real `require`
 // for the Node built-ins they load (Powertools' documented esbuild recipe).
-const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+export const ESM_REQUIRE_BANNER =
+  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
 export interface DocketFunctionProps {
   name: FunctionName;

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ESM_REQUIRE_BANNER } from "../../infra/constructs/docket-function";
 import type { FunctionName } from "../../infra/stages";
 import { type SynthesizedStage, synthStage } from "./support/synth-stage";
 import { logicalId, resource } from "./support/template-queries";
@@ -83,5 +84,43 @@ describe.each(FUNCTIONS)("bundle of %s", (name) => {
       { env: { ...process.env, ...HANDLER_ENV, NODE_NO_WARNINGS: "1" }, encoding: "utf8", timeout: 60_000 },
     );
     expect(out.trim()).toBe("function");
+  });
+});
+
+describe("the parser, bundled the way the Lambda bundles it", () => {
+  it("parses a traditional-script page with no node_modules at all (opencc-js is inside the bundle)", async () => {
+    const { build } = await import("esbuild");
+    const dir = mkdtempSync(join(tmpdir(), "docket-parser-bundle-"));
+    try {
+      const outfile = join(dir, "parser.mjs");
+      await build({
+        entryPoints: [join(ROOT, "shared/parse/parse-page.ts")],
+        outfile,
+        bundle: true,
+        platform: "node",
+        format: "esm",
+        mainFields: ["module", "main"],
+        banner: { js: ESM_REQUIRE_BANNER },
+        minify: true,
+        logLevel: "silent",
+      });
+      const page = join(ROOT, "test/fixtures/seeds/003_e8e8e54d7c3c5c4e.txt");
+      const script = `const { parsePage } = await import(${JSON.stringify(outfile)});
+        const { readFileSync } = await import("node:fs");
+        const outcome = parsePage(readFileSync(${JSON.stringify(page)}), { uri: "s3://b/raw/003.txt" });
+        console.log(JSON.stringify(outcome.ok ? { script: outcome.record.script, body: outcome.record.body.slice(0, 200) } : outcome));`;
+      const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], {
+        cwd: dir,
+        env: { PATH: process.env.PATH ?? "", NODE_NO_WARNINGS: "1" },
+        encoding: "utf8",
+        timeout: 60_000,
+      });
+      const parsed = JSON.parse(out) as { script: string; body: string };
+      expect(parsed.script).toBe("traditional");
+      expect(parsed.body).toContain("钟楼区召开四套班子领导干部");
+      expect(parsed.body).not.toMatch(/[區會鐘]/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
