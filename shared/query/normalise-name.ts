@@ -1,17 +1,30 @@
 import { BadParameterError } from "../errors";
+import { normaliseText } from "../parse/normalise-text";
 
 /** Zero-width characters NFKC keeps but nobody types on purpose. */
 const INVISIBLES = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 const WHITESPACE = /\s+/gu;
 
 /**
+ * Characters t2cn would rewrite although simplified names use them as they
+ * are: 乾 is both the traditional form of 干 and the simplified qián of 李乾.
+ * Checked over the parser's surname list and common given-name characters,
+ * where t2cn changes only 於, 鍾 (traditional forms) and 乾.
+ */
+const SIMPLIFIED_AS_IS = /(乾)/u;
+
+/**
  * Brings a name typed by a caller to the form record.md stores: NFKC (so
- * full-width letters match) and no whitespace inside (`曹  雷` is stored as
- * `曹雷`). Traditional characters are not converted: callers query in the
- * simplified script the records use.
+ * full-width letters match), simplified script (潘冬鈴 is stored as 潘冬铃,
+ * as traditional pages are converted) and no whitespace inside (`曹  雷` is
+ * stored as `曹雷`).
  */
 export function normaliseName(text: string): string {
-  return text.normalize("NFKC").replace(INVISIBLES, "").replace(WHITESPACE, "");
+  const compact = text.normalize("NFKC").replace(INVISIBLES, "").replace(WHITESPACE, "");
+  return compact
+    .split(SIMPLIFIED_AS_IS)
+    .map((part) => (SIMPLIFIED_AS_IS.test(part) ? part : normaliseText(part, "traditional")))
+    .join("");
 }
 
 /** Longer than any personal name, short enough to keep a partition key small. */
