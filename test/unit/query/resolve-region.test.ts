@@ -26,6 +26,14 @@ describe("resolveRegion", () => {
     expect(resolveRegion(code)).toEqual({ code, level, name });
   });
 
+  it("reads a region typed in traditional script, 鍾樓區 → 钟楼区", () => {
+    expect(resolveRegion("鍾樓區").code).toBe("320404");
+  });
+
+  it("keeps 乾 of 乾县 rather than reading it as 干", () => {
+    expect(resolveRegion("乾县").code).toBe("610424");
+  });
+
   it("ignores spaces and full-width digits", () => {
     expect(resolveRegion(" 常州市 钟楼区 ").code).toBe("320404");
     expect(resolveRegion("３２０４０４").code).toBe("320404");
