@@ -16,6 +16,7 @@ import { type HandlerFactory, LocalFunction } from "./local-function";
 import { LOCAL_CREDENTIALS } from "./local-state-file";
 import type { PipelineResources } from "./pipeline-resources";
 import { RawObjectNotifier } from "./raw-object-notifier";
+import { runCleanup } from "./run-cleanup";
 import { s3TestEvent } from "./s3-event-notification";
 import { SqsEventSource } from "./sqs-event-source";
 
@@ -307,11 +308,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       async stop() {
         if (stopped) return;
         stopped = true;
-        for (const step of cleanup) await step();
+        await runCleanup(cleanup);
       },
     };
   } catch (error) {
-    for (const step of cleanup) await step().catch(() => undefined);
+    await runCleanup(cleanup).catch(() => undefined);
     throw error;
   }
 }
