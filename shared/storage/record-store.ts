@@ -273,38 +273,41 @@ async function writeRecord(
  */
 async function takeOverIndexRewrite(deps: RecordStoreDeps, stored: RecordItem, now: Date): Promise<RecordItem | null> {
   const since = now.toISOString();
-  try {
-    await deps.ddb.send(
-      new UpdateCommand({
-        TableName: deps.tableName,
-        Key: keys.record(stored.id),
-        UpdateExpression: "SET indexPendingSince = :now",
-        ConditionExpression: "objectVersion = :ov AND indexPendingSince = :since",
-        ExpressionAttributeValues: { ":now": since, ":ov": stored.objectVersion, ":since": stored.indexPendingSince },
-      }),
-    );
-  } catch (error) {
-    if (isConditionalCheckFailed(error)) return null;
-    throw error;
-  }
-  return { ...stored, indexPendingSince: since };
+  const renewed = await updateWhileMarkHeld(deps, stored, "SET indexPendingSince = :now", { ":now": since });
+  return renewed ? { ...stored, indexPendingSince: since } : null;
 }
 
 /** Puts the version's index items, deletes the stale ones, then clears the mark if it is still this writer's. */
 async function finishIndexRewrite(deps: RecordStoreDeps, pending: RecordItem, puts: IndexItem[]): Promise<void> {
   await batchWrite(deps, puts as unknown as Record<string, unknown>[], pending.staleIndexKeys ?? []);
+  await updateWhileMarkHeld(deps, pending, "REMOVE indexPendingSince, staleIndexKeys");
+}
+
+/**
+ * The ownership rule of an index rewrite, in one place: an update of the
+ * record item applies only while it still holds the version and the mark
+ * this writer read. False when another writer got there first.
+ */
+async function updateWhileMarkHeld(
+  deps: RecordStoreDeps,
+  held: RecordItem,
+  updateExpression: string,
+  values: Record<string, unknown> = {},
+): Promise<boolean> {
   try {
     await deps.ddb.send(
       new UpdateCommand({
         TableName: deps.tableName,
-        Key: keys.record(pending.id),
-        UpdateExpression: "REMOVE indexPendingSince, staleIndexKeys",
+        Key: keys.record(held.id),
+        UpdateExpression: updateExpression,
         ConditionExpression: "objectVersion = :ov AND indexPendingSince = :since",
-        ExpressionAttributeValues: { ":ov": pending.objectVersion, ":since": pending.indexPendingSince },
+        ExpressionAttributeValues: { ...values, ":ov": held.objectVersion, ":since": held.indexPendingSince },
       }),
     );
+    return true;
   } catch (error) {
-    if (!isConditionalCheckFailed(error)) throw error;
+    if (isConditionalCheckFailed(error)) return false;
+    throw error;
   }
 }
 
