@@ -6,12 +6,23 @@ import { REPO_ROOT } from "./load-handler";
 import type { LocalRuntime } from "./local-runtime";
 
 /**
- * Ingests the sample pages (test/fixtures/seeds/*.txt) the way any page
- * arrives: uploaded under raw/seeds/ through the S3 API, so they flow
- * through the real pipeline; resolves once the pipeline is idle again.
+ * Ingests the sample pages (the golden pages test/fixtures/pages/seed-<name>/page.txt)
+ * the way any page arrives: uploaded as raw/seeds/<name>.txt through the S3 API,
+ * so they flow through the real pipeline; resolves once the pipeline is idle again.
  */
-export const SEEDS_DIR = join(REPO_ROOT, "test", "fixtures", "seeds");
+const PAGES_DIR = join(REPO_ROOT, "test", "fixtures", "pages");
+const SAMPLE_SLUG = "seed-";
 export const SEEDS_PREFIX = "raw/seeds/";
+
+/** The path of sample page `000_a669a8a67ac3bc30.txt`. */
+export function samplePagePath(name: string): string {
+  return join(PAGES_DIR, `${SAMPLE_SLUG}${name.replace(/\.txt$/, "")}`, "page.txt");
+}
+
+async function samplePageNames(): Promise<string[]> {
+  const slugs = (await readdir(PAGES_DIR)).filter((slug) => slug.startsWith(SAMPLE_SLUG)).sort();
+  return slugs.map((slug) => `${slug.slice(SAMPLE_SLUG.length)}.txt`);
+}
 
 export interface SampleLoad {
   uploaded: number;
@@ -20,9 +31,9 @@ export interface SampleLoad {
 }
 
 export async function loadSamplePages(runtime: LocalRuntime, timeoutMs = 120_000): Promise<SampleLoad> {
-  const files = (await readdir(SEEDS_DIR)).filter((name) => name.endsWith(".txt")).sort();
+  const files = await samplePageNames();
   const summary = await uploadPages(
-    files.map((name) => ({ path: join(SEEDS_DIR, name), key: `${SEEDS_PREFIX}${name}` })),
+    files.map((name) => ({ path: samplePagePath(name), key: `${SEEDS_PREFIX}${name}` })),
     { s3: runtime.clients.s3, bucket: runtime.resources.rawBucketName },
   );
   if (summary.failed.length > 0) {

@@ -6,31 +6,25 @@
  * (charset sniffing, content finding, metadata, normalisation, the meeting
  * stage, the schema check) costs relative to that. Not a test: no limits.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import * as cheerio from "cheerio";
 import { parsePage } from "../../shared/parse/parse-page";
+import { goldenPages } from "../quality/golden-pages";
 
 interface Page {
   name: string;
   bytes: Uint8Array;
 }
 
-const FIXTURES = new URL("../fixtures/", import.meta.url);
 const WARM_UP_ROUNDS = 2;
 const ROUNDS = 7;
 
-function load(dir: string, extensions: RegExp): Page[] {
-  return readdirSync(new URL(dir, FIXTURES))
-    .filter((f) => extensions.test(f))
-    .sort()
-    .map((f) => ({ name: `${dir}${f}`, bytes: new Uint8Array(readFileSync(new URL(`${dir}${f}`, FIXTURES))) }));
+const groups: Record<string, Page[]> = {};
+for (const page of goldenPages()) {
+  const group = groups[page.set] ?? [];
+  group.push({ name: page.slug, bytes: new Uint8Array(readFileSync(page.path)) });
+  groups[page.set] = group;
 }
-
-const groups: Record<string, Page[]> = {
-  "corpus-html": load("corpus-html/", /\.html$/),
-  seeds: load("seeds/", /\.txt$/),
-  pages: load("pages/", /\.(html|txt)$/),
-};
 groups.all = Object.values(groups).flat();
 
 type Run = (page: Page) => void;

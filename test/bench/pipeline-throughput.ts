@@ -45,14 +45,11 @@ interface Fixture {
 }
 
 async function fixtures(): Promise<Fixture[]> {
+  const dir = join(REPO_ROOT, "test/fixtures/pages");
   const found: Fixture[] = [];
-  for (const [dir, extension] of [
-    ["test/fixtures/seeds", ".txt"],
-    ["test/fixtures/corpus-html", ".html"],
-  ] as const) {
-    for (const name of (await readdir(join(REPO_ROOT, dir))).filter((file) => file.endsWith(extension)).sort()) {
-      found.push({ name, body: await readFile(join(REPO_ROOT, dir, name)) });
-    }
+  for (const slug of (await readdir(dir)).filter((s) => s.startsWith("seed-") || s.startsWith("html-")).sort()) {
+    const file = slug.startsWith("seed-") ? "page.txt" : "page.html";
+    found.push({ name: `${slug}.${file.split(".")[1]}`, body: await readFile(join(dir, slug, file)) });
   }
   return found;
 }

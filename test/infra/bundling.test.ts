@@ -104,7 +104,7 @@ describe("the parser, bundled the way the Lambda bundles it", () => {
         minify: true,
         logLevel: "silent",
       });
-      const page = join(ROOT, "test/fixtures/seeds/003_e8e8e54d7c3c5c4e.txt");
+      const page = join(ROOT, "test/fixtures/pages/seed-003_e8e8e54d7c3c5c4e/page.txt");
       const script = `const { parsePage } = await import(${JSON.stringify(outfile)});
         const { readFileSync } = await import("node:fs");
         const outcome = parsePage(readFileSync(${JSON.stringify(page)}), { uri: "s3://b/raw/003.txt" });

@@ -1,11 +1,10 @@
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 import { SendMessageCommand } from "@aws-sdk/client-sqs";
 import type { SQSRecord } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { redriveQueue } from "../../infra/cli/redrive-dlq";
 import { realHandler } from "../../infra/local/load-handler";
-import { SEEDS_DIR } from "../../infra/local/load-sample-pages";
+import { samplePagePath } from "../../infra/local/load-sample-pages";
 import { QUEUES } from "../../shared/config/resources";
 import { failMessages } from "./support/fault-injection";
 import { type NotificationLog, recordIdOf, startNotificationLog } from "./support/notification-log";
@@ -44,7 +43,7 @@ beforeAll(async () => {
   });
   notifications = await startNotificationLog(pipeline);
   // Warm the functions first: a cold start longer than the 2 s visibility timeout would redeliver messages.
-  await pipeline.put("raw/faults/warm-up.txt", await readFile(join(SEEDS_DIR, "004_2e4d903fcb0281f4.txt")));
+  await pipeline.put("raw/faults/warm-up.txt", await readFile(samplePagePath("004_2e4d903fcb0281f4.txt")));
   await notifications.waitForUri(`s3://${pipeline.resources.rawBucketName}/raw/faults/warm-up.txt`);
 });
 
@@ -57,9 +56,9 @@ const uriOf = (key: string) => `s3://${pipeline.resources.rawBucketName}/${key}`
 
 describe("a record the store keeps failing", () => {
   beforeAll(async () => {
-    await pipeline.put(TARGET_KEY, await readFile(join(SEEDS_DIR, "000_a669a8a67ac3bc30.txt")));
-    await pipeline.put(NEIGHBOUR_KEYS[0] ?? "", await readFile(join(SEEDS_DIR, "001_ed79df4deace7843.txt")));
-    await pipeline.put(NEIGHBOUR_KEYS[1] ?? "", await readFile(join(SEEDS_DIR, "002_76197ed3313aabe9.txt")));
+    await pipeline.put(TARGET_KEY, await readFile(samplePagePath("000_a669a8a67ac3bc30.txt")));
+    await pipeline.put(NEIGHBOUR_KEYS[0] ?? "", await readFile(samplePagePath("001_ed79df4deace7843.txt")));
+    await pipeline.put(NEIGHBOUR_KEYS[1] ?? "", await readFile(samplePagePath("002_76197ed3313aabe9.txt")));
     await eventually(async () => ((await pipeline.queueDepths()).recordsDlq.visible === 1 ? true : undefined), 60_000);
   });
 

@@ -1,11 +1,10 @@
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 import { QueryCommand } from "@aws-sdk/client-dynamodb";
 import { SendMessageCommand } from "@aws-sdk/client-sqs";
 import type { S3Event } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reprocessRaw } from "../../infra/cli/reprocess-raw";
-import { SEEDS_DIR } from "../../infra/local/load-sample-pages";
+import { samplePagePath } from "../../infra/local/load-sample-pages";
 import { decodeS3EventKey } from "../../infra/local/s3-event-notification";
 import { keys } from "../../shared/storage/item-keys";
 import { type NotificationLog, recordIdOf, startNotificationLog } from "./support/notification-log";
@@ -41,7 +40,7 @@ beforeAll(async () => {
     },
   });
   notifications = await startNotificationLog(pipeline);
-  seed = await readFile(join(SEEDS_DIR, SEED), "utf8");
+  seed = await readFile(samplePagePath(SEED), "utf8");
 });
 
 afterAll(async () => {

@@ -7,7 +7,7 @@ import { startTestPipeline, type TestPipeline } from "./support/test-pipeline";
 /**
  * The sample pages, uploaded through S3 and carried by the real functions,
  * answered by the query API over HTTP. Expected values come from
- * test/fixtures/seeds/expected.json.
+ * the seed pages' expected.json (test/fixtures/pages/seed-…).
  */
 const SEEDS = {
   zhonglou2022: "000_a669a8a67ac3bc30.txt", // 320404 钟楼区, government-executive, 2022-01-26, chair 李超鲲

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../infra/local/load-handler";
-import { SEEDS_DIR } from "../../infra/local/load-sample-pages";
+import { samplePagePath } from "../../infra/local/load-sample-pages";
 import { MAX_MESSAGE_BYTES } from "../../shared/config/resources";
 import { type NotificationLog, recordIdOf, startNotificationLog } from "./support/notification-log";
 import { startTestPipeline, type TestPipeline } from "./support/test-pipeline";
@@ -35,7 +35,7 @@ beforeAll(async () => {
   pipeline = await startTestPipeline({ maxPageBytes: MAX_PAGE_BYTES });
   notifications = await startNotificationLog(pipeline);
 
-  const seed = await readFile(join(SEEDS_DIR, "000_a669a8a67ac3bc30.txt"), "utf8");
+  const seed = await readFile(samplePagePath("000_a669a8a67ac3bc30.txt"), "utf8");
   const paragraph = `${"会议强调,要坚持问题导向,细化工作措施,压实工作责任,确保各项任务落地见效。".repeat(20)}\n\n`;
   // The minutes with ~1.2 MB more text in the second agenda item: the record outgrows an SQS message.
   hugeBody = Buffer.from(
@@ -51,7 +51,10 @@ beforeAll(async () => {
     Buffer.concat([Buffer.from("89504e470d0a1a0a0000000d49484452", "hex"), randomBytes(4096)]),
   );
   await pipeline.put(PAGES.oversized, Buffer.alloc(MAX_PAGE_BYTES + 1, "a"));
-  await pipeline.put(PAGES.notAMeeting, await readFile(join(REPO_ROOT, "test/fixtures/corpus-html/gamersky-1.html")));
+  await pipeline.put(
+    PAGES.notAMeeting,
+    await readFile(join(REPO_ROOT, "test/fixtures/pages/html-gamersky-1/page.html")),
+  );
   await pipeline.put(PAGES.hugeBody, hugeBody);
   await pipeline.waitForIdle({ timeoutMs: 90_000 });
 });

@@ -8,8 +8,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 // Runs the real bin, as `npx docket parse` and the lead's scorer do.
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const BIN = join(ROOT, "infra/cli/docket.mjs");
-const SEED = join(ROOT, "test/fixtures/seeds/000_a669a8a67ac3bc30.txt");
-const HTML = join(ROOT, "test/fixtures/corpus-html/gsc-1.html");
+const SEED = join(ROOT, "test/fixtures/pages/seed-000_a669a8a67ac3bc30/page.txt");
+const HTML = join(ROOT, "test/fixtures/pages/html-gsc-1/page.html");
 
 describe("docket parse", { timeout: 60_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), "docket-cli-"));

@@ -4,7 +4,7 @@ import { extractHtmlPage } from "../../../shared/parse/extract-html-page";
 import { normaliseText } from "../../../shared/parse/normalise-text";
 
 // A TRS-style 政府信息公开 page: menu, breadcrumb, disclosure table, headline, byline, article, print bar, footer.
-const PAGE = readFileSync(new URL("../../fixtures/pages/disclosure-table.html", import.meta.url), "utf8");
+const PAGE = readFileSync(new URL("../../fixtures/disclosure-table.html", import.meta.url), "utf8");
 const page = extractHtmlPage(PAGE, (t) => normaliseText(t, "simplified"));
 
 describe("extractHtmlPage on a government disclosure page", () => {

@@ -13,11 +13,11 @@ function expectOutcome(outcome: ParseOutcome): void {
 
 const FIXTURES = new URL("../../fixtures/", import.meta.url);
 const pages = [
-  ...readdirSync(new URL("seeds/", FIXTURES))
-    .filter((f) => f.endsWith(".txt"))
-    .map((f) => new Uint8Array(readFileSync(new URL(`seeds/${f}`, FIXTURES)))),
+  ...readdirSync(new URL("pages/", FIXTURES))
+    .filter((slug) => slug.startsWith("seed-"))
+    .map((slug) => new Uint8Array(readFileSync(new URL(`pages/${slug}/page.txt`, FIXTURES)))),
   ...["gsc-1.html", "govcn-1.html", "wechat-1.html"].map(
-    (f) => new Uint8Array(readFileSync(new URL(`corpus-html/${f}`, FIXTURES))),
+    (f) => new Uint8Array(readFileSync(new URL(`pages/html-${f.replace(".html", "")}/page.html`, FIXTURES))),
   ),
 ];
 

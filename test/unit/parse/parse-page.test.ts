@@ -8,9 +8,9 @@ import { recordId } from "../../../shared/record/record-id";
 import { meetingRecordSchema } from "../../../shared/record/record-schema";
 
 const fixture = (path: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/${path}`, import.meta.url)));
-const MINUTES = fixture("seeds/000_a669a8a67ac3bc30.txt");
-const NEWS = fixture("corpus-html/gsc-1.html");
-const CANONICAL = fixture("corpus-html/ifeng-1.html");
+const MINUTES = fixture("pages/seed-000_a669a8a67ac3bc30/page.txt");
+const NEWS = fixture("pages/html-gsc-1/page.html");
+const CANONICAL = fixture("pages/html-ifeng-1/page.html");
 const S3 = "s3://docket-raw/pages/a.html";
 
 function record(bytes: Uint8Array, input: { uri: string; url?: string; contentType?: string } = { uri: S3 }) {
@@ -65,7 +65,7 @@ describe("parsePage", () => {
   });
 
   it("carries page-stage warnings into the record", () => {
-    expect(record(fixture("corpus-html/people-1.html")).warnings).toContainEqual(
+    expect(record(fixture("pages/html-people-1/page.html")).warnings).toContainEqual(
       expect.stringContaining("declares gb2312"),
     );
   });

@@ -4,10 +4,12 @@ import { describe, expect, it } from "vitest";
 import { parsePage } from "../../../../shared/parse/parse-page";
 
 /** Real pages that are not about a government meeting, through the whole parser. */
-const CORPUS_DIR = join(import.meta.dirname, "../../../fixtures/corpus-html");
+const PAGES_DIR = join(import.meta.dirname, "../../../fixtures/pages");
 
 function parse(file: string) {
-  const outcome = parsePage(readFileSync(join(CORPUS_DIR, file)), { uri: `file://${file}` });
+  const outcome = parsePage(readFileSync(join(PAGES_DIR, `html-${file.replace(".html", "")}`, "page.html")), {
+    uri: `file://${file}`,
+  });
   if (!outcome.ok) throw new Error(`${file} rejected: ${outcome.rejection.message}`);
   return outcome.record;
 }

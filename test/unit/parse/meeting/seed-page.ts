@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import { detectScript } from "../../../../shared/parse/detect-script";
 import { normaliseText } from "../../../../shared/parse/normalise-text";
 import type { PageText } from "../../../../shared/parse/page-text";
@@ -37,5 +36,3 @@ export function pageFromText(
     warnings: [],
   };
 }
-
-export const SEEDS_DIR = join(import.meta.dirname, "../../../fixtures/seeds");
