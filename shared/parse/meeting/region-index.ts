@@ -29,6 +29,37 @@ export interface NameHit {
 /** City-level rows that are placeholders, not cities: 北京市's 市辖区, 省直辖县级行政区划 … */
 const PSEUDO_CITY = /^(?:市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/;
 
+/**
+ * Peoples named in autonomous divisions (延边朝鲜族自治州, 江华瑶族自治县,
+ * 鄂温克族自治旗): pages write the place without them, 延边州, 江华县.
+ */
+const PEOPLES = new Set(
+  "藏 羌 彝 回 苗 侗 土家 布依 傣 景颇 哈尼 壮 瑶 满 蒙古 朝鲜 哈萨克 柯尔克孜 达斡尔 鄂温克 鄂伦春 锡伯 塔吉克 白 傈僳 纳西 普米 独龙 怒 拉祜 佤 布朗 仡佬 水 毛南 仫佬 黎 畲 土 撒拉 保安 东乡 裕固 各 羌 哈尼 阿昌 德昂 基诺 京"
+    .split(" ")
+    .map((p) => `${p}族`),
+);
+const AUTONOMOUS = /自治(州|县|旗)$/;
+
+/** 延边朝鲜族自治州 → 延边, 州; 江华瑶族自治县 → 江华, 县; null for other names. */
+export function autonomousStem(name: string): { stem: string; level: string } | null {
+  const m = AUTONOMOUS.exec(name);
+  if (!m) return null;
+  const named = name.slice(0, m.index);
+  let stem = named;
+  for (let stripped = true; stripped; ) {
+    stripped = false;
+    for (const people of PEOPLES) {
+      if (stem.endsWith(people) && stem.length > people.length) {
+        stem = stem.slice(0, -people.length);
+        stripped = true;
+      }
+    }
+  }
+  // 鄂温克族自治旗: the place is named for its people alone → 鄂温克
+  if (PEOPLES.has(stem)) stem = stem.slice(0, -1);
+  return stem.length >= 2 && stem !== named ? { stem, level: m[1] as string } : null;
+}
+
 /** Suffixes dropped to make a county's short form: 金坛区 → 金坛, 溧阳市 → 溧阳. */
 const COUNTY_SUFFIX = /(?:自治县|自治旗|林区|特区|区|县|市|旗)$/;
 const CITY_SUFFIX = /(?:地区|盟|市)$/;
@@ -115,6 +146,14 @@ function build(): Index {
     if (GENERIC_COUNTY_NAMES.has(a.name)) continue;
     const short = a.name.replace(COUNTY_SUFFIX, "");
     if (!higherLevel.has(short)) addShort(short, byCode.get(a.code) as Division);
+  }
+  // autonomous divisions as pages write them: 延边州 and 江华县 read like full names, 延边 and 江华 are short forms
+  for (const division of byCode.values()) {
+    const autonomous = autonomousStem(division.name);
+    if (!autonomous) continue;
+    const written = `${autonomous.stem}${autonomous.level}`;
+    if (!fullNames.has(written)) add(byName, written, { division, short: false });
+    addShort(autonomous.stem, division);
   }
   for (const [name, hits] of shortForms) if (!byName.has(name)) byName.set(name, hits);
   const lengthsByStart = new Map<string, number[]>();
