@@ -66,6 +66,8 @@ const OPENING_SENTENCE = new RegExp(
   `^(?:会议|会上)(?:还|又|也|首先|先后|同时|专题|集中|认真|一并|重点)?(?:组织)?${OPENING_VERB}`,
   "u",
 );
+/** Where a sentence's next clause has the meeting speak again: ",会议决定…". */
+const NEXT_CLAUSE_OF_MEETING = /[,，](?=会议|会上)/u;
 /** "会议还研究了其他事项": a closing formula, not an item. */
 const OTHER_MATTERS = /^[^。]{0,12}其他(?:有关)?(?:事项|事宜|工作|议题|问题)[。.]?$/u;
 /**
@@ -283,7 +285,11 @@ function unnumberedItems(lines: readonly string[]): AgendaItem[] {
     for (const sentence of sentencesOf(line)) {
       if (OPENING_SENTENCE.test(sentence) && !OTHER_MATTERS.test(sentence) && !LIST_INTRO.test(sentence)) {
         flush();
-        opened.push({ heading: sentence.replace(/[。；;]$/u, ""), text: [] });
+        // 会议研究了X,会议决定…: the act is the clause before the meeting speaks again
+        const restart = NEXT_CLAUSE_OF_MEETING.exec(sentence);
+        const heading = restart ? sentence.slice(0, restart.index) : sentence;
+        opened.push({ heading: heading.replace(/[。；;]$/u, ""), text: [] });
+        if (restart) paragraph.push(sentence.slice(restart.index + 1));
       } else paragraph.push(sentence);
     }
     flush();

@@ -6,6 +6,7 @@ import {
   findDivisionNames,
   GENERIC_COUNTY_NAMES,
   type NameHit,
+  readsAsWordAndSuffix,
   regionOf,
 } from "./region-index";
 
@@ -53,9 +54,10 @@ const UNIT_AFTER_SHORT_FORM =
   /^(?:经济技术开发区|经济开发区|开发区|高新区|工业园|产业园|园区|大学|学院|中学|小学|医院|银行|集团|公司|日报|晚报|电视台|手机台|新闻网|融媒|商会|宾馆|饭店|酒店|大道|路|街)/u;
 
 /**
- * A county whose name is one character and 县/区/市/旗 (代县, 和县, 新县): the
- * character is usually a word of its own — 代县长 is an acting county head,
- * 市委和县委 is "the city and county committees", 新县城 a new county town.
+ * A county whose name is a word and 县/区/市/旗 (代县, 和县, 新县, 会同县): the
+ * word is usually one of its own — 代县长 is an acting county head, 市委和县委
+ * is "the city and county committees", 新县城 a new county town, 局会同县财政局
+ * "together with the county finance bureau".
  * Such a name counts only when it starts a phrase or follows a preposition or
  * list mark (not 委和县委), and its 县 does not bind to the next character
  * (县长, 县城, 县级, 县域 — the county's own head is 代县县长); or when its city or
@@ -64,10 +66,6 @@ const UNIT_AFTER_SHORT_FORM =
 const BOUND_AFTER_ONE_CHARACTER_NAME = /^[长城级域直里]/u;
 const OPENS_PHRASE_BEFORE = /[\p{Script=Han}]/u;
 const PREPOSITION_BEFORE = /[在于赴到至来去从对向是为日和与及]/u;
-
-function isOneCharacterCounty(name: string): boolean {
-  return name.length === 2 && /[县区市旗]$/.test(name);
-}
 
 function standsAsPlace(text: string, at: number, length: number): boolean {
   const before = text[at - 1] ?? "";
@@ -170,7 +168,7 @@ export function resolveRegion(texts: readonly WeightedText[], level: MeetingLeve
       const weight = inDocument ? textWeight * DOCUMENT_FACTOR : textWeight;
       const prefixedByPlace = adjacent?.hits.some((p) => p.division.level !== "county") ?? false;
       if (
-        isOneCharacterCounty(mention.text) &&
+        readsAsWordAndSuffix(mention.text) &&
         !prefixedByPlace &&
         !standsAsPlace(text, mention.at, mention.text.length)
       )

@@ -146,6 +146,14 @@ describe("extractAgenda on pages that do not number their items", () => {
     const items = extractAgenda(["会议研究了城区停车场建设事宜。会议还听取了县消防救援大队的汇报。"], false);
     expect(items.map((i) => i.subject)).toEqual(["城区停车场建设事宜", "县消防救援大队的汇报"]);
   });
+  it("reads the act from the clause before the meeting speaks again, 会议研究了X,会议决定…", () => {
+    const [item] = extractAgenda(["会议研究了停车场建设事宜,会议决定由县住建局牵头编制规划。"], false);
+    expect([item?.actions, item?.subject, item?.decisionText]).toEqual([
+      ["研究"],
+      "停车场建设事宜",
+      "会议决定由县住建局牵头编制规划。",
+    ]);
+  });
   it("does not open an item at a sentence that is not the meeting's act, 县长…主持召开会议,研究部署…", () => {
     expect(extractAgenda(["县长王明主持召开会议,研究部署防汛工作。会议强调,要压实责任。"], false)).toEqual([]);
   });

@@ -117,6 +117,9 @@ describe("resolveRegion reads a region only from words that are places", () => {
   it("does not read 和县 from 和 meaning 'and': 市委和县委, 城市和县城", () => {
     expect([at(["市委和县委领导出席", 3]).region, at(["推进城市和县城建设", 1]).region]).toEqual([null, null]);
   });
+  it("does not read 会同县 from 会同 meaning 'together with': 请县卫健局会同县财政局", () => {
+    expect(at(["请县卫健局会同县财政局细化方案", 1]).region).toBeNull();
+  });
   it("reads a one-character county at the start of a phrase with its own bodies, 代县人民政府, 和县县委", () => {
     expect([at(["代县人民政府召开常务会议", 4]).region?.code, at(["和县县委常委会召开", 4]).region?.code]).toEqual([
       "140923",
