@@ -79,6 +79,16 @@ const LIST_INTRO = new RegExp(
   `(?:${VERB}了?(?:以下|如下|下列)[^。]{0,6}(?:事项|议题|请示|问题|内容)[:：]?|(?:^|会议|会上|经研究)(?:议定|决定)(?:事项)?(?:如下)?[:：])\\s*$`,
   "u",
 );
+/** A numbered heading that only names a kind of business: 一、审议事项, 二、听取汇报事项, 三、会议议定事项. */
+const SECTION_HEADING = new RegExp(`^(?:会议)?(?:${VERB}){1,2}(?:汇报|报告)?(?:的)?(?:事项|议题|内容)[:：]?$`, "u");
+
+interface Heading {
+  at: number;
+  text: string;
+  /** the verbs of the list intro or section the heading stands under */
+  verbs: string[];
+}
+
 /** A heading that names a 请示 (区财政局关于…的请示): a matter put to the meeting. */
 const REQUEST_HEADING = /请示》?[。.]?$/u;
 
@@ -227,8 +237,8 @@ function item(seq: number, fullHeading: string, following: string[], listVerbs: 
  */
 export function extractAgenda(bodyLines: readonly string[], minutes: boolean): AgendaItem[] {
   const lines = bodyLines.map((l) => l.trim()).filter((l) => l.length > 0);
-  const numbered: { at: number; text: string }[] = [];
-  const parenthesised: { at: number; text: string }[] = [];
+  const numbered: Heading[] = [];
+  const parenthesised: Heading[] = [];
   let end = lines.length;
   let started = false;
   /** the verbs of the list intro in force, [] when none */
@@ -251,19 +261,24 @@ export function extractAgenda(bodyLines: readonly string[], minutes: boolean): A
     }
     const text = m[2];
     const heading = text.split("。")[0] ?? text;
+    if (plain && SECTION_HEADING.test(heading)) {
+      // 一、审议事项 over (一)…(二)…: a section whose (一) lines are the items
+      listVerbs = agendaActions(heading);
+      started = true;
+      continue;
+    }
     const isAgenda =
       listVerbs !== null ||
       REQUEST_HEADING.test(heading) ||
       (minutes ? agendaActions(heading).length > 0 || TOPIC_HEADING.test(heading) : MEETING_ACTION.test(heading));
     if (isAgenda) {
-      (plain ? numbered : parenthesised).push({ at: i, text });
+      (plain ? numbered : parenthesised).push({ at: i, text, verbs: listVerbs ?? [] });
       started = true;
     }
   }
   const headings = numbered.length > 0 ? numbered : parenthesised;
   if (headings.length > 0) {
-    const verbs = listVerbs ?? [];
-    return headings.map((h, k) => item(k + 1, h.text, lines.slice(h.at + 1, headings[k + 1]?.at ?? end), verbs));
+    return headings.map((h, k) => item(k + 1, h.text, lines.slice(h.at + 1, headings[k + 1]?.at ?? end), h.verbs));
   }
   return unnumberedItems(lines.slice(0, end));
 }

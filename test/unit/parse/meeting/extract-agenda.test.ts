@@ -186,6 +186,24 @@ describe("extractAgenda after a list intro", () => {
       [["议定"], "同意", "同意县财政局提出的预算调整方案。"],
     ]);
   });
+  it("reads the (一) lines under section headings, 一、审议事项 / 二、通报事项, as items with the section's verb", () => {
+    const items = extractAgenda(
+      [
+        "一、审议事项",
+        "(一)《县城市容管理办法》",
+        "会议原则同意县城管局提出的管理办法。",
+        "(二)《县级储备粮管理办法》",
+        "二、通报事项",
+        "(一)一季度全县财政收支情况",
+      ],
+      true,
+    );
+    expect(items.map((i) => [i.seq, i.actions, i.subject])).toEqual([
+      [1, ["审议"], "《县城市容管理办法》"],
+      [2, ["审议"], "《县级储备粮管理办法》"],
+      [3, ["通报"], "一季度全县财政收支情况"],
+    ]);
+  });
   it("reads a numbered 请示 heading as an item in minutes without an intro", () => {
     const items = extractAgenda(["一、县交通局关于农村公路养护资金的请示", "会议同意拨付养护资金。"], true);
     expect(items.map((i) => [i.subject, i.decision])).toEqual([["县交通局关于农村公路养护资金的请示", "同意"]]);
