@@ -82,6 +82,13 @@ const LIST_INTRO = new RegExp(
 /** A numbered heading that only names a kind of business: 一、审议事项, 二、听取汇报事项, 三、会议议定事项. */
 const SECTION_HEADING = new RegExp(`^(?:会议)?(?:${VERB}){1,2}(?:汇报|报告)?(?:的)?(?:事项|议题|内容)[:：]?$`, "u");
 
+/**
+ * Real agendas run to a few dozen items; past this many, what follows is
+ * read as the last item's text, so a page of nothing but 会议研究了… sentences
+ * costs no more per byte than any other text.
+ */
+const MAX_AGENDA_ITEMS = 100;
+
 interface Heading {
   at: number;
   text: string;
@@ -276,7 +283,7 @@ export function extractAgenda(bodyLines: readonly string[], minutes: boolean): A
       started = true;
     }
   }
-  const headings = numbered.length > 0 ? numbered : parenthesised;
+  const headings = (numbered.length > 0 ? numbered : parenthesised).slice(0, MAX_AGENDA_ITEMS);
   if (headings.length > 0) {
     return headings.map((h, k) => item(k + 1, h.text, lines.slice(h.at + 1, headings[k + 1]?.at ?? end), h.verbs));
   }
@@ -298,7 +305,12 @@ function unnumberedItems(lines: readonly string[]): AgendaItem[] {
       paragraph = [];
     };
     for (const sentence of sentencesOf(line)) {
-      if (OPENING_SENTENCE.test(sentence) && !OTHER_MATTERS.test(sentence) && !LIST_INTRO.test(sentence)) {
+      const opens =
+        opened.length < MAX_AGENDA_ITEMS &&
+        OPENING_SENTENCE.test(sentence) &&
+        !OTHER_MATTERS.test(sentence) &&
+        !LIST_INTRO.test(sentence);
+      if (opens) {
         flush();
         // 会议研究了X,会议决定…: the act is the clause before the meeting speaks again
         const restart = NEXT_CLAUSE_OF_MEETING.exec(sentence);

@@ -154,6 +154,10 @@ describe("extractAgenda on pages that do not number their items", () => {
       "会议决定由县住建局牵头编制规划。",
     ]);
   });
+  it("stops opening items at 100 and keeps the rest as the last item's text", () => {
+    const items = extractAgenda(["会议研究了停车场建设事宜。".repeat(150)], false);
+    expect([items.length, items[99]?.text.length]).toEqual([100, "会议研究了停车场建设事宜。".length * 50]);
+  });
   it("does not open an item at a sentence that is not the meeting's act, 县长…主持召开会议,研究部署…", () => {
     expect(extractAgenda(["县长王明主持召开会议,研究部署防汛工作。会议强调,要压实责任。"], false)).toEqual([]);
   });
