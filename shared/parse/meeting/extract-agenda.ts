@@ -250,6 +250,7 @@ export function extractAgenda(bodyLines: readonly string[], minutes: boolean): A
   let started = false;
   /** the verbs of the list intro in force, [] when none */
   let listVerbs: string[] | null = null;
+  let introAt = -1;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
     if (started && AGENDA_END.test(line)) {
@@ -262,6 +263,7 @@ export function extractAgenda(bodyLines: readonly string[], minutes: boolean): A
     if (!m?.[2] || parseChineseNumber(m[1] as string) === null) {
       if (LIST_INTRO.test(line)) {
         listVerbs = agendaActions(line);
+        introAt = i;
         started = true;
       }
       continue;
@@ -287,7 +289,13 @@ export function extractAgenda(bodyLines: readonly string[], minutes: boolean): A
   if (headings.length > 0) {
     return headings.map((h, k) => item(k + 1, h.text, lines.slice(h.at + 1, headings[k + 1]?.at ?? end), h.verbs));
   }
-  return unnumberedItems(lines.slice(0, end));
+  const unnumbered = unnumberedItems(lines.slice(0, end));
+  if (unnumbered.length > 0 || introAt < 0) return unnumbered;
+  // 会议议定: over unnumbered paragraphs: each paragraph is one decided item
+  return lines
+    .slice(introAt + 1, end)
+    .slice(0, MAX_AGENDA_ITEMS)
+    .map((line, k) => item(k + 1, line, [], listVerbs ?? []));
 }
 
 /**

@@ -208,6 +208,16 @@ describe("extractAgenda after a list intro", () => {
       [3, ["通报"], "一季度全县财政收支情况"],
     ]);
   });
+  it("reads each paragraph after 会议议定: as an item when none is numbered", () => {
+    const items = extractAgenda(
+      ["会议议定:", "同意县财政局提出的预算调整方案。", "原则通过《县城市容管理办法》,由县城管局印发实施。"],
+      true,
+    );
+    expect(items.map((i) => [i.seq, i.actions, i.decision])).toEqual([
+      [1, ["议定"], "同意"],
+      [2, ["议定"], "原则通过"],
+    ]);
+  });
   it("reads a numbered 请示 heading as an item in minutes without an intro", () => {
     const items = extractAgenda(["一、县交通局关于农村公路养护资金的请示", "会议同意拨付养护资金。"], true);
     expect(items.map((i) => [i.subject, i.decision])).toEqual([["县交通局关于农村公路养护资金的请示", "同意"]]);
