@@ -22,6 +22,8 @@ export const meetingTypes = [
   "other",
 ] as const;
 export const timesOfDay = ["上午", "下午", "晚上"] as const;
+/** What a meeting decided on an agenda item (record.md). */
+export const agendaDecisions = ["原则同意", "同意", "原则通过", "通过"] as const;
 
 export const regionSchema = z.object({
   code: z.string().regex(/^\d{6}$/, "expected a 6-digit GB/T 2260 code"),
@@ -62,7 +64,13 @@ export const agendaItemSchema = z.object({
   subject: z.string(),
   documents: z.array(z.string()),
   proposedBy: z.array(z.string()),
-  decision: z.string().nullable(),
+  decision: z.enum(agendaDecisions).nullable(),
+  /**
+   * The sentence(s) in which the meeting decides (会议原则同意…, 会议决定…,
+   * 会议议定…); null when none. Added within schema version 1 (record.md lets
+   * records carry more fields), so records stored before it read back as null.
+   */
+  decisionText: z.string().nullable().default(null),
   text: z.string(),
 });
 
@@ -103,6 +111,7 @@ export const meetingRecordSchema = z.object({
 export type RecordKind = (typeof recordKinds)[number];
 export type MeetingType = (typeof meetingTypes)[number];
 export type TimeOfDay = (typeof timesOfDay)[number];
+export type AgendaDecision = (typeof agendaDecisions)[number];
 export type Region = z.infer<typeof regionSchema>;
 export type RecordSource = z.infer<typeof sourceSchema>;
 export type Disclosure = z.infer<typeof disclosureSchema>;

@@ -1,14 +1,17 @@
-import type { AgendaItem } from "../../record/record-schema";
+import { type AgendaDecision, type AgendaItem, agendaDecisions } from "../../record/record-schema";
 import { CHINESE_NUMERAL_CHARS, parseChineseNumber } from "../chinese-numeral";
 
 /**
- * The agenda of minutes: numbered headings (一、 … 十二、) that say what the
- * meeting did — "会议审议了《…》", "会议听取了…报告并审议了《…》" (seeds
- * 000, 001) — each followed by its paragraphs, which say who proposed it
- * (会议原则同意区发改局提出的…) and what was decided. A numbered heading with
- * no agenda verb is a speech point (一、奋力完成全年目标任务, seed 002), not an
- * agenda item. Minutes that discuss a single matter have no numbers; then each
- * paragraph opening with 会议审议了 / 会议听取了 is an item.
+ * The agenda of a meeting. Minutes number their items (一、 … 十二、, (一),
+ * 1.) with headings that say what the meeting did — "会议审议了《…》",
+ * "会议听取了…报告并审议了《…》" (seeds 000, 001) — each followed by its
+ * paragraphs, which say who proposed it (会议原则同意区发改局提出的…) and
+ * what was decided. A numbered heading with no agenda verb is a speech point
+ * (一、奋力完成全年目标任务, seed 002), not an item — unless a line such as
+ * "会议研究了以下事项:" or "会议议定:" announces the list, or the heading
+ * names a 请示. Pages that do not number their items (minutes of a single
+ * matter, most news reports) open an item at each sentence in which the
+ * meeting acts: "会议审议《…》。原则同意…", "会议还听取了…".
  */
 
 /** Verbs that head agenda items; 原则通过 etc. are decisions, not actions. */
@@ -49,12 +52,52 @@ const VERB = `(?:${AGENDA_VERBS.join("|")})`;
  * title (blanked to □), a figure (通报2023年上半年…) or a quote.
  */
 const ACTION = new RegExp(
-  `(?:^|会议|会上|并|和|及|还|又|、|,|，|;|；|专题|集中|认真)(${VERB}+)(?=了|并|$|\\p{Script=Han}|[《□\\d“"‘<〈(])`,
+  `(?:^|会议|会上|并|和|及|还|又|也|、|,|，|;|；|专题|集中|认真|组织|首先|先后|一并|同时|重点)(${VERB}+)(?=了|并|$|\\p{Script=Han}|[《□\\d“"‘<〈(:：])`,
   "gu",
 );
 const ONE_VERB = new RegExp(VERB, "gu");
 /** In reports (not minutes) the verb must follow 会议 or 会上 to count. */
 const MEETING_ACTION = new RegExp(`^(?:会议|会上)(?:还|又|专题|集中|认真)?${VERB}`, "u");
+
+/** Verbs that open an item; 决定 and 议定 say what the meeting made of one. */
+const OPENING_VERB = `(?:${AGENDA_VERBS.filter((v) => v !== "决定" && v !== "议定").join("|")})`;
+/** A sentence in which the meeting takes up a matter: 会议审议《…》, 会议还听取了…, 会上传达学习了…. */
+const OPENING_SENTENCE = new RegExp(
+  `^(?:会议|会上)(?:还|又|也|首先|先后|同时|专题|集中|认真|一并|重点)?(?:组织)?${OPENING_VERB}`,
+  "u",
+);
+/** Where a sentence's next clause has the meeting speak again: ",会议决定…". */
+const NEXT_CLAUSE_OF_MEETING = /[,，](?=会议|会上)/u;
+/** "会议还研究了其他事项": a closing formula, not an item. */
+const OTHER_MATTERS = /^[^。]{0,12}其他(?:有关)?(?:事项|事宜|工作|议题|问题)[。.]?$/u;
+/**
+ * A line that announces a list of items: 会议研究了以下事项:, 审议了如下议题,
+ * 会议议定:, 会议决定如下:, 研究了下列请示. The numbered lines after it are
+ * items whether or not they carry a verb.
+ */
+const LIST_INTRO = new RegExp(
+  `(?:${VERB}了?(?:以下|如下|下列)[^。]{0,6}(?:事项|议题|请示|问题|内容)[:：]?|(?:^|会议|会上|经研究)(?:议定|决定)(?:事项)?(?:如下)?[:：])\\s*$`,
+  "u",
+);
+/** A numbered heading that only names a kind of business: 一、审议事项, 二、听取汇报事项, 三、会议议定事项. */
+const SECTION_HEADING = new RegExp(`^(?:会议)?(?:${VERB}){1,2}(?:汇报|报告)?(?:的)?(?:事项|议题|内容)[:：]?$`, "u");
+
+/**
+ * Real agendas run to a few dozen items; past this many, what follows is
+ * read as the last item's text, so a page of nothing but 会议研究了… sentences
+ * costs no more per byte than any other text.
+ */
+const MAX_AGENDA_ITEMS = 100;
+
+interface Heading {
+  at: number;
+  text: string;
+  /** the verbs of the list intro or section the heading stands under */
+  verbs: string[];
+}
+
+/** A heading that names a 请示 (区财政局关于…的请示): a matter put to the meeting. */
+const REQUEST_HEADING = /请示》?[。.]?$/u;
 
 /**
  * Where the agenda ends: the participant labels, the 整理 signature, a date
@@ -107,9 +150,18 @@ export function agendaActions(heading: string): string[] {
   return actions;
 }
 
-/** The heading text after its first actions: 会议审议了《…》 → 《…》, 研究讨论《…》 → 《…》. */
+/**
+ * The heading's first run of acts, verbs joined by 并/和 and a decision
+ * included: 审议了, 研究讨论, 听取并审议通过了, 讨论并原则通过了, 听取和审议了.
+ */
+const LEADING_ACTS = new RegExp(
+  `${VERB}{1,4}(?:(?:并|和|及|与|、)(?:原则)?(?:${AGENDA_VERBS.join("|")}|通过|同意|批准){1,3}){0,3}了?`,
+  "u",
+);
+
+/** The heading text after its first acts: 会议审议了《…》 → 《…》, 会议听取并审议通过了X → X. */
 function subjectOf(heading: string): string {
-  const m = new RegExp(`${VERB}+了?`, "u").exec(withoutTitles(heading));
+  const m = LEADING_ACTS.exec(withoutTitles(heading));
   if (!m) return heading.trim();
   return heading.slice((m.index ?? 0) + m[0].length).trim();
 }
@@ -124,37 +176,62 @@ function proposersOf(text: string): string[] {
 }
 
 /**
- * 同意 as the meeting's own act: 会议同意, 一致同意, and 会议决定，同意… /
- * 经研究，同意… where a comma stands between (golden page
- * gulou-fuzhou-executive-minutes). A 会议决定 that approves nothing (会议决定，
- * 由区国资中心牵头…) is no 同意.
+ * The words by which the meeting approves, as its own act: 会议同意, 一致同意,
+ * 会议决定，同意… / 经研究，同意… where a comma stands between (golden page
+ * gulou-fuzhou-executive-minutes), a sentence that opens 原则同意…, 审议通过,
+ * 讨论并原则通过了. 通过 alone after a comma is "by means of" (通过开展…), so
+ * it counts only after a word of deciding. A 会议决定 that approves nothing
+ * (会议决定，由区国资中心牵头…) decides, but is no 同意.
  */
-const APPROVED = /(?:会议|决定|一致|研究)[,，:：]?\s*同意|审议通过|会议通过/;
+const APPROVAL = new RegExp(
+  [
+    "(原则同意|原则通过)",
+    "(?:^|会议|会上|决定|议定|一致|研究|讨论|[,，:：])(?:并|后)?(同意)",
+    "(?:会议|会上|审议|讨论|表决|一致|决定|议定)(?:并|后)?(通过)",
+  ].join("|"),
+  "u",
+);
+/** The meeting deciding without (yet) approving: 会议决定…, 会议议定:…, 经研究决定…. */
+const RESOLUTION = /^(?:会议|会上)?(?:经)?(?:研究|讨论)?(?:决定|议定)|(?:会议|会上)(?:研究|讨论)?(?:决定|议定)/u;
 
-function decisionOf(text: string): string | null {
-  if (/原则(?:同意|通过)/.test(text)) return "原则同意";
-  if (APPROVED.test(text)) return "同意";
-  return null;
+/** The sentences of a text, each with its closing 。/；/！. */
+function sentencesOf(text: string): string[] {
+  return (text.match(/[^。；;！!？?\n]+[。；;！!？?]?/gu) ?? []).map((s) => s.trim()).filter((s) => s.length > 0);
+}
+
+function approvalIn(sentence: string): AgendaDecision | null {
+  const m = APPROVAL.exec(sentence);
+  return m ? ((m[1] ?? m[2] ?? m[3]) as AgendaDecision) : null;
+}
+
+/** The sentences in which the meeting decides, and the strongest approval among them (原则同意 first, as record.md lists them). */
+function decisionOf(sentences: readonly string[]): { decision: AgendaDecision | null; decisionText: string | null } {
+  const deciding = sentences.filter((s) => approvalIn(withoutTitles(s)) !== null || RESOLUTION.test(s));
+  const found = new Set(deciding.map((s) => approvalIn(withoutTitles(s))));
+  const decision = agendaDecisions.find((d) => found.has(d)) ?? null;
+  return { decision, decisionText: deciding.length > 0 ? deciding.join("") : null };
 }
 
 /** Minutes that head items by topic (一、关于…的事项) and put the act in the paragraph: 会议听取了…. */
 const TOPIC_HEADING = /^关于/;
 
-function item(seq: number, fullHeading: string, following: string[]): AgendaItem {
+function item(seq: number, fullHeading: string, following: string[], listVerbs: string[] = []): AgendaItem {
   // a heading run together with its first paragraph: 一、会议审议了《…》。会议指出,…
   const stop = fullHeading.indexOf("。");
   const heading = stop >= 0 && stop < fullHeading.length - 1 ? fullHeading.slice(0, stop) : fullHeading;
   const paragraphs = heading === fullHeading ? following : [fullHeading.slice(stop + 1).trim(), ...following];
   const text = paragraphs.join("\n");
   const headed = agendaActions(heading);
-  const topical = headed.length === 0 && TOPIC_HEADING.test(heading);
+  const topical = headed.length === 0 && (TOPIC_HEADING.test(heading) || REQUEST_HEADING.test(heading));
+  const firstSentence = (paragraphs[0] ?? "").split("。")[0] ?? "";
+  const actions = headed.length > 0 ? headed : topical ? agendaActions(firstSentence) : [];
   return {
     seq,
-    actions: topical ? agendaActions((paragraphs[0] ?? "").split("。")[0] ?? "") : headed,
+    actions: actions.length > 0 ? actions : listVerbs,
     subject: topical ? heading.replace(TOPIC_HEADING, "") : subjectOf(heading),
     documents: documentTitles(heading),
     proposedBy: proposersOf(`${heading}\n${text}`),
-    decision: decisionOf(text),
+    ...decisionOf(sentencesOf(`${heading}。\n${text}`)),
     text,
   };
 }
@@ -162,14 +239,18 @@ function item(seq: number, fullHeading: string, following: string[]): AgendaItem
 /**
  * Agenda items of the body. `minutes` widens what counts as a heading: in a
  * report only "会议审议了…"-style headings are agenda, in minutes any
- * numbered heading with an agenda verb is.
+ * numbered heading with an agenda verb is; after a list intro (会议研究了以下
+ * 事项:) every numbered line is.
  */
 export function extractAgenda(bodyLines: readonly string[], minutes: boolean): AgendaItem[] {
   const lines = bodyLines.map((l) => l.trim()).filter((l) => l.length > 0);
-  const numbered: { at: number; text: string }[] = [];
-  const parenthesised: { at: number; text: string }[] = [];
+  const numbered: Heading[] = [];
+  const parenthesised: Heading[] = [];
   let end = lines.length;
   let started = false;
+  /** the verbs of the list intro in force, [] when none */
+  let listVerbs: string[] | null = null;
+  let introAt = -1;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
     if (started && AGENDA_END.test(line)) {
@@ -179,23 +260,74 @@ export function extractAgenda(bodyLines: readonly string[], minutes: boolean): A
     if (MEETING_ACTION.test(line)) started = true;
     const plain = HEADING.exec(line);
     const m = plain ?? PAREN_HEADING.exec(line);
-    if (!m?.[2] || parseChineseNumber(m[1] as string) === null) continue;
+    if (!m?.[2] || parseChineseNumber(m[1] as string) === null) {
+      if (LIST_INTRO.test(line)) {
+        listVerbs = agendaActions(line);
+        introAt = i;
+        started = true;
+      }
+      continue;
+    }
     const text = m[2];
     const heading = text.split("。")[0] ?? text;
-    const isAgenda = minutes
-      ? agendaActions(heading).length > 0 || TOPIC_HEADING.test(heading)
-      : MEETING_ACTION.test(heading);
+    if (plain && SECTION_HEADING.test(heading)) {
+      // 一、审议事项 over (一)…(二)…: a section whose (一) lines are the items
+      listVerbs = agendaActions(heading);
+      started = true;
+      continue;
+    }
+    const isAgenda =
+      listVerbs !== null ||
+      REQUEST_HEADING.test(heading) ||
+      (minutes ? agendaActions(heading).length > 0 || TOPIC_HEADING.test(heading) : MEETING_ACTION.test(heading));
     if (isAgenda) {
-      (plain ? numbered : parenthesised).push({ at: i, text });
+      (plain ? numbered : parenthesised).push({ at: i, text, verbs: listVerbs ?? [] });
       started = true;
     }
   }
-  const headings = numbered.length > 0 ? numbered : parenthesised;
+  const headings = (numbered.length > 0 ? numbered : parenthesised).slice(0, MAX_AGENDA_ITEMS);
   if (headings.length > 0) {
-    return headings.map((h, k) => item(k + 1, h.text, lines.slice(h.at + 1, headings[k + 1]?.at ?? end)));
+    return headings.map((h, k) => item(k + 1, h.text, lines.slice(h.at + 1, headings[k + 1]?.at ?? end), h.verbs));
   }
-  if (!minutes) return [];
-  // unnumbered minutes: each 会议审议了… paragraph opens an item
-  const opens = lines.slice(0, end).flatMap((line, i) => (MEETING_ACTION.test(line) && /了/.test(line) ? [i] : []));
-  return opens.map((at, k) => item(k + 1, lines[at] as string, lines.slice(at + 1, opens[k + 1] ?? end)));
+  const unnumbered = unnumberedItems(lines.slice(0, end));
+  if (unnumbered.length > 0 || introAt < 0) return unnumbered;
+  // 会议议定: over unnumbered paragraphs: each paragraph is one decided item
+  return lines
+    .slice(introAt + 1, end)
+    .slice(0, MAX_AGENDA_ITEMS)
+    .map((line, k) => item(k + 1, line, [], listVerbs ?? []));
+}
+
+/**
+ * Items of a page that does not number them: each sentence in which the
+ * meeting takes up a matter opens one, and the sentences up to the next such
+ * sentence (in its paragraph and the paragraphs after) are its text.
+ */
+function unnumberedItems(lines: readonly string[]): AgendaItem[] {
+  const opened: { heading: string; text: string[] }[] = [];
+  for (const line of lines) {
+    let paragraph: string[] = [];
+    const flush = () => {
+      const current = opened[opened.length - 1];
+      if (current && paragraph.length > 0) current.text.push(paragraph.join(""));
+      paragraph = [];
+    };
+    for (const sentence of sentencesOf(line)) {
+      const opens =
+        opened.length < MAX_AGENDA_ITEMS &&
+        OPENING_SENTENCE.test(sentence) &&
+        !OTHER_MATTERS.test(sentence) &&
+        !LIST_INTRO.test(sentence);
+      if (opens) {
+        flush();
+        // 会议研究了X,会议决定…: the act is the clause before the meeting speaks again
+        const restart = NEXT_CLAUSE_OF_MEETING.exec(sentence);
+        const heading = restart ? sentence.slice(0, restart.index) : sentence;
+        opened.push({ heading: heading.replace(/[。；;]$/u, ""), text: [] });
+        if (restart) paragraph.push(sentence.slice(restart.index + 1));
+      } else paragraph.push(sentence);
+    }
+    flush();
+  }
+  return opened.map((o, k) => item(k + 1, o.heading, o.text));
 }

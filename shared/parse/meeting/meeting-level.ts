@@ -7,16 +7,25 @@
  * prefers divisions of it.
  */
 
-export type MeetingLevel = "省" | "市" | "区" | "县" | "旗";
+export type MeetingLevel = "省" | "市" | "州" | "盟" | "区" | "县" | "旗";
 
-/** A level followed by one of its bodies: 市政府, 区委, 县人民政府, 市政协, 县人大. */
-const LEVEL_BODY = /(省|市|区|县|旗)(?=委|政府|人民政府|人大|政协|长办公会)/u;
-/** A post of a level: 县长, 副市长, 区委书记, 县人大常委会主任, 市政协主席. */
-const LEVEL_POST = /(省|市|区|县|旗)(?:委|政府|人大|政协|长)/u;
+/**
+ * A level followed by one of its bodies: 市政府, 区委, 县人民政府, 市政协, 县人大,
+ * 州政府 and 盟行署 (prefecture level). 自治区 is a province: read whole first,
+ * so its 区 is not taken for a district.
+ */
+const LEVEL_BODY = /(自治区|省|市|州|盟|区|县|旗)(?=党委|委|政府|人民政府|人大|政协|行署|长办公会)/u;
+/** A post of a level: 县长, 副市长, 区委书记, 县人大常委会主任, 市政协主席, 州长, 自治区主席. */
+const LEVEL_POST = /(自治区|省|市|州|盟|区|县|旗)(?:党委|委|政府|人大|政协|长)|(自治区)主席/u;
+
+function levelOf(word: string | undefined): MeetingLevel | null {
+  if (!word) return null;
+  return word === "自治区" ? "省" : (word as MeetingLevel);
+}
 
 export function meetingLevel(name: string | null, chairTitle: string | null): MeetingLevel | null {
   const fromName = name ? LEVEL_BODY.exec(name)?.[1] : undefined;
-  if (fromName) return fromName as MeetingLevel;
-  const fromPost = chairTitle ? LEVEL_POST.exec(chairTitle)?.[1] : undefined;
-  return (fromPost as MeetingLevel | undefined) ?? null;
+  if (fromName) return levelOf(fromName);
+  const post = chairTitle ? LEVEL_POST.exec(chairTitle) : null;
+  return levelOf(post?.[1] ?? post?.[2]);
 }

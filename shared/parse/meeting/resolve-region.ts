@@ -6,6 +6,7 @@ import {
   findDivisionNames,
   GENERIC_COUNTY_NAMES,
   type NameHit,
+  readsAsWordAndSuffix,
   regionOf,
 } from "./region-index";
 
@@ -31,6 +32,63 @@ export interface RegionResult {
 
 /** Short forms (金坛) count for less than full names (金坛区). */
 const SHORT_FORM_FACTOR = 0.6;
+/**
+ * A place named inside a cited document (《宁波市奉化区…方案》) is the place the
+ * document concerns: evidence when nothing else names one, outweighed by any
+ * place the page names itself.
+ */
+const DOCUMENT_FACTOR = 0.3;
+
+/**
+ * A reposting site's own tags (发布开发区:江苏金坛经济开发区, 所属园区 …), with
+ * or without a colon, where a label stands (line start or after a space):
+ * the site's classification, not the meeting's place.
+ */
+const SITE_TAG = /(?:^|(?<=\s))(?:发布|所属|所在)(?:开发区|园区|地区|站点|频道|栏目)[\s:：]{0,6}[^\s:：]{1,40}/gu;
+
+/**
+ * What after a county's short form makes it a unit's name (奉化经济开发区,
+ * 金坛手机台, 黑山中学), not a place the page is about.
+ */
+const UNIT_AFTER_SHORT_FORM =
+  /^(?:经济技术开发区|经济开发区|开发区|高新区|工业园|产业园|园区|大学|学院|中学|小学|医院|银行|集团|公司|日报|晚报|电视台|手机台|新闻网|融媒|商会|宾馆|饭店|酒店|大道|路|街)/u;
+
+/**
+ * A county whose name is a word and 县/区/市/旗 (代县, 和县, 新县, 会同县): the
+ * word is usually one of its own — 代县长 is an acting county head, 市委和县委
+ * is "the city and county committees", 新县城 a new county town, 局会同县财政局
+ * "together with the county finance bureau".
+ * Such a name counts only when it starts a phrase or follows a preposition or
+ * list mark (not 委和县委), and its 县 does not bind to the next character
+ * (县长, 县城, 县级, 县域 — the county's own head is 代县县长); or when its city or
+ * province is written right before it (马鞍山市和县 is never "and").
+ */
+const BOUND_AFTER_ONE_CHARACTER_NAME = /^[长城级域直里]/u;
+const OPENS_PHRASE_BEFORE = /[\p{Script=Han}]/u;
+const PREPOSITION_BEFORE = /[在于赴到至来去从对向是为日和与及]/u;
+
+function standsAsPlace(text: string, at: number, length: number): boolean {
+  const before = text[at - 1] ?? "";
+  if (OPENS_PHRASE_BEFORE.test(before) && !PREPOSITION_BEFORE.test(before)) return false;
+  return !BOUND_AFTER_ONE_CHARACTER_NAME.test(text.slice(at + length, at + length + 2));
+}
+
+/** Where 《…》 titles sit in a text: [start, end) spans. */
+function documentSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "《") {
+      if (depth === 0) start = i;
+      depth++;
+    } else if (text[i] === "》" && depth > 0) {
+      depth--;
+      if (depth === 0) spans.push([start, i + 1]);
+    }
+  }
+  return spans;
+}
 /** A county named by the page also hints at its city, a little. */
 const SIBLING_SUPPORT = 0.25;
 
@@ -51,7 +109,7 @@ function contextOf(division: Division, cities: Map<string, number>, provinces: M
 }
 
 /** The county-level divisions a body of each level can hold a meeting for: a 市 body is a county-level 市's. */
-const LEVEL_SUFFIX: Record<Exclude<MeetingLevel, "省">, RegExp> = {
+const LEVEL_SUFFIX: Record<Exclude<MeetingLevel, "省" | "州" | "盟">, RegExp> = {
   市: /市$/,
   区: /区$/,
   县: /县$/,
@@ -75,6 +133,8 @@ export function resolveRegion(texts: readonly WeightedText[], level: MeetingLeve
   /** short-form county votes wait until the page names the county's city too (金坛 + 常州, seed 002) */
   const pendingShort: { division: Division; weight: number; text: string }[] = [];
   const provinceScores = new Map<string, number>();
+  /** provinces the page names itself */
+  const provincesNamed = new Map<string, number>();
   const ambiguous: AmbiguousMention[] = [];
   let order = 0;
 
@@ -90,11 +150,29 @@ export function resolveRegion(texts: readonly WeightedText[], level: MeetingLeve
     if (division.cityCode) add(cityScores, division.cityCode, weight * SIBLING_SUPPORT);
   };
 
-  for (const { text, weight } of texts) {
+  for (const { text: raw, weight: textWeight } of texts) {
+    const text = raw.replace(SITE_TAG, " ");
+    const spans = documentSpans(text);
     const mentions = findDivisionNames(text);
+    let span = 0;
     mentions.forEach((mention, i) => {
       const previous = mentions[i - 1];
       const adjacent = previous && previous.at + previous.text.length === mention.at ? previous : undefined;
+      while (span < spans.length && (spans[span] as [number, number])[1] <= mention.at) span++;
+      const inDocument = span < spans.length && (spans[span] as [number, number])[0] <= mention.at;
+      const shortOnly = mention.hits.every((h) => h.short);
+      const countyShortOnly = shortOnly && mention.hits.every((h) => h.division.level === "county");
+      const after = text.slice(mention.at + mention.text.length, mention.at + mention.text.length + 8);
+      // 辽宁日报 still says 辽宁; 黑山中学 is a school, wherever it stands
+      if ((shortOnly && inDocument) || (countyShortOnly && UNIT_AFTER_SHORT_FORM.test(after))) return;
+      const weight = inDocument ? textWeight * DOCUMENT_FACTOR : textWeight;
+      const prefixedByPlace = adjacent?.hits.some((p) => p.division.level !== "county") ?? false;
+      if (
+        readsAsWordAndSuffix(mention.text) &&
+        !prefixedByPlace &&
+        !standsAsPlace(text, mention.at, mention.text.length)
+      )
+        return;
       const counties = mention.hits.filter((h) => h.division.level === "county");
       for (const hit of mention.hits) {
         const factor = hit.short ? SHORT_FORM_FACTOR : 1;
@@ -104,6 +182,7 @@ export function resolveRegion(texts: readonly WeightedText[], level: MeetingLeve
           add(provinceScores, hit.division.provinceCode, weight * factor * 0.5);
         } else if (hit.division.level === "province") {
           add(provinceScores, hit.division.code, weight * factor);
+          add(provincesNamed, hit.division.code, weight * factor);
         }
       }
       if (counties.length === 0) return;
@@ -149,9 +228,12 @@ export function resolveRegion(texts: readonly WeightedText[], level: MeetingLeve
     }
   }
 
+  // a short form is read when the page names the city or province it is unique in (金坛 + 常州, 黑山 + 辽宁)
   for (const { division, weight, text } of pendingShort) {
     const confirmed =
-      countyScores.has(division.code) || (division.cityCode !== null && citiesNamed.has(division.cityCode));
+      countyScores.has(division.code) ||
+      (division.cityCode !== null && citiesNamed.has(division.cityCode)) ||
+      provincesNamed.has(division.provinceCode);
     if (confirmed) voteCounty(division, weight, text, true, true);
   }
 
@@ -166,7 +248,13 @@ export function resolveRegion(texts: readonly WeightedText[], level: MeetingLeve
     warnings.push("region: the meeting is held at province level");
     return { region: regionOf(divisionByCode(namedProvince) as Division), warnings };
   }
-  if (county && level && level !== "省") {
+  // the page's city: the one it names, else the one its counties belong to
+  const cityOfPage = bestOf(citiesNamed) ?? bestOf(cityScores);
+  if ((level === "州" || level === "盟") && cityOfPage) {
+    warnings.push(`region: the meeting is held at ${level} level`);
+    return { region: regionOf(divisionByCode(cityOfPage) as Division), warnings };
+  }
+  if (county && level && level !== "省" && level !== "州" && level !== "盟") {
     const suffix = LEVEL_SUFFIX[level];
     const fitting = bestEntry(
       [...countyScores].filter(([code]) => suffix.test(divisionByCode(code)?.name ?? "")),
@@ -174,9 +262,10 @@ export function resolveRegion(texts: readonly WeightedText[], level: MeetingLeve
     );
     const namedCity = bestOf(citiesNamed);
     const cityScore = namedCity ? (citiesNamed.get(namedCity) ?? 0) : 0;
-    if (level === "市" && namedCity && (!fitting || fitting[1] < cityScore)) {
+    // a 市政府 meeting is a city's unless a county-level 市 is named more strongly than any city
+    if (level === "市" && cityOfPage && (!fitting || fitting[1] < cityScore)) {
       warnings.push("region: the meeting is held at city level; the counties the page names are not its own");
-      return { region: regionOf(divisionByCode(namedCity) as Division), warnings };
+      return { region: regionOf(divisionByCode(cityOfPage) as Division), warnings };
     }
     if (fitting && fitting[0] !== county) {
       warnings.push(`region: ${divisionByCode(county)?.name} is no ${level}, and a ${level} body holds the meeting`);

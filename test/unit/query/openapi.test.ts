@@ -7,7 +7,7 @@ import { MAX_PERSON_NAME_LENGTH } from "../../../shared/query/normalise-name";
 import { PERSON_ROLES } from "../../../shared/query/people-service";
 import { LIMIT } from "../../../shared/query/query-parameters";
 import { ROUTES } from "../../../shared/query/router";
-import { meetingRecordSchema, meetingTypes } from "../../../shared/record/record-schema";
+import { agendaDecisions, meetingRecordSchema, meetingTypes } from "../../../shared/record/record-schema";
 import { body, testApi } from "./support/api";
 import { get } from "./support/events";
 import { checkAgainstSchema } from "./support/json-schema-check";
@@ -127,6 +127,8 @@ describe("the OpenAPI document", () => {
     const limit = parametersOf("/meetings").find(named("limit"))?.schema;
     expect(limit).toEqual({ type: "integer", minimum: LIMIT.min, maximum: LIMIT.max, default: LIMIT.default });
     expect(componentSchema("MeetingType").enum).toEqual([...meetingTypes]);
+    const agendaItem = componentSchema("AgendaItem") as { properties: Record<string, Schema> };
+    expect(agendaItem.properties.decision?.enum).toEqual([...agendaDecisions, null]);
     expect(componentSchema("PersonRole").enum).toEqual([...PERSON_ROLES]);
     const idPattern = (z.toJSONSchema(meetingRecordSchema) as unknown as { properties: { id: { pattern: string } } })
       .properties.id.pattern;

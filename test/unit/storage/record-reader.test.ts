@@ -49,4 +49,23 @@ describe("readRecord", () => {
 
     expect(await readRecord(deps, record.id)).toEqual(record);
   });
+
+  it("serves each agenda item's decisionText, null for a record stored before the field existed", async () => {
+    const item = { seq: 1, actions: ["审议"], subject: "《方案》", documents: ["方案"], proposedBy: [], text: "" };
+    const current = aMeetingRecord({
+      meeting: { agenda: [{ ...item, decision: "通过", decisionText: "会议审议通过了《方案》。" }] },
+    });
+    const stored = JSON.parse(JSON.stringify(current));
+    delete stored.meeting.agenda[0].decisionText;
+
+    ddbMock
+      .on(GetCommand)
+      .resolvesOnce({ Item: { recordJson: JSON.stringify(current) } })
+      .resolvesOnce({ Item: { recordJson: JSON.stringify(stored) } });
+    const [fresh, older] = [await readRecord(deps, current.id), await readRecord(deps, current.id)];
+    expect([fresh?.meeting?.agenda[0]?.decisionText, older?.meeting?.agenda[0]?.decisionText]).toEqual([
+      "会议审议通过了《方案》。",
+      null,
+    ]);
+  });
 });

@@ -108,6 +108,159 @@ describe("extractAgenda", () => {
   });
 });
 
+describe("extractAgenda on pages that do not number their items", () => {
+  const NEWS = [
+    "3月5日上午,县长王明主持召开县政府第12次常务会议。",
+    "会议传达学习了全省安全生产电视电话会议精神。会议强调,要压实责任。",
+    "会议听取并审议通过了《县城供水管网改造方案》。会议要求,县水务局抓紧实施。",
+    "会议还研究了其他事项。",
+  ];
+
+  it("opens one item per sentence in which the meeting acts, in news too", () => {
+    expect(extractAgenda(NEWS, false).map((i) => [i.seq, i.actions])).toEqual([
+      [1, ["传达", "学习"]],
+      [2, ["听取", "审议"]],
+    ]);
+  });
+  it("gives each item the sentences up to the next act as its text", () => {
+    expect(extractAgenda(NEWS, false)[0]?.text).toBe("会议强调,要压实责任。");
+  });
+  it("does not make an item of 会议还研究了其他事项", () => {
+    expect(extractAgenda(["会议还研究了其他事项。"], false)).toEqual([]);
+  });
+  it("takes the subject after a run of acts, 听取并审议通过了X → X", () => {
+    expect(extractAgenda(NEWS, false)[1]?.subject).toBe("《县城供水管网改造方案》");
+  });
+  it("reads 会议审议《…》 without 了, and 原则同意 opening the next sentence as the meeting's decision", () => {
+    const [item] = extractAgenda(
+      ["会议审议《县固废综合利用项目投资协议书(送审稿)》。原则同意该协议书,要求修改完善后签约。会议强调,要合理选址。"],
+      true,
+    );
+    expect([item?.actions, item?.decision, item?.decisionText]).toEqual([
+      ["审议"],
+      "原则同意",
+      "原则同意该协议书,要求修改完善后签约。",
+    ]);
+  });
+  it("splits several acts in one paragraph into items, 会议研究了…。会议还听取了…", () => {
+    const items = extractAgenda(["会议研究了城区停车场建设事宜。会议还听取了县消防救援大队的汇报。"], false);
+    expect(items.map((i) => i.subject)).toEqual(["城区停车场建设事宜", "县消防救援大队的汇报"]);
+  });
+  it("reads the act from the clause before the meeting speaks again, 会议研究了X,会议决定…", () => {
+    const [item] = extractAgenda(["会议研究了停车场建设事宜,会议决定由县住建局牵头编制规划。"], false);
+    expect([item?.actions, item?.subject, item?.decisionText]).toEqual([
+      ["研究"],
+      "停车场建设事宜",
+      "会议决定由县住建局牵头编制规划。",
+    ]);
+  });
+  it("stops opening items at 100 and keeps the rest as the last item's text", () => {
+    const items = extractAgenda(["会议研究了停车场建设事宜。".repeat(150)], false);
+    expect([items.length, items[99]?.text.length]).toEqual([100, "会议研究了停车场建设事宜。".length * 50]);
+  });
+  it("does not open an item at a sentence that is not the meeting's act, 县长…主持召开会议,研究部署…", () => {
+    expect(extractAgenda(["县长王明主持召开会议,研究部署防汛工作。会议强调,要压实责任。"], false)).toEqual([]);
+  });
+});
+
+describe("extractAgenda after a list intro", () => {
+  it("reads numbered lines after 会议研究了以下事项: as items, with the intro's verb", () => {
+    const items = extractAgenda(
+      [
+        "会议研究了以下事项:",
+        "一、县教育局《关于新建城东小学的请示》",
+        "会议同意县教育局提出的建设方案。",
+        "二、县卫健委《关于乡镇卫生院改造的请示》",
+        "会议原则同意,请县财政局统筹资金。",
+      ],
+      false,
+    );
+    expect(items.map((i) => [i.seq, i.actions, i.decision])).toEqual([
+      [1, ["研究"], "同意"],
+      [2, ["研究"], "原则同意"],
+    ]);
+  });
+  it("reads the numbered decisions after 会议议定: as items with their decision text", () => {
+    const items = extractAgenda(
+      ["会议议定:", "一、原则通过《县城市容管理办法》,由县城管局印发实施。", "二、同意县财政局提出的预算调整方案。"],
+      true,
+    );
+    expect(items.map((i) => [i.actions, i.decision, i.decisionText])).toEqual([
+      [["议定"], "原则通过", "原则通过《县城市容管理办法》,由县城管局印发实施。"],
+      [["议定"], "同意", "同意县财政局提出的预算调整方案。"],
+    ]);
+  });
+  it("reads the (一) lines under section headings, 一、审议事项 / 二、通报事项, as items with the section's verb", () => {
+    const items = extractAgenda(
+      [
+        "一、审议事项",
+        "(一)《县城市容管理办法》",
+        "会议原则同意县城管局提出的管理办法。",
+        "(二)《县级储备粮管理办法》",
+        "二、通报事项",
+        "(一)一季度全县财政收支情况",
+      ],
+      true,
+    );
+    expect(items.map((i) => [i.seq, i.actions, i.subject])).toEqual([
+      [1, ["审议"], "《县城市容管理办法》"],
+      [2, ["审议"], "《县级储备粮管理办法》"],
+      [3, ["通报"], "一季度全县财政收支情况"],
+    ]);
+  });
+  it("reads each paragraph after 会议议定: as an item when none is numbered", () => {
+    const items = extractAgenda(
+      ["会议议定:", "同意县财政局提出的预算调整方案。", "原则通过《县城市容管理办法》,由县城管局印发实施。"],
+      true,
+    );
+    expect(items.map((i) => [i.seq, i.actions, i.decision])).toEqual([
+      [1, ["议定"], "同意"],
+      [2, ["议定"], "原则通过"],
+    ]);
+  });
+  it("reads a numbered 请示 heading as an item in minutes without an intro", () => {
+    const items = extractAgenda(["一、县交通局关于农村公路养护资金的请示", "会议同意拨付养护资金。"], true);
+    expect(items.map((i) => [i.subject, i.decision])).toEqual([["县交通局关于农村公路养护资金的请示", "同意"]]);
+  });
+  it("does not take a line ending in 的决定 for an intro", () => {
+    expect(extractAgenda(["会议学习了关于加强安全生产的决定", "一、奋力完成全年目标任务"], true)).toHaveLength(1);
+  });
+});
+
+describe("agenda decisions", () => {
+  const decided = (text: string) => extractAgenda(["一、会议审议了《实施方案》", text], true)[0];
+
+  it.each([
+    ["会议原则同意区发改局提出的《实施方案》。", "原则同意"],
+    ["会议同意区发改局提出的《实施方案》。", "同意"],
+    ["会议审议并原则通过了《实施方案》。", "原则通过"],
+    ["会议审议通过了《实施方案》。", "通过"],
+    ["会议决定,同意区发改局提交的实施方案。", "同意"],
+  ])("reads %s as %s", (text, decision) => {
+    expect(decided(text)?.decision).toBe(decision);
+  });
+  it("keeps the deciding sentences as decisionText and leaves the others out", () => {
+    const item = decided(
+      "会议指出,要抓好落实。会议原则同意区发改局提出的《实施方案》,请修改完善后印发。会议强调,要压实责任。",
+    );
+    expect(item?.decisionText).toBe("会议原则同意区发改局提出的《实施方案》,请修改完善后印发。");
+  });
+  it("keeps a 会议决定 that approves nothing as decisionText, with no decision", () => {
+    const item = decided("会议决定,由区国资中心牵头制定管理办法。");
+    expect([item?.decision, item?.decisionText]).toEqual([null, "会议决定,由区国资中心牵头制定管理办法。"]);
+  });
+  it("does not read 通过 meaning 'by means of' as a decision", () => {
+    const item = decided("会议要求,通过开展专项行动压实责任。");
+    expect([item?.decision, item?.decisionText]).toEqual([null, null]);
+  });
+  it("does not read another body's consent, 经市政府同意, as the meeting's", () => {
+    expect(decided("该方案已经市政府同意。")?.decision).toBeNull();
+  });
+  it("is null when nothing is decided", () => {
+    expect(decided("会议指出,要抓好落实。")?.decisionText).toBeNull();
+  });
+});
+
 describe("agendaActions", () => {
   it("reads two verbs in order, 听取了…并审议了《…》", () => {
     expect(agendaActions("会议听取了2023年重点民生实事项目实施情况报告并审议了《2024年候选项目》")).toEqual([
