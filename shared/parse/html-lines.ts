@@ -7,6 +7,7 @@ import {
   SKIPPED_TAGS,
   visibleLength,
 } from "./html-document";
+import { checkDeadline } from "./parse-deadline";
 
 /**
  * Renders an HTML page as lines of text the way a browser lays them out:
@@ -66,6 +67,7 @@ export function htmlLines(doc: HtmlDocument, content?: IndexedElement): HtmlLine
   }
   while (stack.length > 0) {
     const frame = stack.pop() as Frame;
+    checkDeadline();
     if (frame.exit === "block") {
       flush();
       continue;

@@ -1,5 +1,6 @@
 import type { AgendaItem } from "../../record/record-schema";
 import { CHINESE_NUMERAL_CHARS, parseChineseNumber } from "../chinese-numeral";
+import { checkDeadline } from "../parse-deadline";
 
 /**
  * The agenda of minutes: numbered headings (一、 … 十二、) that say what the
@@ -171,6 +172,7 @@ export function extractAgenda(bodyLines: readonly string[], minutes: boolean): A
   let end = lines.length;
   let started = false;
   for (let i = 0; i < lines.length; i++) {
+    checkDeadline();
     const line = lines[i] as string;
     if (started && AGENDA_END.test(line)) {
       end = i;

@@ -1,4 +1,5 @@
 import { CHINESE_NUMERAL_CHARS, parseChineseNumber } from "../chinese-numeral";
+import { checkDeadline } from "../parse-deadline";
 
 /**
  * The meeting's name as the page writes it: the object of 召开 / 举行 /
@@ -60,6 +61,7 @@ function holdingBody(before: string): string | null {
 
 function nameAfter(text: string, verb: RegExp): string | null {
   for (const m of text.matchAll(verb)) {
+    checkDeadline();
     const at = m.index ?? 0;
     const before = text.slice(Math.max(0, at - WINDOW), at);
     const rest = text.slice(at + m[0].length, at + m[0].length + WINDOW);

@@ -1,4 +1,5 @@
 import type { Region } from "../../record/record-schema";
+import { checkDeadline } from "../parse-deadline";
 import type { MeetingLevel } from "./meeting-level";
 import {
   type Division,
@@ -91,6 +92,7 @@ export function resolveRegion(texts: readonly WeightedText[], level: MeetingLeve
   };
 
   for (const { text, weight } of texts) {
+    checkDeadline();
     const mentions = findDivisionNames(text);
     mentions.forEach((mention, i) => {
       const previous = mentions[i - 1];
