@@ -134,5 +134,15 @@ const SINGLE_POST = new RegExp(`(?<=[、,，兼])${LEVEL_ELIDED_POST}|${POST}`, 
 
 /** Splits a matched chain into its posts: 区委副书记、代区长 → [区委副书记, 代区长]. */
 export function splitPostChain(chain: string): string[] {
-  return [...chain.matchAll(SINGLE_POST)].map((m) => m[0]);
+  let posts = splitChains.get(chain);
+  if (!posts) {
+    posts = [...chain.matchAll(SINGLE_POST)].map((m) => m[0]);
+    if (splitChains.size >= MAX_CACHED_CHAINS) splitChains.clear();
+    splitChains.set(chain, posts);
+  }
+  return [...posts];
 }
+
+/** Pages repeat the same few chains; a page listing thousands of posted names splits each chain once. */
+const splitChains = new Map<string, string[]>();
+const MAX_CACHED_CHAINS = 1000;
