@@ -28,7 +28,25 @@ describe("removePinyinDebris", () => {
   });
 
   it("agrees with the regex it replaced on short strings of pinyin letters, Han and brackets", () => {
-    const piece = fc.constantFrom("区", "𠮷", "(", ")", " ", "a", "ā", "Ā", "ü", "n", "g", "zh", "x", "r", "v", "W", "1");
+    const piece = fc.constantFrom(
+      "区",
+      "𠮷",
+      "(",
+      ")",
+      " ",
+      "a",
+      "ā",
+      "Ā",
+      "ü",
+      "n",
+      "g",
+      "zh",
+      "x",
+      "r",
+      "v",
+      "W",
+      "1",
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 14 }), (pieces) => {
         const text = pieces.join("");
