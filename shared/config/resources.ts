@@ -46,6 +46,17 @@ export const DEFAULT_MAX_PAGE_BYTES = 10 * 1024 * 1024;
  */
 export const PARSER_MAX_PAGE_BYTES = 16 * 1024 * 1024;
 
+/**
+ * How long parse-page lets one page parse before rejecting it as
+ * too-complex: a full batch of pages that each use the whole budget still
+ * ends (with 20% to spare for reads, sends and notifications) inside the
+ * function's timeout, so one slow page never times out its batch. Real pages
+ * parse in tens of milliseconds.
+ */
+export const PARSE_BUDGET_MS = Math.floor(
+  (FUNCTION_TIMEOUT_SECONDS.parsePage * 1000 * 0.8) / QUEUES.pageEvents.batchSize,
+);
+
 /** Checks a configured page size limit, naming what is wrong; returns it. */
 export function checkMaxPageBytes(bytes: number): number {
   if (!Number.isSafeInteger(bytes) || bytes <= 0) {

@@ -15,6 +15,8 @@ export const pageRejectionCodes = [
   "too-large",
   "undecodable",
   "invalid-record",
+  /** the parse ran past its time budget (PARSE_BUDGET_MS) */
+  "too-complex",
   /** the object was deleted (or its version is gone) before it could be read */
   "missing",
   /** the event's object key is not valid URL encoding, so the object cannot be named */

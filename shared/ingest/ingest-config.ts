@@ -1,5 +1,5 @@
 import { ENV, optionalEnv, requireEnv } from "../config/env";
-import { checkMaxPageBytes, DEFAULT_MAX_PAGE_BYTES } from "../config/resources";
+import { checkMaxPageBytes, DEFAULT_MAX_PAGE_BYTES, PARSE_BUDGET_MS } from "../config/resources";
 
 /** What parse-page reads from its environment, read once per container; fails naming a missing variable. */
 export function parsePageConfig(env: NodeJS.ProcessEnv = process.env) {
@@ -9,6 +9,7 @@ export function parsePageConfig(env: NodeJS.ProcessEnv = process.env) {
     artifactsBucket: requireEnv(ENV.artifactsBucket, env),
     topicArn: requireEnv(ENV.ingestTopicArn, env),
     maxPageBytes,
+    parseBudgetMs: PARSE_BUDGET_MS,
   };
 }
 

@@ -25,6 +25,8 @@ export interface ParsePageDeps {
   artifactsBucket: string;
   topicArn: string;
   maxPageBytes: number;
+  /** per page: a parse running longer is stopped and the page rejected as too-complex (PARSE_BUDGET_MS) */
+  parseBudgetMs: number;
   logger: Log;
   metrics: MetricsSink;
   now: () => Date;
@@ -38,7 +40,8 @@ export interface ParsePageDeps {
  * What becomes of a message:
  * - pages parsed and their record messages sent, pages rejected and
  *   reported, S3 test events, non-creation events: consumed;
- * - an undecodable key, a deleted object, an oversized or unparseable page:
+ * - an undecodable key, a deleted object, an oversized or unparseable page,
+ *   a page whose parse runs past its time budget (too-complex):
  *   consumed with page.rejected (it can never succeed; the raw page, if any,
  *   stays in S3 for reprocess);
  * - a body that is not an S3 event, naming no page: logged, counted
@@ -136,7 +139,12 @@ async function processPage(event: PageEvent, deps: ParsePageDeps): Promise<Inlin
   }
   deps.metrics.addMetric(METRIC.pageBytes, MetricUnit.Bytes, read.bytes.byteLength);
   const started = performance.now();
-  const outcome = safeParse(deps.parse, read.bytes, { uri: event.uri, contentType: read.contentType, url: read.url });
+  const outcome = safeParse(deps.parse, read.bytes, {
+    uri: event.uri,
+    contentType: read.contentType,
+    url: read.url,
+    budgetMs: deps.parseBudgetMs,
+  });
   deps.metrics.addMetric(METRIC.parseTimeMs, MetricUnit.Milliseconds, performance.now() - started);
   if (!outcome.ok) {
     await reject(deps, event.uri, outcome.rejection.code, outcome.rejection.message, read.bytes.byteLength);

@@ -1,3 +1,5 @@
+import { isUtf8 } from "node:buffer";
+
 /**
  * Decode step: raw bytes → text, or a reason the bytes are not a page.
  * Declarations (BOM, <meta charset>, the object's Content-Type) are only
@@ -142,14 +144,24 @@ function hasNonAscii(bytes: Uint8Array): boolean {
   return false;
 }
 
+/** buffer.isUtf8 is strict, so a multi-byte character cut at the end of the sample (or of a truncated page) is left out. */
 function isValidUtf8(sample: Uint8Array): boolean {
-  try {
-    // stream: true tolerates a multi-byte character cut at the end of the sample (or of a truncated page).
-    new TextDecoder("utf-8", { fatal: true }).decode(sample, { stream: true });
-    return true;
-  } catch {
-    return false;
+  return isUtf8(sample.subarray(0, completeLength(sample)));
+}
+
+/** The length of `bytes` without a trailing incomplete UTF-8 sequence. */
+function completeLength(bytes: Uint8Array): number {
+  let continuation = 0;
+  while (continuation < 3 && continuation < bytes.length) {
+    const b = bytes[bytes.length - 1 - continuation] as number;
+    if ((b & 0xc0) !== 0x80) break;
+    continuation++;
   }
+  const leadAt = bytes.length - 1 - continuation;
+  const lead = bytes[leadAt];
+  if (lead === undefined || lead < 0xc2 || lead > 0xf4) return bytes.length;
+  const needed = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+  return needed > continuation + 1 ? leadAt : bytes.length;
 }
 
 /**

@@ -8,6 +8,7 @@ import { parseHtml } from "./html-document";
 import { type HtmlLine, htmlLines } from "./html-lines";
 import { firstMeta, type HtmlMetadata, readHtmlMetadata } from "./html-metadata";
 import type { PageMeta } from "./page-text";
+import { checkDeadlineNow } from "./parse-deadline";
 import { siteNameFromCopyright } from "./site-name";
 
 /**
@@ -37,10 +38,12 @@ const ATTACHMENT = /附件|\.(docx?|xlsx?|pdf|wps|et|zip|rar|7z|ofd|jpg|png)\b/i
 export function extractHtmlPage(html: string, normalise: (text: string) => string): ExtractedPage {
   const warnings: string[] = [];
   const doc = parseHtml(html);
+  checkDeadlineNow();
   const metadata = readHtmlMetadata(doc.document);
   const content = findContentElement(doc)?.element;
   const headline = findHeadline(doc, content, metadata);
   const raw = htmlLines(doc, content);
+  checkDeadlineNow();
   const published = findPublishedDate(html, raw, headline, content, metadata);
   if (!content) warnings.push("body: no article element found; the body is the whole page text");
 

@@ -7,6 +7,7 @@ import { extractTextPage } from "./extract-text-page";
 import { MAX_NESTING_DEPTH, nestingDepth } from "./html-nesting";
 import { normaliseText } from "./normalise-text";
 import type { PageText } from "./page-text";
+import { checkDeadlineNow } from "./parse-deadline";
 import type { PageInput, Rejection } from "./parse-outcome";
 import { stripTags } from "./strip-tags";
 
@@ -24,6 +25,7 @@ export function extractPageText(bytes: Uint8Array, input: PageInput): PageStageR
   const decoded = decodePage(bytes, { contentType: input.contentType });
   if (!decoded.ok) return reject(decoded.code, decoded.message);
 
+  checkDeadlineNow();
   const text = decoded.text;
   const format = detectFormat(text, input.contentType);
   const script = detectScript(text);
@@ -33,6 +35,7 @@ export function extractPageText(bytes: Uint8Array, input: PageInput): PageStageR
     format === "html" && !nestedTooDeep
       ? extractHtmlPage(text, normalise)
       : extractTextPage(normalise((nestedTooDeep ? stripTags(text) : text).replace(/\r\n?/g, "\n")).split("\n"));
+  checkDeadlineNow();
   if (nestedTooDeep)
     extracted.warnings.push(
       `body: elements nest deeper than ${MAX_NESTING_DEPTH} levels; the page was read as text with its tags removed`,

@@ -1,5 +1,6 @@
 import { load } from "cheerio/slim";
 import type { AnyNode, Document, Element } from "domhandler";
+import { checkDeadline } from "./parse-deadline";
 
 /**
  * An HTML page flattened into its elements in document order, with the text
@@ -161,6 +162,7 @@ function indexDocument(document: Document): HtmlDocument {
   }
   while (stack.length > 0) {
     const frame = stack.pop() as Frame;
+    checkDeadline();
     if (frame.exit !== undefined) {
       const done = elements[frame.exit] as IndexedElement;
       done.last = elements.length - 1;

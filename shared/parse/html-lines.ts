@@ -7,6 +7,7 @@ import {
   SKIPPED_TAGS,
   visibleLength,
 } from "./html-document";
+import { checkDeadline } from "./parse-deadline";
 
 /**
  * Renders an HTML page as lines of text the way a browser lays them out:
@@ -29,6 +30,11 @@ export interface HtmlLine {
 /** Above this many characters a table cell is a layout column, not a label or value, and gets its own line. */
 const SHORT_CELL = 50;
 const WHITESPACE_RUN = /[\s\u00a0\u3000]+/g;
+
+type Frame = { node: AnyNode | null; owner: number; inLink: boolean; inPre: boolean; exit?: "block" | "cell" };
+/** Leaving a block or a cell needs no node: one shared frame each rather than a copy per element. */
+const EXIT_BLOCK: Frame = { node: null, owner: -1, inLink: false, inPre: false, exit: "block" };
+const EXIT_CELL: Frame = { node: null, owner: -1, inLink: false, inPre: false, exit: "cell" };
 
 /**
  * `content`: hidden elements inside it are rendered too — the article body is
@@ -58,7 +64,6 @@ export function htmlLines(doc: HtmlDocument, content?: IndexedElement): HtmlLine
     else if (length > 0) parts.push(" ");
   };
 
-  type Frame = { node: AnyNode; owner: number; inLink: boolean; inPre: boolean; exit?: "block" | "cell" };
   const stack: Frame[] = [];
   for (let i = doc.document.children.length - 1; i >= 0; i--) {
     const child = doc.document.children[i];
@@ -66,6 +71,7 @@ export function htmlLines(doc: HtmlDocument, content?: IndexedElement): HtmlLine
   }
   while (stack.length > 0) {
     const frame = stack.pop() as Frame;
+    checkDeadline();
     if (frame.exit === "block") {
       flush();
       continue;
@@ -74,7 +80,7 @@ export function htmlLines(doc: HtmlDocument, content?: IndexedElement): HtmlLine
       softBreak();
       continue;
     }
-    const node = frame.node;
+    const node = frame.node as AnyNode;
     if (node.type === "text") {
       const visible = visibleLength(node.data);
       if (frame.inPre && node.data.includes("\n")) {
@@ -115,7 +121,7 @@ export function htmlLines(doc: HtmlDocument, content?: IndexedElement): HtmlLine
     const isBlock = BLOCK_TAGS.has(tag) && !isCell;
     if (isBlock) flush();
     if (isCell) softBreak();
-    if (isBlock || isCell) stack.push({ ...frame, exit: isBlock ? "block" : "cell" });
+    if (isBlock || isCell) stack.push(isBlock ? EXIT_BLOCK : EXIT_CELL);
     const inLink = frame.inLink || tag === "a";
     const inPre = frame.inPre || tag === "pre" || tag === "textarea";
     for (let i = el.children.length - 1; i >= 0; i--) {

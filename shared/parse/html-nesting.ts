@@ -47,7 +47,9 @@ const SELF_CLOSING_SIBLINGS = new Set([
 export function nestingDepth(html: string): number {
   let depth = 0;
   let max = 0;
-  for (const m of html.matchAll(TAG)) {
+  // A "<" with no ">" after it makes TAG scan to the end of the page and fail; after the last ">" every "<" would.
+  const tags = html.slice(0, html.lastIndexOf(">") + 1);
+  for (const m of tags.matchAll(TAG)) {
     const name = (m[2] ?? "").toLowerCase();
     if (VOID.has(name) || SELF_CLOSING_SIBLINGS.has(name) || m[3] === "/") continue;
     if (m[1] === "/") depth = Math.max(0, depth - 1);

@@ -1,5 +1,7 @@
 import * as OpenCC from "opencc-js/t2cn";
 import type { Script } from "./detect-script";
+import { checkDeadline } from "./parse-deadline";
+import { removePinyinDebris } from "./pinyin-debris";
 
 /**
  * record.md's text normalisation, applied to every line the page stage
@@ -13,20 +15,6 @@ import type { Script } from "./detect-script";
  * between characters of names and labels.
  */
 const INVISIBLES = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
-
-const TONED_VOWEL = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü";
-/** One pinyin syllable: optional initial, vowels (toned or not), optional nasal/erhua ending. */
-const PINYIN_SYLLABLE = `(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouv${TONED_VOWEL}]+(?:ng|n|r)?`;
-/**
- * A parenthesised pinyin reading that directly follows a Han character, e.g.
- * 區(qū), 項(xiàng), 擴(kuò)大 — taught by seed 003, a page run through a
- * "show pronunciation" widget. Only runs carrying a tone mark or ü count, so
- * real parentheses such as 世界贸易组织(WTO) or (扩大) survive.
- */
-const PINYIN_DEBRIS = new RegExp(
-  `(?<=\\p{Script=Han})(?:\\((?=[^)]*[${TONED_VOWEL}])(?:${PINYIN_SYLLABLE} ?)+\\))+`,
-  "giu",
-);
 
 /** Horizontal whitespace NFKC leaves as-is (tabs) plus ordinary spaces. */
 const SPACE_RUN = /[ \t\f\v]+/g;
@@ -46,9 +34,10 @@ function traditionalToSimplified(): Converter {
 }
 
 export function normaliseText(text: string, script: Script): string {
+  checkDeadline();
   let out = text.replace(INVISIBLES, "").normalize("NFKC");
   if (script === "traditional") out = traditionalToSimplified()(out).normalize("NFKC");
-  out = out.replace(PINYIN_DEBRIS, "");
+  out = removePinyinDebris(out);
   return out
     .split("\n")
     .map((line) => line.replace(SPACE_RUN, " ").trim())

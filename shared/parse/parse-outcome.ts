@@ -8,6 +8,8 @@ export interface PageInput {
   contentType?: string | undefined;
   /** the page's original web address, e.g. from object metadata `source-url` */
   url?: string | undefined;
+  /** milliseconds the parse may take; beyond it the page is rejected as "too-complex". None: unbounded (the CLI). */
+  budgetMs?: number | undefined;
 }
 
 /** Why a page became a rejection instead of a record. */
@@ -16,6 +18,7 @@ export type RejectionCode =
   | "binary" // not text in any supported charset (images, PDFs, archives)
   | "too-large" // over the size guard
   | "undecodable" // text, but no charset decodes it without heavy damage
+  | "too-complex" // the parse ran past its time budget (a page built to be slow)
   | "invalid-record"; // the parser built a record that fails the schema (a parser bug, kept visible)
 
 export interface Rejection {

@@ -29,9 +29,15 @@ export function normaliseName(text: string): string {
 
 /** Longer than any personal name, short enough to keep a partition key small. */
 export const MAX_PERSON_NAME_LENGTH = 64;
+/** What a caller may send before normalisation: room for spaces, invisibles and decomposed forms. */
+const MAX_RAW_NAME_LENGTH = 4 * MAX_PERSON_NAME_LENGTH;
 
 /** A person's name from a caller, normalised, or a 400 naming `parameter`. */
 export function parsePersonName(raw: string, parameter: string): string {
+  // bounded before normalising: no normaliser sees an input longer than this
+  if (raw.length > MAX_RAW_NAME_LENGTH) {
+    throw new BadParameterError(parameter, `must be at most ${MAX_PERSON_NAME_LENGTH} characters`);
+  }
   const name = normaliseName(raw);
   if (name === "") throw new BadParameterError(parameter, "must be a person's name");
   if ([...name].length > MAX_PERSON_NAME_LENGTH) {

@@ -5,6 +5,13 @@ import { BadParameterError } from "../errors";
 export const LIMIT = { default: 20, min: 1, max: 100 } as const;
 
 /**
+ * Longest value a query parameter may have, checked before anything reads it:
+ * names and regions are far shorter, a cursor is ~200 characters. A longer
+ * value is a 400, so no normaliser ever sees an unbounded input.
+ */
+export const MAX_PARAMETER_LENGTH = { default: 256, cursor: 2048 } as const;
+
+/**
  * The query string as single values, checked against the names the route
  * accepts. A misspelt filter (`?regoin=…`) silently ignored would return
  * every meeting, so unknown names are a 400, as are repeats (which value
@@ -33,6 +40,10 @@ export function readQueryParameters(
     const values = multi[name] ?? [];
     if (values.length > 1) throw new BadParameterError(name, "given more than once");
     const value = values[0] ?? single[name];
+    const max = name === "cursor" ? MAX_PARAMETER_LENGTH.cursor : MAX_PARAMETER_LENGTH.default;
+    if (value !== undefined && value !== null && value.length > max) {
+      throw new BadParameterError(name, `must be at most ${max} characters, got ${value.length}`);
+    }
     if (value === undefined || value === null || value.trim() === "") {
       throw new BadParameterError(name, "must not be empty");
     }

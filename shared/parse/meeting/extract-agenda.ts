@@ -1,5 +1,6 @@
 import { type AgendaDecision, type AgendaItem, agendaDecisions } from "../../record/record-schema";
 import { CHINESE_NUMERAL_CHARS, parseChineseNumber } from "../chinese-numeral";
+import { checkDeadline } from "../parse-deadline";
 
 /**
  * The agenda of a meeting. Minutes number their items (一、 … 十二、, (一),
@@ -252,6 +253,7 @@ export function extractAgenda(bodyLines: readonly string[], minutes: boolean): A
   let listVerbs: string[] | null = null;
   let introAt = -1;
   for (let i = 0; i < lines.length; i++) {
+    checkDeadline();
     const line = lines[i] as string;
     if (started && AGENDA_END.test(line)) {
       end = i;

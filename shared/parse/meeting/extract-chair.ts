@@ -1,4 +1,5 @@
 import type { Meeting } from "../../record/record-schema";
+import { checkDeadline } from "../parse-deadline";
 import { findPostedNames, type PostedName } from "./find-posted-names";
 import { isPlausibleName } from "./person-name";
 
@@ -24,6 +25,7 @@ function fromPosted(mention: PostedName): Chair {
 /** A chair named in a sentence, with or without a post; null when the sentence names none. */
 export function chairInSentence(sentence: string): Chair | null {
   for (const mention of findPostedNames(sentence)) {
+    checkDeadline();
     if (CHAIRS.test(sentence.slice(mention.end))) return fromPosted(mention);
   }
   const by = CHAIRED_BY.exec(sentence)?.[1];
@@ -34,6 +36,7 @@ export function chairInSentence(sentence: string): Chair | null {
   }
   // 李四主持会议: an unposted name right before 主持, at the start of a clause
   for (const m of sentence.matchAll(/主持/g)) {
+    checkDeadline();
     const before = sentence.slice(0, m.index ?? 0);
     for (const length of [3, 2]) {
       const name = before.slice(-length);

@@ -1,7 +1,8 @@
 import type { PersonRef } from "../../record/record-schema";
 import { splitAtLabels } from "../labelled-values";
+import { checkDeadline } from "../parse-deadline";
 import { spacedAlternation } from "../regex-alternation";
-import { findPostedNames } from "./find-posted-names";
+import { findPostedNames, type PostedName } from "./find-posted-names";
 import { isPlausibleName, startsWithSurname } from "./person-name";
 import { POST_CHAIN, splitPostChain } from "./post-lexicon";
 import { splitNameList } from "./split-name-list";
@@ -91,7 +92,7 @@ export interface LabelledRoles {
 const POST_NOTE = new RegExp(`^(${POST_CHAIN})(?:$|[,，;；])`, "u");
 /** What may follow a listed name: a separator, a note, the end. */
 const ITEM_END = /^(?:$|[\s、,，;；(（])/;
-const ITEM_SEPARATOR = /[\s、,，;；]/g;
+const ITEM_SEPARATOR = /[\s、,，;；]/;
 
 /**
  * 县发改局局长陶建平,县财政局局长褚立新 → 陶建平(县发改局局长),褚立新(县财政局局长):
@@ -102,15 +103,26 @@ const ITEM_SEPARATOR = /[\s、,，;；]/g;
  * stays in it.
  */
 function postsAsNotes(value: string): string {
-  let out = value;
-  for (const m of findPostedNames(value).reverse()) {
-    if (!ITEM_END.test(value.slice(m.end))) continue;
-    const separators = [...value.slice(0, m.start).matchAll(ITEM_SEPARATOR)];
-    const itemStart = separators.length > 0 ? (separators[separators.length - 1]?.index ?? -1) + 1 : 0;
-    const note = value.slice(itemStart, m.end - m.name.length).trim();
-    if (note) out = `${out.slice(0, itemStart)}${m.name}(${note})${out.slice(m.end)}`;
+  // One pass each way: where every item starts, then the rewrites from the end
+  // (re-scanning the value per name made a long list quadratic).
+  const rewrites: { itemStart: number; mention: PostedName }[] = [];
+  let itemStart = 0;
+  let scanned = 0;
+  for (const m of findPostedNames(value)) {
+    for (; scanned < m.start; scanned++) if (ITEM_SEPARATOR.test(value[scanned] as string)) itemStart = scanned + 1;
+    if (ITEM_END.test(value.charAt(m.end))) rewrites.push({ itemStart, mention: m });
   }
-  return out;
+  const pieces: string[] = [];
+  let rest = value.length;
+  for (const { itemStart, mention: m } of rewrites.reverse()) {
+    const note = value.slice(itemStart, m.end - m.name.length).trim();
+    if (!note || m.end > rest) continue;
+    pieces.push(value.slice(m.end, rest), `${m.name}(${note})`);
+    rest = itemStart;
+  }
+  if (pieces.length === 0) return value;
+  pieces.push(value.slice(0, rest));
+  return pieces.reverse().join("");
 }
 
 function isNameOnlyLine(line: string): boolean {
@@ -129,6 +141,7 @@ export function extractLabelledRoles(lines: readonly string[]): LabelledRoles {
   const values: Partial<Record<Role, string>> = {};
   const labels: Partial<Record<Role, string>> = {};
   for (let i = 0; i < lines.length; i++) {
+    checkDeadline();
     const line = (lines[i] as string).trim();
     if (!STARTS_WITH_ROLE.test(line)) continue;
     const pairs = splitAtLabels(line, ROLE_LABEL);

@@ -1,5 +1,6 @@
 import type { Disclosure, Meeting, Person, RecordKind, Region } from "../../record/record-schema";
 import type { PageText } from "../page-text";
+import { checkDeadlineNow } from "../parse-deadline";
 import { classifyKind, namesGovernmentActor } from "./classify-kind";
 import { classifyMeetingType } from "./classify-meeting-type";
 import { extractDisclosure } from "./extract-disclosure";
@@ -78,7 +79,9 @@ export function extractMeetingFields(page: PageText): MeetingFields {
 
   const named = findMeetingName(title, bodyLines.slice(0, NAME_SEARCH_PARAGRAPHS));
   const labelled = extractLabelledRoles(page.lines);
+  checkDeadlineNow();
   const people = extractPeople([...(title ? [title] : []), ...page.lines]);
+  checkDeadlineNow();
   const titlesOf = (name: string) => people.find((p) => p.name === name)?.titles ?? [];
   const meetingSentences = [...(title ? [title] : []), ...(named.line ? [named.line] : [])];
   const kind = classifyKind({

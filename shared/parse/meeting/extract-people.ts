@@ -1,4 +1,5 @@
 import type { Person } from "../../record/record-schema";
+import { checkDeadline } from "../parse-deadline";
 import { findNotedPosts, findPostedNames } from "./find-posted-names";
 
 /**
@@ -8,6 +9,7 @@ import { findNotedPosts, findPostedNames } from "./find-posted-names";
 export function extractPeople(lines: readonly string[]): Person[] {
   const byName = new Map<string, string[]>();
   for (const line of lines) {
+    checkDeadline();
     for (const { name, titles } of [...findPostedNames(line), ...findNotedPosts(line)]) {
       const known = byName.get(name) ?? [];
       for (const title of titles) if (!known.includes(title)) known.push(title);

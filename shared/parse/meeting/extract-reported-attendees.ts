@@ -1,4 +1,5 @@
 import type { PersonRef } from "../../record/record-schema";
+import { checkDeadline } from "../parse-deadline";
 import { findPostedNames } from "./find-posted-names";
 import { isPlausibleName } from "./person-name";
 
@@ -89,6 +90,7 @@ function reportedPeople(sentences: readonly string[], verb: RegExp): PersonRef[]
   const out: PersonRef[] = [];
   for (const sentence of sentences) {
     for (const m of sentence.matchAll(verb)) {
+      checkDeadline();
       const at = m.index ?? 0;
       const before =
         sentence

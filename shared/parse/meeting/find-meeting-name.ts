@@ -1,4 +1,5 @@
 import { CHINESE_NUMERAL_CHARS, parseChineseNumber } from "../chinese-numeral";
+import { checkDeadline } from "../parse-deadline";
 
 /**
  * The meeting's name as the page writes it: the object of 召开 / 举行 /
@@ -60,6 +61,7 @@ function holdingBody(before: string): string | null {
 
 function nameAfter(text: string, verb: RegExp): string | null {
   for (const m of text.matchAll(verb)) {
+    checkDeadline();
     const at = m.index ?? 0;
     const before = text.slice(Math.max(0, at - WINDOW), at);
     const rest = text.slice(at + m[0].length, at + m[0].length + WINDOW);
@@ -97,9 +99,12 @@ export function meetingSequence(name: string): number | null {
 }
 
 /** A headline that reports a meeting passively: 全区安全生产工作会议召开 → 全区安全生产工作会议. */
+const VERB_AFTER_NAME = /召开|举行/;
 const NAME_BEFORE_VERB = /([^,，。;；:：!！?？\s]{3,40}?(?:会议|会))(?:在[^,，。;；]{1,20})?(?:召开|举行)/u;
 
 export function meetingNameBeforeVerb(headline: string): string | null {
+  // the pattern tries 40 lengths at every character; most lines have no verb for it to end at
+  if (!VERB_AFTER_NAME.test(headline)) return null;
   const named = NAME_BEFORE_VERB.exec(headline)?.[1];
   return named && !NOT_A_MEETING.test(named) ? named : null;
 }

@@ -1,3 +1,4 @@
+import { checkDeadline } from "../parse-deadline";
 import { alternation } from "../regex-alternation";
 import { isPlausibleName, joinPaddedName, surnameLength } from "./person-name";
 import { CORE_POST_PATTERN, POST_CHAIN, splitPostChain } from "./post-lexicon";
@@ -198,6 +199,7 @@ export function findNotedPosts(text: string): { name: string; titles: string[] }
 export function findPostedNames(text: string): PostedName[] {
   const out: PostedName[] = [];
   for (const m of text.matchAll(POSTED)) {
+    checkDeadline();
     const chain = m[1] ?? "";
     const at = (m.index ?? 0) + chain.length;
     const name = readNameAt(text.slice(at));

@@ -115,12 +115,34 @@ export const POST = `(?:${ORGAN_PREFIX})?(?:${CORE_POST_PATTERN})`;
  */
 const LEVEL_ELIDED_POST = `\\p{Script=Han}{1,4}?(?:部|局|委|办)(?:${CORE_POST_PATTERN})`;
 
-/** Posts chained with 、 or 兼: 区委副书记、代区长, 市委常委、统战部部长. */
-export const POST_CHAIN = `${POST}(?:[、,，]?兼?(?:${POST})|[、,，兼]${LEVEL_ELIDED_POST})*`;
+/** A chain is at most this many posts long; real ones have two or three (区委副书记、代区长). */
+const MAX_CHAIN_LINKS = 8;
+/**
+ * A later post of a chain. The level-elided form is tried only where a full
+ * post cannot stand: 、区委副书记 reads both ways, and two readings per link
+ * made a long chain without a name after it backtrack exponentially.
+ */
+const CHAIN_LINK = `[、,，]?兼?(?:${POST})|(?![、,，]?兼?(?:${POST}))[、,，兼]${LEVEL_ELIDED_POST}`;
+
+/**
+ * Posts chained with 、 or 兼: 区委副书记、代区长, 市委常委、统战部部长. Bounded, so
+ * a page of posts without names costs a constant per character.
+ */
+export const POST_CHAIN = `${POST}(?:${CHAIN_LINK}){0,${MAX_CHAIN_LINKS}}`;
 
 const SINGLE_POST = new RegExp(`(?<=[、,，兼])${LEVEL_ELIDED_POST}|${POST}`, "gu");
 
 /** Splits a matched chain into its posts: 区委副书记、代区长 → [区委副书记, 代区长]. */
 export function splitPostChain(chain: string): string[] {
-  return [...chain.matchAll(SINGLE_POST)].map((m) => m[0]);
+  let posts = splitChains.get(chain);
+  if (!posts) {
+    posts = [...chain.matchAll(SINGLE_POST)].map((m) => m[0]);
+    if (splitChains.size >= MAX_CACHED_CHAINS) splitChains.clear();
+    splitChains.set(chain, posts);
+  }
+  return [...posts];
 }
+
+/** Pages repeat the same few chains; a page listing thousands of posted names splits each chain once. */
+const splitChains = new Map<string, string[]>();
+const MAX_CACHED_CHAINS = 1000;

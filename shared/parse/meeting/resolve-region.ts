@@ -1,4 +1,5 @@
 import type { Region } from "../../record/record-schema";
+import { checkDeadline } from "../parse-deadline";
 import type { MeetingLevel } from "./meeting-level";
 import {
   type Division,
@@ -151,6 +152,7 @@ export function resolveRegion(texts: readonly WeightedText[], level: MeetingLeve
   };
 
   for (const { text: raw, weight: textWeight } of texts) {
+    checkDeadline();
     const text = raw.replace(SITE_TAG, " ");
     const spans = documentSpans(text);
     const mentions = findDivisionNames(text);

@@ -1,4 +1,5 @@
 import type { PersonRef } from "../../record/record-schema";
+import { checkDeadline } from "../parse-deadline";
 import { isPlausibleName, startsWithSurname } from "./person-name";
 
 /**
@@ -42,6 +43,7 @@ function tokenize(value: string): Token[][] {
   };
   const chars = [...value];
   for (let i = 0; i < chars.length; i++) {
+    checkDeadline();
     const ch = chars[i] as string;
     if (OPEN_PAREN.test(ch)) {
       let depth = 1;

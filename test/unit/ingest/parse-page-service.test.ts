@@ -2,9 +2,10 @@ import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client, S3ServiceExcep
 import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
 import { SendMessageBatchCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { MAX_MESSAGE_BYTES } from "../../../shared/config/resources";
+import { MAX_MESSAGE_BYTES, PARSE_BUDGET_MS } from "../../../shared/config/resources";
 import { type ParseFunction, type ParsePageDeps, processPageEvents } from "../../../shared/ingest/parse-page-service";
 import type { PageInput } from "../../../shared/parse/parse-outcome";
+import { parsePage } from "../../../shared/parse/parse-page";
 import type { MeetingRecord } from "../../../shared/record/record-schema";
 import { aMeetingRecord } from "../storage/support/meeting-record";
 import { s3Body } from "../storage/support/s3-body";
@@ -72,6 +73,7 @@ beforeEach(() => {
     artifactsBucket: "artifacts",
     topicArn: "arn:aws:sns:us-east-1:000000000000:ingest",
     maxPageBytes: MAX_PAGE_BYTES,
+    parseBudgetMs: PARSE_BUDGET_MS,
     logger: silentLog,
     metrics: metrics.sink,
     now: () => NOW,
@@ -111,7 +113,35 @@ describe("processPageEvents", () => {
       uri: "s3://raw-bucket/raw/a.html",
       contentType: "text/html; charset=gbk",
       url: "https://www.example.gov.cn/a.html",
+      budgetMs: PARSE_BUDGET_MS,
     });
+  });
+
+  it("rejects a page that runs past the parse budget as too-complex and still parses the rest of its batch", async () => {
+    // 2 MB of 区长王明、 after 出席: takes seconds even in linear time; the other page takes milliseconds.
+    const slow = `出席:${"区长王明、".repeat(140_000)}`;
+    const pages: Record<string, string> = { "raw/slow.txt": slow, "raw/fine.html": PAGE };
+    s3Mock.on(GetObjectCommand).callsFake((input: { Key: string }) => ({ Body: s3Body(pages[input.Key] ?? "").body }));
+    parsePage(Buffer.from(PAGE), { uri: "warm-up" }); // lazy lexicon set-up is not the page's cost
+    deps = { ...deps, parse: parsePage, parseBudgetMs: 1000, maxPageBytes: 10 * 1024 * 1024 };
+
+    const response = await processPageEvents(
+      [sqsRecord("m1", s3Event("raw/slow.txt")), sqsRecord("m2", s3Event("raw/fine.html"))],
+      deps,
+    );
+
+    expect(response.batchItemFailures).toEqual([]);
+    expect(published(snsMock).map((p) => p.message)).toEqual([
+      expect.objectContaining({
+        type: "page.rejected",
+        uri: "s3://raw-bucket/raw/slow.txt",
+        reason: { code: "too-complex", message: "the page took more than 1000 ms to parse" },
+      }),
+    ]);
+    expect(sentBodies(sqsMock)).toEqual([
+      expect.objectContaining({ version: expect.objectContaining({ uri: "s3://raw-bucket/raw/fine.html" }) }),
+    ]);
+    expect(metrics.added).toContainEqual({ name: "PagesRejected", value: 1, dimensions: { reason: "too-complex" } });
   });
 
   it("reads the exact object version the event names", async () => {

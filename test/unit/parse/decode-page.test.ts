@@ -69,6 +69,16 @@ describe("decodePage", () => {
     expect(decoded(bytes).encoding).toBe("utf-8");
   });
 
+  it("keeps reading UTF-8 when the 256 KB charset sample ends inside a character, at each of its bytes", () => {
+    for (const pad of [0, 1, 2]) {
+      // 会 is three bytes: the sample boundary falls after its first, second or third byte
+      const bytes = utf8(`${"a".repeat(256 * 1024 - 1 - pad)}会议纪要${SIMPLIFIED}`);
+      const result = decoded(bytes);
+      expect(result.encoding).toBe("utf-8");
+      expect(result.warnings).toEqual([]);
+    }
+  });
+
   it("rejects zero bytes as empty", () => {
     expect(decodePage(new Uint8Array())).toMatchObject({ ok: false, code: "empty" });
   });
