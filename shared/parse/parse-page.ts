@@ -42,6 +42,8 @@ export function parsePage(bytes: Uint8Array, input: PageInput): ParseOutcome {
       people: fields.people,
       body: page.bodyLines.join("\n"),
       warnings: [...page.warnings, ...fields.warnings],
+      // the writer knows the other records; the parser sees one page
+      duplicateOf: null,
     };
 
     const checked = meetingRecordSchema.safeParse(record);
