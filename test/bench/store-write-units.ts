@@ -148,11 +148,14 @@ const sqsRequests = pages * (1 + 1 / 10 + 1 / 10) + pages * (1 / 10 + 1 / 25 + 1
 const cost = {
   dynamoWrites: ((perRecord * pages) / 1e6) * PRICE.dynamoWritePerMillionUnits,
   dynamoReads: ((readsPerRecord * pages) / 1e6) * PRICE.dynamoReadPerMillionUnits,
-  lambda: lambdaGbSeconds * PRICE.lambdaPerGbSecond + ((pages / 10 + pages / 25) / 1e6) * PRICE.lambdaPerMillionRequests,
+  lambda:
+    lambdaGbSeconds * PRICE.lambdaPerGbSecond + ((pages / 10 + pages / 25) / 1e6) * PRICE.lambdaPerMillionRequests,
   sqs: (sqsRequests / 1e6) * PRICE.sqsPerMillionRequests,
   s3: (pages / 1000) * PRICE.s3PutPerThousand + (pages / 1000) * PRICE.s3GetPerThousand,
   sns: (pages / 1e6) * PRICE.snsPerMillionPublishes,
 };
 const total = Object.values(cost).reduce((a, b) => a + b, 0);
 console.log("USD per million pages:", Object.fromEntries(Object.entries(cost).map(([k, v]) => [k, v.toFixed(2)])));
-console.log(`total USD per million pages: ${total.toFixed(2)} (DynamoDB writes ${((100 * cost.dynamoWrites) / total).toFixed(0)}%)`);
+console.log(
+  `total USD per million pages: ${total.toFixed(2)} (DynamoDB writes ${((100 * cost.dynamoWrites) / total).toFixed(0)}%)`,
+);
