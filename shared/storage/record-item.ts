@@ -50,6 +50,8 @@ export interface RecordItem {
    */
   indexPendingSince?: string;
   staleIndexKeys?: ItemKey[];
+  /** the record first stored with the same raw bytes, when this one repeats them (content-claim.ts) */
+  duplicateOf?: string;
   /** the record.created/updated notification not yet published for this version (outbox) */
   pendingNotification?: "record.created" | "record.updated";
   createdAt: string;

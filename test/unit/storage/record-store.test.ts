@@ -150,24 +150,27 @@ describe("storeRecord", () => {
   it("re-reads after losing a write race and yields to the newer version that won", async () => {
     const newer = await storedItem(aMeetingRecord(), aVersion({ sequencer: "09" }));
     ddbMock.on(GetCommand).resolvesOnce({}).resolves({ Item: newer });
-    ddbMock.on(PutCommand).rejects(conditionFailed());
+    ddbMock.on(PutCommand, { Item: { sk: "RECORD" } }).rejects(conditionFailed());
 
     const result = await storeRecord(deps, aMeetingRecord(), aVersion({ sequencer: "05" }));
 
     expect(result).toMatchObject({ outcome: "unchanged", reason: "stale" });
-    expect(ddbMock.commandCalls(PutCommand)).toHaveLength(1);
+    expect(recordPuts(ddbMock)).toHaveLength(1);
     expect(ddbMock.commandCalls(BatchWriteCommand)).toHaveLength(0);
   });
 
   it("re-reads after losing a write race and writes again when it is still the newer version", async () => {
     const older = await storedItem(aMeetingRecord(), aVersion({ sequencer: "01" }));
     ddbMock.on(GetCommand).resolvesOnce({}).resolves({ Item: older });
-    ddbMock.on(PutCommand).rejectsOnce(conditionFailed()).resolves({});
+    ddbMock
+      .on(PutCommand, { Item: { sk: "RECORD" } })
+      .rejectsOnce(conditionFailed())
+      .resolves({});
 
     const result = await storeRecord(deps, aMeetingRecord({ title: "新" }), aVersion({ sequencer: "05" }));
 
     expect(result.outcome).toBe("updated");
-    expect(ddbMock.commandCalls(PutCommand)).toHaveLength(2);
+    expect(recordPuts(ddbMock)).toHaveLength(2);
   });
 
   it("gives up with a retryable error when it keeps losing races", async () => {
@@ -185,10 +188,12 @@ describe("storeRecord", () => {
 
   it("does not mistake a throttled write for a version race", async () => {
     ddbMock.on(GetCommand).resolves({});
-    ddbMock.on(PutCommand).rejects(new ProvisionedThroughputExceededException({ message: "slow down", $metadata: {} }));
+    ddbMock
+      .on(PutCommand, { Item: { sk: "RECORD" } })
+      .rejects(new ProvisionedThroughputExceededException({ message: "slow down", $metadata: {} }));
 
     await expect(storeRecord(deps, aMeetingRecord(), aVersion())).rejects.toThrow("slow down");
-    expect(ddbMock.commandCalls(PutCommand)).toHaveLength(1);
+    expect(recordPuts(ddbMock)).toHaveLength(1);
   });
 
   it("updates when a newer parser re-parses the same object version", async () => {

@@ -25,9 +25,14 @@ export function storeHarness() {
 
 type DdbMock = ReturnType<typeof storeHarness>["ddbMock"];
 
-/** A table that accepts every write. */
+/**
+ * A table that accepts every write. Content claims (content-claim.ts) keep
+ * succeeding even when a test makes record-item Puts fail: this record
+ * holds its bytes unless a test says otherwise.
+ */
 export function acceptWrites(ddbMock: DdbMock): void {
   ddbMock.on(PutCommand).resolves({});
+  ddbMock.on(PutCommand, { Item: { sk: "CONTENT" } }).resolves({});
   ddbMock.on(BatchWriteCommand).resolves({});
   ddbMock.on(UpdateCommand).resolves({});
 }
@@ -46,7 +51,18 @@ export function aVersion(overrides: Partial<PageVersion> = {}): PageVersion {
 
 /** The conditional record-item Puts sent. */
 export function recordPuts(ddbMock: DdbMock) {
-  return ddbMock.commandCalls(PutCommand).map((call) => call.args[0].input);
+  return ddbMock
+    .commandCalls(PutCommand)
+    .map((call) => call.args[0].input)
+    .filter((input) => input.Item?.sk === "RECORD");
+}
+
+/** The content-claim Puts sent. */
+export function claimPuts(ddbMock: DdbMock) {
+  return ddbMock
+    .commandCalls(PutCommand)
+    .map((call) => call.args[0].input)
+    .filter((input) => input.Item?.sk === "CONTENT");
 }
 
 /** The record item the last Put wrote. */
