@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
+import { brotliCompressSync, constants as zlib } from "node:zlib";
 import { DeleteObjectCommand, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { isConditionalCheckFailed } from "../aws/aws-errors";
@@ -109,7 +110,7 @@ export async function storeRecord(
 ): Promise<StoreResult> {
   const versions = versionStrings(version);
   let prepared: Prepared | undefined;
-  let body: Pick<RecordItem, "recordJson" | "recordPointer"> | undefined;
+  let body: Pick<RecordItem, "recordBrotli" | "recordPointer"> | undefined;
 
   const sleep = deps.sleep ?? delay;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -404,14 +405,23 @@ async function updateWhileMarkHeld(
   }
 }
 
-/** Inline when small enough for the item, else in the artifacts bucket under a key unique to the version. */
+/**
+ * Brotli at quality 5, text mode: about a quarter of the JSON of a Chinese
+ * record in about a millisecond (quality 11 gains a few percent at 50× the time).
+ */
+const BROTLI_OPTIONS = {
+  params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT },
+};
+
+/** Inline and compressed when small enough for the item, else in the artifacts bucket under a key unique to the version. */
 async function placeBody(
   deps: RecordStoreDeps,
   id: string,
   recordJson: string,
   versions: VersionStrings,
-): Promise<Pick<RecordItem, "recordJson" | "recordPointer">> {
-  if (Buffer.byteLength(recordJson, "utf8") <= MAX_ITEM_BODY_BYTES) return { recordJson };
+): Promise<Pick<RecordItem, "recordBrotli" | "recordPointer">> {
+  const compressed = brotliCompressSync(Buffer.from(recordJson, "utf8"), BROTLI_OPTIONS);
+  if (compressed.byteLength <= MAX_ITEM_BODY_BYTES) return { recordBrotli: compressed };
   // Keyed by version, not content: an object is only ever replaced by a newer version's, so
   // deleting the previous one can never remove a body another writer is about to point to.
   const pointer = { bucket: deps.artifactsBucket, key: recordBodyKey(id, versions) };

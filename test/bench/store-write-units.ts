@@ -1,7 +1,7 @@
 /**
- * Write units per stored record, measured on dynalite (which bills each write
- * as DynamoDB does: the larger of the old and new item, 1 unit per KB,
- * rounded up) for the seed pages, each stored through the real store-record
+ * Write units per stored record, billed by DynamoDB's rules (the larger of
+ * the item before and after, 1 unit per KB, rounded up; dynalite-item-size.ts)
+ * on a dynalite table, for the seed pages, each stored through the real store-record
  * service path (store, index, notify, clear the outbox). Prints the requests
  * and units per record, and the AWS cost per million pages that follows.
  *
@@ -9,7 +9,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CreateTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { type AttributeValue, CreateTableCommand, DynamoDBClient, type WriteRequest } from "@aws-sdk/client-dynamodb";
 import { S3Client } from "@aws-sdk/client-s3";
 import type { SNSClient } from "@aws-sdk/client-sns";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
@@ -17,6 +17,7 @@ import dynalite from "dynalite";
 import { processRecordMessages } from "../../shared/ingest/store-record-service";
 import type { MetricsSink } from "../../shared/observability/metrics";
 import { parsePage } from "../../shared/parse/parse-page";
+import { asAttributeValues, itemBytes, writeUnits } from "./dynamodb-item-size";
 
 const SEEDS = join(import.meta.dirname, "../fixtures/seeds");
 const TABLE = "docket-bench";
@@ -35,28 +36,65 @@ const PRICE = {
 
 interface Tally {
   requests: Map<string, number>;
+  /** write units by request kind: record-item and claim Puts, index BatchWrites, Updates */
+  unitsByRequest: Map<string, number>;
   writeUnits: number;
   readUnits: number;
 }
 
+/**
+ * Counts requests and bills each write as DynamoDB would: a Put or Update
+ * on the larger of the item before and after (ReturnValues ALL_OLD tells
+ * the before), a batch Put on its item, a batch Delete as 1 (index items
+ * are under 1 KB). Reads are counted as dynalite reports them.
+ */
 function meter(client: DynamoDBClient, tally: Tally): void {
   client.middlewareStack.add(
     (next, context) => async (args) => {
-      const input = (args as { input: Record<string, unknown> }).input;
-      input.ReturnConsumedCapacity = "TOTAL";
-      const result = await next(args);
+      const input = (args as unknown as { input: Record<string, unknown> }).input;
       const name = String(context.commandName);
+      const result = await next(args);
       tally.requests.set(name, (tally.requests.get(name) ?? 0) + 1);
-      const consumed = (result.output as { ConsumedCapacity?: unknown }).ConsumedCapacity;
-      const units = (Array.isArray(consumed) ? consumed : consumed ? [consumed] : []).reduce(
-        (sum: number, entry: { CapacityUnits?: number }) => sum + (entry.CapacityUnits ?? 0),
-        0,
-      );
-      if (/^(Put|Update|Delete|BatchWrite)/.test(name)) tally.writeUnits += units;
-      else tally.readUnits += units;
+      const output = result.output as { ConsumedCapacity?: unknown; Attributes?: Record<string, unknown> };
+      let units = 0;
+      if (name === "PutItemCommand" || name === "UpdateItemCommand") {
+        const before = output.Attributes ? itemBytes(asAttributeValues(output.Attributes)) : 0;
+        const after =
+          name === "PutItemCommand" ? itemBytes(asAttributeValues(input.Item as Record<string, unknown>)) : before;
+        units = writeUnits(Math.max(before, after));
+      } else if (name === "BatchWriteItemCommand") {
+        const requests = Object.values(input.RequestItems as Record<string, WriteRequest[]>).flat();
+        units = requests.reduce(
+          (sum, request) =>
+            sum + (request.PutRequest?.Item ? writeUnits(itemBytes(asAttributeValues(request.PutRequest.Item))) : 1),
+          0,
+        );
+      } else {
+        const consumed = output.ConsumedCapacity;
+        tally.readUnits += (Array.isArray(consumed) ? consumed : consumed ? [consumed] : []).reduce(
+          (sum: number, entry: { CapacityUnits?: number }) => sum + (entry.CapacityUnits ?? 0),
+          0,
+        );
+      }
+      if (units > 0) {
+        tally.writeUnits += units;
+        tally.unitsByRequest.set(name, (tally.unitsByRequest.get(name) ?? 0) + units);
+      }
       return result;
     },
-    { step: "initialize", name: "meterCapacity" },
+    // at build, when the input is marshalled, so sizes are of what is sent
+    { step: "build", name: "meterCapacity" },
+  );
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const input = (args as unknown as { input: Record<string, unknown> }).input;
+      input.ReturnConsumedCapacity = "TOTAL";
+      const name = String(context.commandName);
+      if (name === "PutItemCommand" || name === "UpdateItemCommand") input.ReturnValues = "ALL_OLD";
+      return next(args);
+    },
+    // before serialization, so the request asks for what the meter reads
+    { step: "initialize", name: "askForCapacity" },
   );
 }
 
@@ -83,13 +121,13 @@ await dynamodb.send(
     ],
   }),
 );
-const tally: Tally = { requests: new Map(), writeUnits: 0, readUnits: 0 };
+const tally: Tally = { requests: new Map(), unitsByRequest: new Map(), writeUnits: 0, readUnits: 0 };
 meter(dynamodb, tally);
 
 const published: string[] = [];
 const sns = { send: async (command: { input: { Message?: string } }) => published.push(command.input.Message ?? "") };
 const metrics = { addMetric: () => {} } as unknown as MetricsSink;
-const log = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
+const log = { debug: () => {}, info: () => {}, warn: () => {}, error: (...args: unknown[]) => console.error(...args) };
 const deps = {
   ddb: DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } }),
   s3: new S3Client({ region: "us-east-1" }),
@@ -133,7 +171,8 @@ for (const file of readdirSync(SEEDS).filter((name) => name.endsWith(".txt"))) {
 server.close();
 
 console.table(rows);
-console.log("DynamoDB requests by kind:", Object.fromEntries(tally.requests));
+console.log("DynamoDB requests, all seeds:", Object.fromEntries(tally.requests));
+console.log("write units by request, all seeds:", Object.fromEntries(tally.unitsByRequest));
 const minutes = rows.filter((row) => row.kind === "minutes");
 const perRecord = minutes.reduce((sum, row) => sum + row.writeUnits, 0) / Math.max(1, minutes.length);
 const readsPerRecord = tally.readUnits / Math.max(1, rows.length);

@@ -7,7 +7,14 @@ import { processRecordMessages, type StoreRecordDeps } from "../../../shared/ing
 import type { RecordItem } from "../../../shared/storage/record-item";
 import { aMeetingRecord } from "../storage/support/meeting-record";
 import { jsonBody } from "../storage/support/s3-body";
-import { acceptWrites, aVersion, lastWrittenItem, recordPuts, storeHarness } from "../storage/support/store-harness";
+import {
+  acceptWrites,
+  aVersion,
+  inlineRecord,
+  lastWrittenItem,
+  recordPuts,
+  storeHarness,
+} from "../storage/support/store-harness";
 import { awsMocks, failedIds, NOW, published, recordingMetrics, silentLog, sqsRecord } from "./support/ingest-harness";
 
 const { ddbMock, s3Mock, deps: storeDeps } = storeHarness();
@@ -90,7 +97,7 @@ describe("processRecordMessages", () => {
     await processRecordMessages([sqsRecord("m1", inline)], deps);
 
     expect(published(snsMock)[0]?.message).toMatchObject({ type: "record.created", duplicateOf: owner });
-    expect(JSON.parse(lastWrittenItem(ddbMock).recordJson ?? "")).toMatchObject({ duplicateOf: owner });
+    expect(inlineRecord(lastWrittenItem(ddbMock))).toMatchObject({ duplicateOf: owner });
   });
 
   it("answers a duplicate delivery with record.unchanged and no write", async () => {
@@ -132,7 +139,7 @@ describe("processRecordMessages", () => {
     );
 
     expect(response.batchItemFailures).toEqual([]);
-    expect(JSON.parse(lastWrittenItem(ddbMock).recordJson ?? "")).toEqual(record);
+    expect(inlineRecord(lastWrittenItem(ddbMock))).toEqual(record);
   });
 
   it("fails a message whose claim check is gone, so it ends in the DLQ", async () => {

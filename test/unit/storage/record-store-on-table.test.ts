@@ -66,7 +66,7 @@ const versionOf = (record: MeetingRecord, sequencer = "01") =>
   aVersion({ uri: record.source.uri, sha256: record.source.sha256, sequencer });
 
 describe("storeRecord on a table", () => {
-  it("stores a page naming 50,000 people: the body in S3, the first names indexed, a warning in the record", async () => {
+  it("stores a page naming 50,000 people: every name in the record, the first ones indexed, a warning in the record", async () => {
     const crowd = Array.from({ length: 50_000 }, (_, i) => ({ name: `代表${i}`, note: null }));
     const record = recordWith({ people: [], meeting: { attendees: crowd } });
 
@@ -77,7 +77,6 @@ describe("storeRecord on a table", () => {
     expect(stored?.meeting?.attendees).toHaveLength(50_000);
     expect(stored?.warnings.at(-1)).toMatch(/^person index: \d+ names after the first \d+ are not indexed/);
     const head = (await table.partition(`REC#${record.id}`))[0] as unknown as RecordItem;
-    expect(head.recordPointer).toBeDefined();
     expect(head.indexKeys.filter((key) => key.pk.startsWith("PERSON#"))).toHaveLength(MAX_PERSON_ITEMS);
     expect(await table.partition("PERSON#代表0")).toHaveLength(1);
     expect(await table.partition(`PERSON#代表${MAX_PERSON_ITEMS + 10}`)).toHaveLength(0);

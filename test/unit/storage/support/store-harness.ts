@@ -4,6 +4,7 @@ import { BatchWriteCommand, DynamoDBDocumentClient, PutCommand, UpdateCommand } 
 import { mockClient } from "aws-sdk-client-mock";
 import type { PageVersion } from "../../../../shared/events/record-message";
 import type { RecordItem } from "../../../../shared/storage/record-item";
+import { inlineJson } from "../../../../shared/storage/record-reader";
 import type { RecordStoreDeps } from "../../../../shared/storage/record-store";
 
 export const NOW = new Date("2024-05-01T12:00:00.000Z");
@@ -70,6 +71,13 @@ export function lastWrittenItem(ddbMock: DdbMock): RecordItem {
   const item = recordPuts(ddbMock).at(-1)?.Item;
   if (!item) throw new Error("no record item was written");
   return item as RecordItem;
+}
+
+/** The record an item holds inline, parsed. */
+export function inlineRecord(item: RecordItem): unknown {
+  const json = inlineJson(item);
+  if (json === undefined) throw new Error("the record item holds no inline record");
+  return JSON.parse(json);
 }
 
 /** Index items put and keys deleted by batch writes, in order. */
