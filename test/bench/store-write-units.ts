@@ -9,7 +9,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type AttributeValue, CreateTableCommand, DynamoDBClient, type WriteRequest } from "@aws-sdk/client-dynamodb";
+import { CreateTableCommand, DynamoDBClient, type WriteRequest } from "@aws-sdk/client-dynamodb";
 import { S3Client } from "@aws-sdk/client-s3";
 import type { SNSClient } from "@aws-sdk/client-sns";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
