@@ -9,7 +9,16 @@
 export const PAGE_PARAMETERS = ["limit", "cursor"] as const;
 
 /** Every query parameter GET /meetings accepts. */
-export const MEETING_QUERY_PARAMETERS = ["region", "type", "from", "to", "person", ...PAGE_PARAMETERS] as const;
+export const MEETING_QUERY_PARAMETERS = [
+  "region",
+  "type",
+  "from",
+  "to",
+  "person",
+  "kind",
+  "includeDuplicates",
+  ...PAGE_PARAMETERS,
+] as const;
 
 export const API_ROUTES = [
   { path: "/meetings", queryParameters: MEETING_QUERY_PARAMETERS },

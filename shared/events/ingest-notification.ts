@@ -52,6 +52,8 @@ export const recordEventSchema = z.object({
   uri: z.string(),
   /** record.unchanged only */
   reason: z.enum(unchangedReasons).optional(),
+  /** only when the record's raw bytes repeat another record's: that record's id */
+  duplicateOf: z.string().optional(),
   at: z.string(),
 });
 
@@ -95,6 +97,7 @@ export function recordEvent(
     meetingDate: record.meeting?.date ?? null,
     uri: record.source.uri,
     ...(reason ? { reason } : {}),
+    ...(record.duplicateOf ? { duplicateOf: record.duplicateOf } : {}),
     at: at.toISOString(),
   };
 }

@@ -10,7 +10,7 @@ import { type PageVersion, parseRecordMessage } from "../events/record-message";
 import type { Log } from "../observability/log";
 import { METRIC, type MetricsSink, MetricUnit } from "../observability/metrics";
 import type { MeetingRecord } from "../record/record-schema";
-import { markNotified, type StoreResult, storeRecord } from "../storage/record-store";
+import { type StoreResult, storeRecord } from "../storage/record-store";
 import { resolveRecordMessage } from "./resolve-record-message";
 
 export interface StoreRecordDeps {
@@ -42,7 +42,9 @@ const OUTCOME_METRIC = {
  *
  * Notifications are at least once: the record item remembers a
  * created/updated notification until it is published (outbox), so a
- * publish that fails after the write is retried by the next delivery.
+ * publish that fails after the write is retried by the next delivery. The
+ * store publishes it through the announce callback once the index is
+ * complete, so that one update clears both the index mark and the outbox.
  */
 export async function processRecordMessages(records: SQSRecord[], deps: StoreRecordDeps): Promise<SQSBatchResponse> {
   const processor = new BatchProcessor(EventType.SQS);
@@ -82,10 +84,13 @@ async function storeAndNotify(
   version: PageVersion,
   deps: StoreRecordDeps,
 ): Promise<StoreResult> {
+  const publish = (type: RecordEventType, stored: MeetingRecord, reason?: StoreResult["reason"]) =>
+    publishNotification({ sns: deps.sns, topicArn: deps.topicArn }, recordEvent(type, stored, deps.now(), reason));
   const result = await storeRecord(
     { ...deps, warn: (text, details) => deps.logger.warn(text, { correlation_id: record.id, ...details }) },
     record,
     version,
+    (type, stored) => publish(type, stored),
   );
   deps.metrics.addMetric(OUTCOME_METRIC[result.outcome], MetricUnit.Count, 1);
   deps.logger.info(`record ${result.outcome}`, {
@@ -94,9 +99,8 @@ async function storeAndNotify(
     ...(result.reason ? { reason: result.reason } : {}),
   });
 
-  const type: RecordEventType = result.owedNotification ?? `record.${result.outcome}`;
-  const reason = type === "record.unchanged" ? result.reason : undefined;
-  await publishNotification({ sns: deps.sns, topicArn: deps.topicArn }, recordEvent(type, record, deps.now(), reason));
-  if (result.owedNotification) await markNotified(deps, record.id, result.objectVersion);
+  if (!result.announced) {
+    await publish(`record.${result.outcome}`, { ...record, duplicateOf: result.duplicateOf }, result.reason);
+  }
   return result;
 }

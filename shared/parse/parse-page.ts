@@ -57,6 +57,8 @@ function parseWithinBudget(bytes: Uint8Array, input: PageInput): ParseOutcome {
     people: fields.people,
     body: page.bodyLines.join("\n"),
     warnings: [...page.warnings, ...fields.warnings],
+    // the writer knows the other records; the parser sees one page
+    duplicateOf: null,
   };
 
   const checked = meetingRecordSchema.safeParse(record);

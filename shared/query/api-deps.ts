@@ -23,7 +23,6 @@ export function apiDepsFromEnvironment(openApi: unknown, env: NodeJS.ProcessEnv 
     ddb,
     tableName,
     cursorKey: cursorKeyFromEnvironment(secretsClient, env),
-    now: () => new Date(),
     readRecord: (id) => readRecord({ ddb, s3, tableName, artifactsBucket }, id),
     openApi,
   };

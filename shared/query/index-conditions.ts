@@ -1,3 +1,5 @@
+import type { RecordKind } from "../record/record-schema";
+import type { ListKinds } from "../storage/item-keys";
 import type { ResolvedRegion } from "./resolve-region";
 import { LEVEL_PREFIX_LENGTH } from "./resolve-region";
 
@@ -12,10 +14,16 @@ export interface DateRange {
   to?: string;
 }
 
+/** Which kinds a list shows: one kind, or a list partition's class (meetings: minutes and news). */
+export type KindFilter = { kind: RecordKind } | { kinds: ListKinds };
+
 /** Filters applied to the summary an index item carries. */
 export interface SummaryFilter {
   type?: string;
   region?: ResolvedRegion;
+  kind?: KindFilter;
+  /** leave out records whose bytes repeat another record's (item-keys.ts: duplicateOf) */
+  hideDuplicates?: boolean;
 }
 
 export interface Expression {
@@ -68,5 +76,29 @@ export function summaryFilter(filter: SummaryFilter): Expression | undefined {
       values[":region"] = filter.region.code.slice(0, LEVEL_PREFIX_LENGTH[filter.region.level]);
     }
   }
+  if (filter.kind !== undefined) {
+    names["#kind"] = "kind";
+    if ("kind" in filter.kind) {
+      clauses.push("#kind = :kind");
+      values[":kind"] = filter.kind.kind;
+    } else {
+      clauses.push(filter.kind.kinds === "other" ? "#kind = :other" : "#kind <> :other");
+      values[":other"] = "other";
+    }
+  }
+  if (filter.hideDuplicates) {
+    clauses.push("attribute_not_exists(#duplicateOf)");
+    names["#duplicateOf"] = "duplicateOf";
+  }
   return clauses.length === 0 ? undefined : { expression: clauses.join(" AND "), names, values };
+}
+
+/**
+ * Whether a filter may discard most items it examines (so a Query should
+ * examine many), rather than the rare duplicate or the odd kind "other"
+ * record among meetings.
+ */
+export function isSelective(filter: SummaryFilter): boolean {
+  const narrowKind = filter.kind !== undefined && !("kinds" in filter.kind && filter.kind.kinds === "meetings");
+  return filter.type !== undefined || filter.region !== undefined || narrowKind;
 }

@@ -17,5 +17,6 @@ export function toMeetingSummary(item: IndexItem): MeetingSummary {
     regionName: item.regionName ?? null,
     chair: item.chair ?? null,
     sourceUri: item.sourceUri,
+    duplicateOf: item.duplicateOf ?? null,
   };
 }

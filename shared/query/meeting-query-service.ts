@@ -2,21 +2,14 @@ import { BadParameterError } from "../errors";
 import { keys, type MeetingSummary } from "../storage/item-keys";
 import { decodeCursor, encodeCursor, type PagePosition, queryFingerprint } from "./cursor";
 import type { CursorKeySource } from "./cursor-key";
+import type { KindFilter } from "./index-conditions";
 import { toMeetingSummary } from "./index-item-summary";
-import { isMonthPartition, walkMonths } from "./month-walk";
 import type { MeetingQuery } from "./parse-meeting-query";
-import {
-  type IndexReader,
-  type MeetingGroup,
-  nextPosition,
-  type PartitionQuery,
-  readPartition,
-} from "./read-partition";
+import { type IndexReader, nextPosition, type PartitionQuery, readPartition } from "./read-partition";
 import { ROUND_TRIPS_PER_REQUEST, RoundTripBudget } from "./round-trip-budget";
 
 export interface MeetingListDeps extends IndexReader {
   cursorKey: CursorKeySource;
-  now: () => Date;
 }
 
 export interface MeetingPage {
@@ -25,25 +18,40 @@ export interface MeetingPage {
 }
 
 /**
- * The most selective partition for a query (person > region > type), with
- * the other filters applied to the summaries on its items; undefined when
- * only dates (or nothing) are given, which means the month walk.
+ * The most selective partition for a query (person > region > type, else
+ * the list partition of the kinds asked for), with the other filters
+ * applied to the summaries on its items. So every page is one partition
+ * read: one Query, unless filters discard most of what it examines. Dates
+ * bound the sort key, so a range reaching far past the data costs nothing.
  */
-export function choosePartition(query: MeetingQuery): PartitionQuery | undefined {
+export function choosePartition(query: MeetingQuery): PartitionQuery {
   const dates = { from: query.from, to: query.to };
+  const kind: KindFilter =
+    query.kind === "meetings"
+      ? { kinds: "meetings" }
+      : query.kind === "other"
+        ? { kinds: "other" }
+        : { kind: query.kind };
+  const hideDuplicates = !query.includeDuplicates;
   if (query.person !== undefined) {
     return {
       pk: keys.personPk(query.person),
       dates,
-      filter: { type: query.type, region: query.region },
+      filter: { type: query.type, region: query.region, kind, hideDuplicates },
       groupByMeeting: true,
     };
   }
   if (query.region !== undefined) {
-    return { pk: keys.regionPk(query.region.code), dates, filter: { type: query.type }, groupByMeeting: false };
+    const filter = { type: query.type, kind, hideDuplicates };
+    return { pk: keys.regionPk(query.region.code), dates, filter, groupByMeeting: false };
   }
-  if (query.type !== undefined) return { pk: keys.typePk(query.type), dates, groupByMeeting: false };
-  return undefined;
+  if (query.type !== undefined) {
+    return { pk: keys.typePk(query.type), dates, filter: { kind, hideDuplicates }, groupByMeeting: false };
+  }
+  // The list partition holds its kinds only: filter on kind only to pick one of them.
+  const list = "kinds" in kind ? kind.kinds : "meetings";
+  const filter = "kinds" in kind ? { hideDuplicates } : { kind, hideDuplicates };
+  return { pk: keys.listPk(list), dates, filter, groupByMeeting: false };
 }
 
 function fingerprintOf(query: MeetingQuery): string {
@@ -54,6 +62,8 @@ function fingerprintOf(query: MeetingQuery): string {
     from: query.from ?? null,
     to: query.to ?? null,
     person: query.person ?? null,
+    kind: query.kind,
+    includeDuplicates: String(query.includeDuplicates),
   });
 }
 
@@ -63,22 +73,12 @@ export async function listMeetings(deps: MeetingListDeps, query: MeetingQuery): 
     query.cursor === undefined ? undefined : decodeCursor(await deps.cursorKey(), fingerprint, query.cursor);
   const budget = new RoundTripBudget(ROUND_TRIPS_PER_REQUEST);
   const partition = choosePartition(query);
-
-  let groups: MeetingGroup[];
-  let next: PagePosition | null;
-  if (partition) {
-    if (start && start.pk !== partition.pk) throw new BadParameterError("cursor", "belongs to a different query");
-    const read = await readPartition(deps, partition, { want: query.limit, budget, startSk: start?.sk });
-    groups = read.groups;
-    next = nextPosition(read, partition.groupByMeeting);
-  } else {
-    if (start && !isMonthPartition(start.pk)) throw new BadParameterError("cursor", "belongs to a different query");
-    const dates = { from: query.from, to: query.to };
-    ({ groups, next } = await walkMonths(deps, { dates, now: deps.now(), want: query.limit, budget, start }));
-  }
+  if (start && start.pk !== partition.pk) throw new BadParameterError("cursor", "belongs to a different query");
+  const read = await readPartition(deps, partition, { want: query.limit, budget, startSk: start?.sk });
+  const next: PagePosition | null = nextPosition(read, partition.groupByMeeting);
 
   return {
-    items: groups.map((group) => toMeetingSummary(group.items[0])),
+    items: read.groups.map((group) => toMeetingSummary(group.items[0])),
     cursor: next ? encodeCursor(await deps.cursorKey(), fingerprint, next) : null,
   };
 }

@@ -1,5 +1,5 @@
 import { BadParameterError } from "../errors";
-import { type MeetingType, meetingTypes } from "../record/record-schema";
+import { type MeetingType, meetingTypes, type RecordKind, recordKinds } from "../record/record-schema";
 import { isCalendarDate } from "./calendar-date";
 import { parsePersonName } from "./normalise-name";
 import { parseLimit } from "./query-parameters";
@@ -13,6 +13,10 @@ export interface MeetingQuery {
   to?: string;
   /** normalised name */
   person?: string;
+  /** "meetings" (kind minutes and news) unless a kind is asked for */
+  kind: "meetings" | RecordKind;
+  /** list records whose raw bytes repeat an earlier record's too */
+  includeDuplicates: boolean;
   limit: number;
   cursor?: string;
 }
@@ -28,9 +32,26 @@ function parseDate(parameter: "from" | "to", value: string | undefined): string 
   return value;
 }
 
+function parseKind(value: string | undefined): MeetingQuery["kind"] {
+  if (value === undefined) return "meetings";
+  if (!(recordKinds as readonly string[]).includes(value))
+    throw new BadParameterError("kind", `must be one of ${recordKinds.join(", ")}; got "${value}"`);
+  return value as RecordKind;
+}
+
+function parseBoolean(parameter: string, value: string | undefined): boolean {
+  if (value === undefined || value === "false") return false;
+  if (value === "true") return true;
+  throw new BadParameterError(parameter, `must be true or false; got "${value}"`);
+}
+
 /** Checks every GET /meetings parameter; the first bad one is a BadParameterError naming it. */
 export function parseMeetingQuery(parameters: ReadonlyMap<string, string>): MeetingQuery {
-  const query: MeetingQuery = { limit: parseLimit(parameters.get("limit")) };
+  const query: MeetingQuery = {
+    limit: parseLimit(parameters.get("limit")),
+    kind: parseKind(parameters.get("kind")),
+    includeDuplicates: parseBoolean("includeDuplicates", parameters.get("includeDuplicates")),
+  };
 
   const region = parameters.get("region");
   if (region !== undefined) query.region = resolveRegion(region);

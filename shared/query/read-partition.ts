@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandOutput } from "@aws-sdk/lib-dynamodb";
 import type { IndexItem } from "../storage/item-keys";
 import type { PagePosition } from "./cursor";
-import { type DateRange, keyCondition, type SummaryFilter, summaryFilter } from "./index-conditions";
+import { type DateRange, isSelective, keyCondition, type SummaryFilter, summaryFilter } from "./index-conditions";
 import type { RoundTripBudget } from "./round-trip-budget";
 
 /**
@@ -77,7 +77,7 @@ export function queryIndexPage(
 
 /** How many items to ask DynamoDB for when `remaining` more meetings are wanted. */
 export function pageLimit(query: PartitionQuery, remaining: number): number {
-  if (query.filter && summaryFilter(query.filter)) return FILTERED_PAGE_ITEMS;
+  if (query.filter && isSelective(query.filter)) return FILTERED_PAGE_ITEMS;
   return query.groupByMeeting ? (remaining + 1) * ROLES_PER_MEETING : remaining + 1;
 }
 
@@ -108,23 +108,17 @@ export function nextPosition(read: PartitionRead, grouped: boolean): PagePositio
 export async function readPartition(
   reader: IndexReader,
   query: PartitionQuery,
-  options: { want: number; budget: RoundTripBudget; startSk?: string; firstPage?: QueryCommandOutput },
+  options: { want: number; budget: RoundTripBudget; startSk?: string },
 ): Promise<PartitionRead> {
   const { want, budget } = options;
   const groups: MeetingGroup[] = [];
   let startSk = options.startSk;
-  let prefetched = options.firstPage;
 
   for (;;) {
-    let page: QueryCommandOutput;
-    if (prefetched) {
-      page = prefetched;
-      prefetched = undefined;
-    } else if (budget.take()) {
-      page = await queryIndexPage(reader, query, pageLimit(query, want - groups.length), startSk);
-    } else {
+    if (!budget.take()) {
       return { groups, outcome: { kind: "truncated", resume: resumeAfterBudget(query, groups, startSk) } };
     }
+    const page = await queryIndexPage(reader, query, pageLimit(query, want - groups.length), startSk);
 
     for (const raw of page.Items ?? []) {
       const item = raw as IndexItem;

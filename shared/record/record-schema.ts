@@ -106,6 +106,16 @@ export const meetingRecordSchema = z.object({
   people: z.array(personSchema),
   body: z.string(),
   warnings: z.array(z.string()),
+  /**
+   * Another record already stored with the same raw bytes (source.sha256),
+   * set by the writer; null for the first record of those bytes. Defaults
+   * to null so records stored before the field existed still parse.
+   */
+  duplicateOf: z
+    .string()
+    .regex(/^rec_[0-9a-f]{20}$/)
+    .nullable()
+    .default(null),
 });
 
 export type RecordKind = (typeof recordKinds)[number];

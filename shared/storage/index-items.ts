@@ -1,21 +1,38 @@
 import type { MeetingRecord } from "../record/record-schema";
-import { type IndexItem, keys, type PersonRole, UNDATED } from "./item-keys";
+import { type IndexItem, keys, type ListKinds, type PersonRole } from "./item-keys";
 import { summarise } from "./meeting-summary";
 import type { ItemKey } from "./record-item";
 
 /** Partition for records without a meeting (kind "other"). */
 export const NO_MEETING_TYPE = "none";
-/** Partition for records with no date at all. */
-export const UNDATED_MONTH = "undated";
+
+/**
+ * Bounds that keep every record's items within DynamoDB's limits whatever
+ * the page holds (400 KB an item; the record item lists every index key, so
+ * the index of a page naming 50,000 people must not grow with it): person
+ * items per record, the length of an indexed name (the API searches names
+ * of at most 64 characters), and the titles a person item repeats.
+ */
+export const MAX_PERSON_ITEMS = 400;
+export const MAX_INDEXED_NAME_CHARS = 64;
+const MAX_PERSON_TITLES = 20;
+const MAX_TITLE_CHARS = 100;
+
+/** The list partition of a record's kind (item-keys.ts). */
+export function listKindsOf(kind: MeetingRecord["kind"]): ListKinds {
+  return kind === "other" ? "other" : "meetings";
+}
 
 /**
  * Every index item a record produces (item-keys.ts): one per region level
- * (county, city, province code), one for its meeting type, one for its month,
- * and one per person and role. Deterministic and free of duplicates, so the
- * writer can diff the keys of two versions to find the stale ones.
+ * (county, city, province code), one for its meeting type, one in the list
+ * of its kind, and one per person and role, for the first names up to
+ * MAX_PERSON_ITEMS. Deterministic and free of duplicates, so the writer can
+ * diff the keys of two versions to find the stale ones.
  */
 export function indexItems(record: MeetingRecord): IndexItem[] {
-  const summary = summarise(record);
+  const { duplicateOf, ...first } = summarise(record);
+  const summary = duplicateOf === null ? first : { ...first, duplicateOf };
   const datedSk = keys.datedSk(summary.sortDate, record.id);
   const items: IndexItem[] = [];
   if (record.region) {
@@ -23,18 +40,55 @@ export function indexItems(record: MeetingRecord): IndexItem[] {
       items.push({ pk: keys.regionPk(code), sk: datedSk, ...summary });
   }
   items.push({ pk: keys.typePk(record.meeting?.type ?? NO_MEETING_TYPE), sk: datedSk, ...summary });
-  const month = summary.sortDate === UNDATED ? UNDATED_MONTH : summary.sortDate.slice(0, 7);
-  items.push({ pk: keys.monthPk(month), sk: datedSk, ...summary });
-  for (const { name, role } of personRoles(record)) {
+  items.push({ pk: keys.listPk(listKindsOf(record.kind)), sk: datedSk, ...summary });
+  for (const { name, role } of indexedPersonRoles(record).kept) {
     items.push({
       pk: keys.personPk(name),
       sk: keys.personSk(summary.sortDate, record.id, role),
       ...summary,
       role,
-      personTitles: titlesOf(record, name),
+      personTitles: titlesOf(record, name)
+        .slice(0, MAX_PERSON_TITLES)
+        .map((title) => title.slice(0, MAX_TITLE_CHARS)),
     });
   }
   return dedupe(items);
+}
+
+/**
+ * The record's warning when some of its names are not in the person index
+ * (too many, or too long to be a name), else null: the writer adds it to
+ * the record's warnings, so a reader knows a person search misses them.
+ */
+export function personIndexWarning(record: MeetingRecord): string | null {
+  const { kept, tooLong, beyondCap } = indexedPersonRoles(record);
+  if (tooLong === 0 && beyondCap === 0) return null;
+  const indexed = new Set(kept.map((entry) => entry.name)).size;
+  const parts = [
+    ...(beyondCap > 0 ? [`${beyondCap} names after the first ${indexed}`] : []),
+    ...(tooLong > 0 ? [`${tooLong} names longer than ${MAX_INDEXED_NAME_CHARS} characters`] : []),
+  ];
+  return `person index: ${parts.join(" and ")} are not indexed; a search by person does not find this record under them`;
+}
+
+/** personRoles within the bounds: whole names (all their roles) in order, until MAX_PERSON_ITEMS. */
+function indexedPersonRoles(record: MeetingRecord) {
+  const byName = new Map<string, PersonRole[]>();
+  for (const { name, role } of personRoles(record)) {
+    const roles = byName.get(name);
+    if (roles) {
+      if (!roles.includes(role)) roles.push(role);
+    } else byName.set(name, [role]);
+  }
+  const kept: { name: string; role: PersonRole }[] = [];
+  let tooLong = 0;
+  let beyondCap = 0;
+  for (const [name, roles] of byName) {
+    if (name.length > MAX_INDEXED_NAME_CHARS) tooLong += 1;
+    else if (beyondCap > 0 || kept.length + roles.length > MAX_PERSON_ITEMS) beyondCap += 1;
+    else kept.push(...roles.map((role) => ({ name, role })));
+  }
+  return { kept, tooLong, beyondCap };
 }
 
 export function itemKey(item: ItemKey): ItemKey {

@@ -21,8 +21,11 @@ export interface StoredVersion {
 
 /**
  * The record item (pk REC#<id>, sk RECORD) as stored. Exactly one of
- * `recordJson` / `recordPointer` is set: the record's JSON inline, or a
- * pointer to it in the artifacts bucket when it exceeds MAX_ITEM_BODY_BYTES.
+ * `recordBrotli` / `recordPointer` is set (or `recordJson`, on items
+ * written before compression): the record's JSON inline, compressed, or a
+ * pointer to it in the artifacts bucket when even compressed it exceeds
+ * MAX_ITEM_BODY_BYTES. Compressed because every write of the item is billed
+ * on its whole size (1 unit per KB): a 15 KB minutes record is 3–4 KB.
  * `objectVersion` and `eventVersion` are the comparable version strings the
  * conditional write orders by (see storage/record-version.ts).
  */
@@ -39,6 +42,9 @@ export interface RecordItem {
   recordSha256: string;
   /** sha256 of the index items' JSON: a write whose items are all in place already skips rewriting them */
   indexSha256?: string;
+  /** the record's JSON, Brotli-compressed (a binary attribute) */
+  recordBrotli?: Uint8Array;
+  /** the record's JSON as text: items written before recordBrotli; read, never written */
   recordJson?: string;
   recordPointer?: S3Pointer;
   /** every index item written for this record, so a change can delete the ones no longer produced */
@@ -50,6 +56,8 @@ export interface RecordItem {
    */
   indexPendingSince?: string;
   staleIndexKeys?: ItemKey[];
+  /** the record first stored with the same raw bytes, when this one repeats them (content-claim.ts) */
+  duplicateOf?: string;
   /** the record.created/updated notification not yet published for this version (outbox) */
   pendingNotification?: "record.created" | "record.updated";
   createdAt: string;

@@ -1,3 +1,4 @@
+import { brotliDecompressSync } from "node:zlib";
 import { GetObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { type DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
 import { isS3NotFound } from "../aws/aws-errors";
@@ -21,8 +22,9 @@ export async function readRecord(deps: RecordReaderDeps, id: string): Promise<Me
   for (let attempt = 1; ; attempt++) {
     const item = await readRecordItem(deps, id);
     if (!item) return null;
-    if (item.recordJson !== undefined) return parseMeetingRecord(JSON.parse(item.recordJson));
-    if (!item.recordPointer) throw new Error(`record item ${id} has neither recordJson nor recordPointer`);
+    const inline = inlineJson(item);
+    if (inline !== undefined) return parseMeetingRecord(JSON.parse(inline));
+    if (!item.recordPointer) throw new Error(`record item ${id} has no record body and no pointer to one`);
     try {
       const object = await deps.s3.send(
         new GetObjectCommand({ Bucket: item.recordPointer.bucket, Key: item.recordPointer.key }),
@@ -34,6 +36,12 @@ export async function readRecord(deps: RecordReaderDeps, id: string): Promise<Me
       if (!isS3NotFound(error) || attempt >= POINTER_ATTEMPTS) throw error;
     }
   }
+}
+
+/** The record's JSON when the item holds it: compressed, or as text (items written before compression). */
+export function inlineJson(item: Pick<RecordItem, "recordBrotli" | "recordJson">): string | undefined {
+  if (item.recordBrotli !== undefined) return brotliDecompressSync(item.recordBrotli).toString("utf8");
+  return item.recordJson;
 }
 
 /** The raw record item, or null. */

@@ -111,15 +111,15 @@ describe("a corrected page under the same key", () => {
 
   it("removes the index items of the old version", async () => {
     const oldPerson = await itemsUnder(keys.personPk("李超鲲"));
-    const oldMonth = await itemsUnder(keys.monthPk("2022-01"));
+    const listed = await itemsUnder(keys.listPk("meetings"));
 
     expect(oldPerson.filter((sk) => sk.includes(id))).toEqual([]);
-    expect(oldMonth.filter((sk) => sk.includes(id))).toEqual([]);
+    expect(listed.filter((sk) => sk.includes(id) && !sk.startsWith("2022-02-16"))).toEqual([]);
   });
 
   it("indexes the new version", async () => {
     expect((await itemsUnder(keys.personPk("王小明"))).some((sk) => sk.includes(id))).toBe(true);
-    expect((await itemsUnder(keys.monthPk("2022-02"))).some((sk) => sk.includes(id))).toBe(true);
+    expect((await itemsUnder(keys.listPk("meetings"))).some((sk) => sk === `2022-02-16#${id}`)).toBe(true);
   });
 
   it("no longer finds the record under the old chair's name", async () => {

@@ -1,4 +1,4 @@
-import { ProvisionedThroughputExceededException } from "@aws-sdk/client-dynamodb";
+import { ConditionalCheckFailedException, ProvisionedThroughputExceededException } from "@aws-sdk/client-dynamodb";
 import { GetObjectCommand, NoSuchKey } from "@aws-sdk/client-s3";
 import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
 import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
@@ -7,10 +7,18 @@ import { processRecordMessages, type StoreRecordDeps } from "../../../shared/ing
 import type { RecordItem } from "../../../shared/storage/record-item";
 import { aMeetingRecord } from "../storage/support/meeting-record";
 import { jsonBody } from "../storage/support/s3-body";
-import { acceptWrites, aVersion, lastWrittenItem, storeHarness } from "../storage/support/store-harness";
+import {
+  acceptWrites,
+  aVersion,
+  inlineRecord,
+  lastWrittenItem,
+  recordPuts,
+  storeHarness,
+} from "../storage/support/store-harness";
 import { awsMocks, failedIds, NOW, published, recordingMetrics, silentLog, sqsRecord } from "./support/ingest-harness";
 
 const { ddbMock, s3Mock, deps: storeDeps } = storeHarness();
+const conditionFailed = () => new ConditionalCheckFailedException({ message: "condition failed", $metadata: {} });
 const { snsMock } = awsMocks();
 const record = aMeetingRecord();
 const inline = JSON.stringify({ record, version: aVersion() });
@@ -52,7 +60,7 @@ describe("processRecordMessages", () => {
     const response = await processRecordMessages([sqsRecord("m1", inline)], deps);
 
     expect(response.batchItemFailures).toEqual([]);
-    expect(ddbMock.commandCalls(PutCommand)).toHaveLength(1);
+    expect(recordPuts(ddbMock)).toHaveLength(1);
     expect(published(snsMock)).toEqual([
       {
         typeAttribute: "record.created",
@@ -70,12 +78,26 @@ describe("processRecordMessages", () => {
     expect(metrics.added.map((metric) => metric.name)).toEqual(["RecordsCreated"]);
   });
 
-  it("clears the owed notification once record.created is published", async () => {
+  it("publishes record.created once the index is complete, then clears the mark and the outbox in one update", async () => {
     await processRecordMessages([sqsRecord("m1", inline)], deps);
 
-    expect(ddbMock.commandCalls(UpdateCommand).map((call) => call.args[0].input.UpdateExpression)).toContain(
-      "REMOVE pendingNotification",
-    );
+    const updates = ddbMock.commandCalls(UpdateCommand).map((call) => call.args[0].input.UpdateExpression);
+    expect(updates).toEqual(["REMOVE indexPendingSince, staleIndexKeys, pendingNotification"]);
+    expect(published(snsMock).map((entry) => entry.message.type)).toEqual(["record.created"]);
+  });
+
+  it("says in record.created when the record's bytes repeat another record's", async () => {
+    const owner = "rec_ffffffffffffffffffff";
+    ddbMock.on(PutCommand, { Item: { sk: "CONTENT" } }).rejects(conditionFailed());
+    ddbMock.on(GetCommand, { Key: { pk: `CONTENT#${record.source.sha256}` } }).resolves({ Item: { recordId: owner } });
+    ddbMock
+      .on(GetCommand, { Key: { pk: `REC#${owner}` } })
+      .resolves({ Item: { version: { sha256: record.source.sha256 } } });
+
+    await processRecordMessages([sqsRecord("m1", inline)], deps);
+
+    expect(published(snsMock)[0]?.message).toMatchObject({ type: "record.created", duplicateOf: owner });
+    expect(inlineRecord(lastWrittenItem(ddbMock))).toMatchObject({ duplicateOf: owner });
   });
 
   it("answers a duplicate delivery with record.unchanged and no write", async () => {
@@ -94,7 +116,13 @@ describe("processRecordMessages", () => {
     snsMock.on(PublishCommand).rejectsOnce(new Error("SNS down")).resolves({});
     const first = await processRecordMessages([sqsRecord("m1", inline)], deps);
     expect(failedIds(first)).toEqual(["m1"]);
-    ddbMock.on(GetCommand).resolves({ Item: lastWrittenItem(ddbMock) });
+    expect(ddbMock.commandCalls(UpdateCommand).map((call) => call.args[0].input.UpdateExpression)).toEqual([
+      "REMOVE indexPendingSince, staleIndexKeys",
+    ]);
+    // what the table holds then: the index complete, its mark released, the notification still owed
+    const { indexPendingSince: _, staleIndexKeys: __, ...owed } = lastWrittenItem(ddbMock);
+    expect(owed.pendingNotification).toBe("record.created");
+    ddbMock.on(GetCommand).resolves({ Item: owed });
 
     await processRecordMessages([sqsRecord("m1", inline)], deps);
 
@@ -111,7 +139,7 @@ describe("processRecordMessages", () => {
     );
 
     expect(response.batchItemFailures).toEqual([]);
-    expect(JSON.parse(lastWrittenItem(ddbMock).recordJson ?? "")).toEqual(record);
+    expect(inlineRecord(lastWrittenItem(ddbMock))).toEqual(record);
   });
 
   it("fails a message whose claim check is gone, so it ends in the DLQ", async () => {

@@ -17,8 +17,8 @@ function rejectedParameter(parameters: Record<string, string>): { parameter: str
 }
 
 describe("parseMeetingQuery", () => {
-  it("defaults to 20 items and no filters", () => {
-    expect(parse({})).toEqual({ limit: 20 });
+  it("defaults to 20 meetings (minutes and news), duplicates left out, and no filters", () => {
+    expect(parse({})).toEqual({ limit: 20, kind: "meetings", includeDuplicates: false });
   });
 
   it("takes every filter", () => {
@@ -29,6 +29,8 @@ describe("parseMeetingQuery", () => {
         from: "2022-01-01",
         to: "2022-12-31",
         person: "李 超鲲",
+        kind: "news",
+        includeDuplicates: "true",
         limit: "5",
         cursor: "a.b",
       }),
@@ -38,9 +40,21 @@ describe("parseMeetingQuery", () => {
       from: "2022-01-01",
       to: "2022-12-31",
       person: "李超鲲",
+      kind: "news",
+      includeDuplicates: true,
       limit: 5,
       cursor: "a.b",
     });
+  });
+
+  it.each([
+    ["kind", "meetings"],
+    ["kind", "Minutes"],
+    ["includeDuplicates", "yes"],
+    ["includeDuplicates", "1"],
+  ])("rejects %s=%s, naming the parameter", (parameter, value) => {
+    const rejected = rejectedParameter({ [parameter]: value });
+    expect(rejected.parameter).toBe(parameter);
   });
 
   it("accepts from equal to to (one day)", () => {

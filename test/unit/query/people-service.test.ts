@@ -76,7 +76,7 @@ describe("getPerson", () => {
 
   it("rejects a cursor from GET /meetings?person=…", async () => {
     const { deps } = listDeps(itemsOf(records));
-    const list = await listMeetings(deps, { person: "李超鲲", limit: 1 });
+    const list = await listMeetings(deps, { person: "李超鲲", limit: 1, kind: "meetings", includeDuplicates: false });
     await expect(getPerson(deps, { name: "李超鲲", limit: 1, cursor: list.cursor ?? "" })).rejects.toThrow(
       BadParameterError,
     );

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { indexItems, regionLevels } from "../../../shared/storage/index-items";
+import {
+  indexItems,
+  MAX_INDEXED_NAME_CHARS,
+  MAX_PERSON_ITEMS,
+  personIndexWarning,
+  regionLevels,
+} from "../../../shared/storage/index-items";
 import type { IndexItem } from "../../../shared/storage/item-keys";
+import { MAX_SUMMARY_TEXT_CHARS } from "../../../shared/storage/meeting-summary";
 import { aMeetingRecord } from "./support/meeting-record";
 
 const ID = "rec_0123456789abcdef0123";
@@ -38,20 +45,85 @@ describe("indexItems", () => {
     expect(pks(indexItems(aMeetingRecord({ kind: "other", meeting: null })), "TYPE#")).toEqual(["TYPE#none"]);
   });
 
-  it("indexes the month of the meeting date", () => {
-    expect(pks(indexItems(aMeetingRecord()), "MONTH#")).toEqual(["MONTH#2022-01"]);
+  it("lists minutes and news under LIST#meetings, sorted by meeting date", () => {
+    expect(indexItems(aMeetingRecord({ kind: "news" })).find((item) => item.pk.startsWith("LIST#"))).toMatchObject({
+      pk: "LIST#meetings",
+      sk: `2022-01-26#${ID}`,
+    });
   });
 
-  it("falls back to the published date's month when the meeting has no date", () => {
-    const record = aMeetingRecord({ meeting: { date: null }, publishedDate: "2021-12-30" });
+  it("lists kind other under LIST#other, by the published date", () => {
+    const record = aMeetingRecord({ kind: "other", meeting: null, publishedDate: "2021-12-30" });
 
-    expect(pks(indexItems(record), "MONTH#")).toEqual(["MONTH#2021-12"]);
+    expect(pks(indexItems(record), "LIST#")).toEqual(["LIST#other"]);
+    expect(indexItems(record).find((item) => item.pk === "LIST#other")?.sk).toBe(`2021-12-30#${ID}`);
   });
 
-  it("puts a record with no date at all under MONTH#undated, sorting as 0000-00-00", () => {
+  it("sorts a record with no date at all as 0000-00-00, after every dated one", () => {
     const items = indexItems(aMeetingRecord({ meeting: { date: null }, publishedDate: null }));
 
-    expect(items.find((item) => item.pk === "MONTH#undated")?.sk).toBe(`0000-00-00#${ID}`);
+    expect(items.find((item) => item.pk === "LIST#meetings")?.sk).toBe(`0000-00-00#${ID}`);
+  });
+
+  it("marks every item of a duplicate with the record it repeats, and leaves the mark off the first", () => {
+    const first = indexItems(aMeetingRecord());
+    const copy = indexItems(aMeetingRecord({ duplicateOf: "rec_ffffffffffffffffffff" }));
+
+    expect(first.every((item) => !("duplicateOf" in item))).toBe(true);
+    expect(copy.every((item) => item.duplicateOf === "rec_ffffffffffffffffffff")).toBe(true);
+  });
+
+  describe("bounds (every item fits DynamoDB, whatever the page holds)", () => {
+    const crowd = (count: number) => Array.from({ length: count }, (_, i) => ({ name: `代表${i}`, note: null }));
+
+    it(`indexes the first names up to ${MAX_PERSON_ITEMS} person items, and warns of the rest`, () => {
+      const record = aMeetingRecord({
+        people: [],
+        meeting: { chair: null, recorder: null, observers: [], attendees: crowd(50_000) },
+      });
+
+      const people = indexItems(record).filter((item) => item.pk.startsWith("PERSON#"));
+
+      expect(people).toHaveLength(MAX_PERSON_ITEMS);
+      expect(people[0]?.pk).toBe("PERSON#代表0");
+      expect(personIndexWarning(record)).toBe(
+        `person index: ${50_000 - MAX_PERSON_ITEMS} names after the first ${MAX_PERSON_ITEMS} are not indexed; a search by person does not find this record under them`,
+      );
+    });
+
+    it("keeps all of a name's roles or none", () => {
+      const attendees = crowd(MAX_PERSON_ITEMS);
+      const record = aMeetingRecord({
+        people: [],
+        meeting: { chair: { name: "代表0", title: null }, recorder: null, observers: [], attendees },
+      });
+
+      const roles = indexItems(record)
+        .filter((item) => item.pk.startsWith("PERSON#"))
+        .map((item) => item.sk.split("#")[2]);
+
+      expect(roles.filter((role) => role === "chair")).toHaveLength(1);
+      expect(roles).toHaveLength(MAX_PERSON_ITEMS);
+      expect(personIndexWarning(record)).toContain("1 names after the first");
+    });
+
+    it(`does not index a name longer than ${MAX_INDEXED_NAME_CHARS} characters`, () => {
+      const long = "名".repeat(MAX_INDEXED_NAME_CHARS + 1);
+      const record = aMeetingRecord({ meeting: { attendees: [{ name: long, note: null }] } });
+
+      expect(pks(indexItems(record), "PERSON#")).not.toContain(`PERSON#${long}`);
+      expect(personIndexWarning(record)).toContain(`1 names longer than ${MAX_INDEXED_NAME_CHARS} characters`);
+    });
+
+    it("has no warning when every name is indexed", () => {
+      expect(personIndexWarning(aMeetingRecord())).toBeNull();
+    });
+
+    it("clips a huge title in the summary every item repeats", () => {
+      const items = indexItems(aMeetingRecord({ title: "题".repeat(200_000) }));
+
+      expect(items.every((item) => (item.title ?? "").length <= MAX_SUMMARY_TEXT_CHARS)).toBe(true);
+    });
   });
 
   it("sorts dated items by meeting date then id", () => {

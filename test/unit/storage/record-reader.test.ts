@@ -1,3 +1,4 @@
+import { brotliCompressSync } from "node:zlib";
 import { GetObjectCommand, NoSuchKey } from "@aws-sdk/client-s3";
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -15,10 +16,18 @@ beforeEach(() => {
 });
 
 describe("readRecord", () => {
-  it("returns the record stored inline", async () => {
-    ddbMock.on(GetCommand).resolves({ Item: { recordJson: JSON.stringify(record) } });
+  it("returns the record stored inline, compressed", async () => {
+    const recordBrotli = brotliCompressSync(Buffer.from(JSON.stringify(record)));
+    ddbMock.on(GetCommand).resolves({ Item: { recordBrotli: new Uint8Array(recordBrotli) } });
 
     expect(await readRecord(deps, record.id)).toEqual(record);
+  });
+
+  it("returns a record stored inline as text, before compression, with duplicateOf null", async () => {
+    const { duplicateOf: _, ...withoutField } = record;
+    ddbMock.on(GetCommand).resolves({ Item: { recordJson: JSON.stringify(withoutField) } });
+
+    expect(await readRecord(deps, record.id)).toEqual({ ...record, duplicateOf: null });
   });
 
   it("returns null for an id that has no record", async () => {

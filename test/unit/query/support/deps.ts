@@ -11,7 +11,6 @@ export function listDeps(items: readonly object[], options: FakeTableOptions = {
     ddb,
     tableName: "docket-test",
     cursorKey: () => Promise.resolve(TEST_CURSOR_KEY),
-    now: () => NOW,
   };
   return { deps, mock };
 }

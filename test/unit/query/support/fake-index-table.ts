@@ -11,7 +11,8 @@ import { mockClient } from "aws-sdk-client-mock";
  * read, even when nothing follows — as DynamoDB does.
  *
  * It understands the expression forms the query API writes: `a = b`,
- * `a >= b`, `a BETWEEN b AND c`, `begins_with(a, b)`, joined by AND.
+ * `a >= b`, `a <> b`, `a BETWEEN b AND c`, `begins_with(a, b)`,
+ * `attribute_not_exists(a)`, joined by AND.
  */
 
 type Item = Record<string, unknown>;
@@ -19,7 +20,8 @@ type Operand = { attribute: string } | { value: unknown };
 type Condition =
   | { op: "=" | "<" | "<=" | ">" | ">=" | "<>"; left: Operand; right: Operand }
   | { op: "between"; subject: Operand; low: Operand; high: Operand }
-  | { op: "begins_with"; subject: Operand; prefix: Operand };
+  | { op: "begins_with"; subject: Operand; prefix: Operand }
+  | { op: "attribute_not_exists"; subject: Operand };
 
 function tokenise(expression: string): string[] {
   return expression.match(/[#:]?[A-Za-z_][A-Za-z0-9_]*|<=|>=|<>|[=<>(),]/g) ?? [];
@@ -56,7 +58,13 @@ function parseConditions(
   };
   const conditions: Condition[] = [];
   for (;;) {
-    if (tokens[at] === "begins_with") {
+    if (tokens[at] === "attribute_not_exists") {
+      next();
+      expect("(");
+      const subject = operand();
+      expect(")");
+      conditions.push({ op: "attribute_not_exists", subject });
+    } else if (tokens[at] === "begins_with") {
       next();
       expect("(");
       const subject = operand();
@@ -87,6 +95,7 @@ function resolve(operand: Operand, item: Item): unknown {
 }
 
 function holds(condition: Condition, item: Item): boolean {
+  if (condition.op === "attribute_not_exists") return resolve(condition.subject, item) === undefined;
   if (condition.op === "between") {
     const subject = resolve(condition.subject, item);
     return (

@@ -4,6 +4,7 @@ import { BatchWriteCommand, DynamoDBDocumentClient, PutCommand, UpdateCommand } 
 import { mockClient } from "aws-sdk-client-mock";
 import type { PageVersion } from "../../../../shared/events/record-message";
 import type { RecordItem } from "../../../../shared/storage/record-item";
+import { inlineJson } from "../../../../shared/storage/record-reader";
 import type { RecordStoreDeps } from "../../../../shared/storage/record-store";
 
 export const NOW = new Date("2024-05-01T12:00:00.000Z");
@@ -25,9 +26,14 @@ export function storeHarness() {
 
 type DdbMock = ReturnType<typeof storeHarness>["ddbMock"];
 
-/** A table that accepts every write. */
+/**
+ * A table that accepts every write. Content claims (content-claim.ts) keep
+ * succeeding even when a test makes record-item Puts fail: this record
+ * holds its bytes unless a test says otherwise.
+ */
 export function acceptWrites(ddbMock: DdbMock): void {
   ddbMock.on(PutCommand).resolves({});
+  ddbMock.on(PutCommand, { Item: { sk: "CONTENT" } }).resolves({});
   ddbMock.on(BatchWriteCommand).resolves({});
   ddbMock.on(UpdateCommand).resolves({});
 }
@@ -46,7 +52,18 @@ export function aVersion(overrides: Partial<PageVersion> = {}): PageVersion {
 
 /** The conditional record-item Puts sent. */
 export function recordPuts(ddbMock: DdbMock) {
-  return ddbMock.commandCalls(PutCommand).map((call) => call.args[0].input);
+  return ddbMock
+    .commandCalls(PutCommand)
+    .map((call) => call.args[0].input)
+    .filter((input) => input.Item?.sk === "RECORD");
+}
+
+/** The content-claim Puts sent. */
+export function claimPuts(ddbMock: DdbMock) {
+  return ddbMock
+    .commandCalls(PutCommand)
+    .map((call) => call.args[0].input)
+    .filter((input) => input.Item?.sk === "CONTENT");
 }
 
 /** The record item the last Put wrote. */
@@ -54,6 +71,13 @@ export function lastWrittenItem(ddbMock: DdbMock): RecordItem {
   const item = recordPuts(ddbMock).at(-1)?.Item;
   if (!item) throw new Error("no record item was written");
   return item as RecordItem;
+}
+
+/** The record an item holds inline, parsed. */
+export function inlineRecord(item: RecordItem): unknown {
+  const json = inlineJson(item);
+  if (json === undefined) throw new Error("the record item holds no inline record");
+  return JSON.parse(json);
 }
 
 /** Index items put and keys deleted by batch writes, in order. */

@@ -1,0 +1,141 @@
+import { GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { mockClient } from "aws-sdk-client-mock";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { MeetingRecord } from "../../../shared/record/record-schema";
+import { MAX_PERSON_ITEMS } from "../../../shared/storage/index-items";
+import type { RecordItem } from "../../../shared/storage/record-item";
+import { readRecord } from "../../../shared/storage/record-reader";
+import { type OwedNotification, type RecordStoreDeps, storeRecord } from "../../../shared/storage/record-store";
+import { dynaliteTable } from "./support/dynalite-table";
+import { aMeetingRecord } from "./support/meeting-record";
+import { jsonBody } from "./support/s3-body";
+import { aVersion } from "./support/store-harness";
+
+/**
+ * The record store against dynalite rather than a mock: what DynamoDB
+ * accepts, what the table holds afterwards, and what the writes cost.
+ */
+
+let table: Awaited<ReturnType<typeof dynaliteTable>>;
+const s3Mock = mockClient(S3Client);
+const bodies = new Map<string, string>();
+let deps: RecordStoreDeps;
+let clock = Date.parse("2024-05-01T12:00:00.000Z");
+
+beforeAll(async () => {
+  table = await dynaliteTable();
+});
+afterAll(async () => {
+  await table?.close();
+});
+
+beforeEach(() => {
+  s3Mock.reset();
+  s3Mock.on(PutObjectCommand).callsFake((input) => {
+    bodies.set(input.Key, String(input.Body));
+    return {};
+  });
+  s3Mock.on(GetObjectCommand).callsFake((input) => ({ Body: jsonBody(JSON.parse(bodies.get(input.Key) ?? "null")) }));
+  table.writes.length = 0;
+  deps = {
+    ddb: table.ddb,
+    s3: new S3Client({ region: "us-east-1" }),
+    tableName: table.tableName,
+    artifactsBucket: "artifacts",
+    now: () => {
+      clock += 1000;
+      return new Date(clock);
+    },
+    sleep: async () => {},
+  };
+});
+
+const reader = () => ({ ...deps, artifactsBucket: "artifacts" });
+let n = 0;
+function recordWith(overrides: Parameters<typeof aMeetingRecord>[0] & { sha?: string } = {}): MeetingRecord {
+  const { sha, ...rest } = overrides;
+  n += 1;
+  const base = aMeetingRecord(rest);
+  return {
+    ...base,
+    id: `rec_${n.toString(16).padStart(20, "0")}`,
+    source: { ...base.source, uri: `s3://raw/raw/${n}.html`, sha256: sha ?? n.toString(16).padStart(64, "0") },
+  };
+}
+const versionOf = (record: MeetingRecord, sequencer = "01") =>
+  aVersion({ uri: record.source.uri, sha256: record.source.sha256, sequencer });
+
+describe("storeRecord on a table", () => {
+  it("stores a page naming 50,000 people: every name in the record, the first ones indexed, a warning in the record", async () => {
+    const crowd = Array.from({ length: 50_000 }, (_, i) => ({ name: `代表${i}`, note: null }));
+    const record = recordWith({ people: [], meeting: { attendees: crowd } });
+
+    const result = await storeRecord(deps, record, versionOf(record));
+
+    expect(result.outcome).toBe("created");
+    const stored = await readRecord(reader(), record.id);
+    expect(stored?.meeting?.attendees).toHaveLength(50_000);
+    expect(stored?.warnings.at(-1)).toMatch(/^person index: \d+ names after the first \d+ are not indexed/);
+    const head = (await table.partition(`REC#${record.id}`))[0] as unknown as RecordItem;
+    expect(head.indexKeys.filter((key) => key.pk.startsWith("PERSON#"))).toHaveLength(MAX_PERSON_ITEMS);
+    expect(await table.partition("PERSON#代表0")).toHaveLength(1);
+    expect(await table.partition(`PERSON#代表${MAX_PERSON_ITEMS + 10}`)).toHaveLength(0);
+  }, 60_000); // ~400 index items and a 2 MB body: slow on a loaded machine, and not a speed test
+
+  it("writes the record item twice for a new record: the marked Put, then one update clearing mark and outbox", async () => {
+    const record = recordWith();
+    const announced: OwedNotification[] = [];
+
+    await storeRecord(deps, record, versionOf(record), async (type) => {
+      announced.push(type);
+    });
+
+    const recordWrites = table.writes.filter((write) => write.sk === "RECORD");
+    expect(recordWrites.map((write) => write.command)).toEqual(["PutItemCommand", "UpdateItemCommand"]);
+    expect(announced).toEqual(["record.created"]);
+    const head = (await table.partition(`REC#${record.id}`))[0];
+    expect(head).not.toHaveProperty("indexPendingSince");
+    expect(head).not.toHaveProperty("pendingNotification");
+  });
+
+  describe("duplicates", () => {
+    it("marks a record whose bytes another record holds, in the record and on its index items", async () => {
+      const first = recordWith({ sha: "d".repeat(64) });
+      const copy = recordWith({ sha: "d".repeat(64) });
+      await storeRecord(deps, first, versionOf(first));
+
+      const result = await storeRecord(deps, copy, versionOf(copy));
+
+      expect(result.duplicateOf).toBe(first.id);
+      expect((await readRecord(reader(), copy.id))?.duplicateOf).toBe(first.id);
+      expect((await readRecord(reader(), first.id))?.duplicateOf).toBeNull();
+      const listed = await table.partition("LIST#meetings");
+      expect(listed.find((item) => item.id === copy.id)?.duplicateOf).toBe(first.id);
+      expect(listed.find((item) => item.id === first.id)).not.toHaveProperty("duplicateOf");
+    });
+
+    it("never makes a record a duplicate of itself: a redelivery, or a newer version with the same bytes", async () => {
+      const record = recordWith({ sha: "e".repeat(64) });
+      await storeRecord(deps, record, versionOf(record));
+
+      const again = await storeRecord(deps, record, versionOf(record));
+      const reuploaded = await storeRecord(deps, record, versionOf(record, "02"));
+
+      expect(again).toMatchObject({ reason: "duplicate", duplicateOf: null });
+      expect(reuploaded).toMatchObject({ outcome: "unchanged", reason: "same-content", duplicateOf: null });
+    });
+
+    it("takes over the bytes when their first record has since changed to other bytes", async () => {
+      const first = recordWith({ sha: "f".repeat(64) });
+      await storeRecord(deps, first, versionOf(first));
+      const changed = { ...first, source: { ...first.source, sha256: "1".repeat(64) }, title: "改" };
+      await storeRecord(deps, changed, { ...versionOf(changed), sequencer: "02" });
+      const later = recordWith({ sha: "f".repeat(64) });
+
+      const result = await storeRecord(deps, later, versionOf(later));
+
+      expect(result.duplicateOf).toBeNull();
+      expect((await table.partition(`CONTENT#${"f".repeat(64)}`))[0]).toMatchObject({ recordId: later.id });
+    });
+  });
+});

@@ -1,0 +1,74 @@
+import type { AddressInfo } from "node:net";
+import { CreateTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import dynalite from "dynalite";
+
+/**
+ * A real (emulated) table: dynalite in process, with the single table's key
+ * schema. It refuses what DynamoDB refuses (an item over 400 KB, a bad
+ * condition) and bills writes as DynamoDB does, so tests can count units.
+ */
+export async function dynaliteTable(tableName = "docket") {
+  const server = dynalite({ createTableMs: 0 });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  const client = new DynamoDBClient({
+    endpoint: `http://127.0.0.1:${port}`,
+    region: "us-east-1",
+    credentials: { accessKeyId: "test", secretAccessKey: "test" },
+  });
+  await client.send(
+    new CreateTableCommand({
+      TableName: tableName,
+      BillingMode: "PAY_PER_REQUEST",
+      AttributeDefinitions: [
+        { AttributeName: "pk", AttributeType: "S" },
+        { AttributeName: "sk", AttributeType: "S" },
+      ],
+      KeySchema: [
+        { AttributeName: "pk", KeyType: "HASH" },
+        { AttributeName: "sk", KeyType: "RANGE" },
+      ],
+    }),
+  );
+  const writes: { command: string; sk: string | undefined; units: number }[] = [];
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const input = (args as { input: Record<string, unknown> }).input;
+      input.ReturnConsumedCapacity = "TOTAL";
+      const result = await next(args);
+      const command = String(context.commandName);
+      if (/^(Put|Update|Delete|BatchWrite)/.test(command)) {
+        const consumed = (result.output as { ConsumedCapacity?: unknown }).ConsumedCapacity;
+        const entries = (Array.isArray(consumed) ? consumed : [consumed]) as { CapacityUnits?: number }[];
+        // before or after the document client marshals it
+        const sk = ((input.Item ?? input.Key) as { sk?: string | { S?: string } } | undefined)?.sk;
+        writes.push({
+          command,
+          sk: typeof sk === "string" ? sk : sk?.S,
+          units: entries.reduce((sum, entry) => sum + (entry?.CapacityUnits ?? 0), 0),
+        });
+      }
+      return result;
+    },
+    { step: "initialize", name: "countWriteUnits" },
+  );
+  const ddb = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  return {
+    ddb,
+    tableName,
+    /** every write request made, with the sort key it wrote (single-item writes) and its units */
+    writes,
+    async partition(pk: string): Promise<Record<string, unknown>[]> {
+      const result = await ddb.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: "pk = :pk",
+          ExpressionAttributeValues: { ":pk": pk },
+        }),
+      );
+      return result.Items ?? [];
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
