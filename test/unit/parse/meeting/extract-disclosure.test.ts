@@ -33,7 +33,7 @@ describe("extractDisclosure", () => {
   });
   it("reads table rows without colons, 索引号 014119467/2022-00235 主题分类 机关事务", () => {
     const d = disclosureOf("索引号 014119467/2022-00235 主题分类 机关事务", "发布机构 政府办 发文日期 2024-01-19");
-    expect([d?.indexNumber, d?.topic, d?.publisher, d?.createdDate]).toEqual([
+    expect([d?.indexNumber, d?.topic, d?.publisher, d?.publishedDate]).toEqual([
       "014119467/2022-00235",
       "机关事务",
       "政府办",
