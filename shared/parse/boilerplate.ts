@@ -143,7 +143,10 @@ const WIDGET_WORDS = [
   "点击查看",
   "更多",
 ];
-const WIDGET_LINE = new RegExp(`^(?:(?:${alternation(WIDGET_WORDS)})[\\s:：!！.…\\[\\]【】|/]*)+$`, "i");
+const WIDGET_SEPARATORS = "[\\s:：!！.…\\[\\]【】()|/]*";
+const WIDGET_LINE = new RegExp(`^${WIDGET_SEPARATORS}(?:(?:${alternation(WIDGET_WORDS)})${WIDGET_SEPARATORS})+$`, "i");
+/** A picture caption label standing where the picture was: 【资料图】, [图片]. */
+const CAPTION = /^[【[(]\s*(?:资料图片?|图片|图|视频|组图|摄影|音频)\s*[】\])]$/;
 /** A picture's file name left where the picture stood: 640.jpg, 手机台.jpg, 3f2a9c…e1.png. */
 const IMAGE_FILE = /^\S{1,80}\.(?:jpe?g|png|gif|bmp|webp)$/i;
 /** A breadcrumb trail without its label: 首页 > 决策公开 > 重大会议. */
@@ -166,7 +169,7 @@ export function isToolLine(line: string): boolean {
 export function isDroppedLine(line: string): boolean {
   if (line.length > DROPPED_MAX_LENGTH) return false;
   if (DROPPED.test(line) || PAGINATION.test(line) || WIDGET_LINE.test(line)) return true;
-  if (IMAGE_FILE.test(line) || BARE_BREADCRUMB.test(line) || isCredit(line)) return true;
+  if (IMAGE_FILE.test(line) || CAPTION.test(line) || BARE_BREADCRUMB.test(line) || isCredit(line)) return true;
   return line.length <= SYMBOL_LINE_MAX_LENGTH && !/\p{L}/u.test(line);
 }
 

@@ -46,8 +46,6 @@ const MAX_STACK = 3;
 const BYLINE_LOOKAHEAD = 12;
 /** A salutation opening a notice (各区、县人民政府,市政府各局、委、办:) sits between headline and text. */
 const SALUTATION = /[::]$/;
-/** A picture caption label: 【资料图】, [图片]. */
-const CAPTION = /^[【[(]\s*(?:资料图片?|图片|图|视频|组图|摄影|音频)\s*[】\])]$/;
 /** Question marks where a converter lost the characters, or replacement characters. */
 const MOJIBAKE = /\?{3}|\uFFFD/;
 /** Which line of a stacked headline names the meeting. */
@@ -57,6 +55,7 @@ const LEADING_BULLET = /^[•·●◆■▪►]\s*/;
 const LABELLED_TAIL = new RegExp(`\\s(?:${spacedAlternation(DISCLOSURE_LABEL_WORDS)})\\s*:`, "u");
 /** Headlines do not end like sentences. */
 const SENTENCE_END = /[。!?;:,]$/;
+const PARAGRAPH_END = /[。!?;)”]$/;
 
 export function extractTextPage(normalisedLines: readonly string[]): ExtractedPage {
   const all = normalisedLines.filter((l) => l.length > 0);
@@ -109,10 +108,13 @@ export function extractTextPage(normalisedLines: readonly string[]): ExtractedPa
  */
 function headerLength(lines: readonly string[]): number {
   const end = firstParagraph(lines, 0);
+  const candidate = lines[end] ?? "";
   for (let i = end + 1; i < Math.min(lines.length, end + 1 + BYLINE_LOOKAHEAD); i++) {
     const line = lines[i] as string;
     if (isParagraph(line)) break;
-    if (hasLabelledDate(line)) return firstParagraph(lines, i + 1);
+    const datedByline = hasLabelledDate(line) || (isBylineLine(line) && firstDate(line) !== null);
+    // A long headline has a dated byline under it; a paragraph ends its sentence.
+    if (hasLabelledDate(line) || (datedByline && !PARAGRAPH_END.test(candidate))) return firstParagraph(lines, i + 1);
   }
   return end;
 }
@@ -195,7 +197,6 @@ function isChrome(line: string): boolean {
     isFooterLine(line) ||
     BREADCRUMB.test(line) ||
     isDisclosureLine(line) ||
-    CAPTION.test(line) ||
     MOJIBAKE.test(line) ||
     labelledValues(line).some((p) => p.value === "")
   );

@@ -29,6 +29,12 @@ const NOT_A_NAME = /^(?:前|后|时|之前|之后|期间|以来)/;
  * 重要/主要/纪要/需要 are words, not the modal 要 (因工作需要召开 is a report).
  */
 const INSTRUCTION = /(?:(?<![重主纪摘需])要|应|须|务必|请)[^,，。;；:：]{0,6}$/u;
+/**
+ * A meeting still to come is announced, not reported: 拟定于2013年11月下旬
+ * (具体时间另行通知)召开…, 定于3月5日召开, 将于下周举行. A notice of it
+ * (record.md, "Kinds, in doubt") names no meeting that was held.
+ */
+const FUTURE = /(?:拟定?于|拟在|定于|将于|将在|计划于|预计于)[^。;；!！?？]{0,40}$|拟$/u;
 
 /**
  * An object that is nothing but a year and a sequence (召开2023年第38次会议)
@@ -63,7 +69,7 @@ function nameAfter(text: string, verb: RegExp): string | null {
     const at = m.index ?? 0;
     const before = text.slice(Math.max(0, at - WINDOW), at);
     const rest = text.slice(at + m[0].length, at + m[0].length + WINDOW);
-    if (NOT_A_NAME.test(rest) || INSTRUCTION.test(before)) continue;
+    if (NOT_A_NAME.test(rest) || INSTRUCTION.test(before) || FUTURE.test(before)) continue;
     const clause = rest.split(CLAUSE_END)[0] ?? "";
     const named = MEETING_END.exec(clause)?.[1]?.trim();
     if (!named || named.length < 3 || named.length > 60 || NOT_A_MEETING.test(named)) continue;
