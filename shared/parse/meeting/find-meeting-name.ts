@@ -14,7 +14,13 @@ const CLAUSE_END = /[,，。;；:：!！?？]/;
 /** The last meeting word of the clause ends the name: …会议, …督查会, …常委会(扩大)会议. */
 const MEETING_END = /^(.*(?:会议|会(?:\(扩大\))?))(?!上|后|前|期间)/u;
 const MINUTES_SUFFIX = /(?:会议)?纪要.*$/;
-const SEQUENCE = new RegExp(`第\\s*([0-9${CHINESE_NUMERAL_CHARS}]+)\\s*次`);
+/**
+ * The N of a numbered meeting: 第25次, 第 32 次, 第三次 — or after a term
+ * number without 第: 五届104次, 十一届六次常委(扩大)会议.
+ */
+const SEQUENCE = new RegExp(
+  `第\\s*([0-9${CHINESE_NUMERAL_CHARS}]+)\\s*次|届\\s*(?:人大常委会|政协|常委会)?\\s*([0-9${CHINESE_NUMERAL_CHARS}]+)\\s*次`,
+);
 
 /** Words ending in 会 that are no meeting: 举办了全区社会…, 召开时机会… */
 const NOT_A_MEETING =
@@ -95,10 +101,11 @@ export function stripMinutesSuffix(name: string): string {
   return /会议纪要/.test(name) ? name.replace(MINUTES_SUFFIX, "会议") : name;
 }
 
-/** The N of 第N次 (第25次 → 25, 第三次 → 3), or null. */
+/** The N of 第N次 or …届N次 (第25次 → 25, 第三次 → 3, 八届66次 → 66), or null. */
 export function meetingSequence(name: string): number | null {
   const m = SEQUENCE.exec(name);
-  const n = m?.[1] ? parseChineseNumber(m[1]) : null;
+  const digits = m?.[1] ?? m?.[2];
+  const n = digits ? parseChineseNumber(digits) : null;
   return n !== null && n > 0 ? n : null;
 }
 
