@@ -58,7 +58,7 @@ const BLOCK_WORDS = DISCLOSURE_LABEL_WORDS.filter((l) => l.length >= 3 && l !== 
  * space or the line's end.
  */
 const BLOCK_LINE = new RegExp(
-  `^[•·\\s]*(?:\\p{Script=Han}{1,4}/)?(?:${spacedAlternation(BLOCK_WORDS)})\\s*(?:[:：]|\\s|$)`,
+  `^[•·\\s]*(?:\\p{Script=Han}{1,4}/(?:${spacedAlternation(DISCLOSURE_LABEL_WORDS)})|${spacedAlternation(BLOCK_WORDS)})\\s*(?:[:：]|\\s|$)`,
   "u",
 );
 
