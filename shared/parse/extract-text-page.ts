@@ -51,6 +51,8 @@ const MOJIBAKE = /\?{3}|\uFFFD/;
 /** Which line of a stacked headline names the meeting. */
 const NAMES_MEETING = /召开|举行|会议|会$/;
 const LEADING_BULLET = /^[•·●◆■▪►]\s*/;
+/** An item heading of minutes or a document: 一、, (一), 1., 第一条. */
+const ENUMERATED = /^(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|第[一二三四五六七八九十百\d]{1,4}[条章节])/;
 /** A disclosure label run into the end of a headline line. */
 const LABELLED_TAIL = new RegExp(`\\s(?:${spacedAlternation(DISCLOSURE_LABEL_WORDS)})\\s*:`, "u");
 /** Headlines do not end like sentences. */
@@ -75,10 +77,16 @@ export function extractTextPage(normalisedLines: readonly string[]): ExtractedPa
     else if ((isLabelled(line) || isDisclosureLine(line)) && !opensMinutes(line)) start = i + 1;
     else if (isBylineLine(line)) start = i + 1;
   }
-  // A headline printed again under the byline or breadcrumb is read once.
-  while (start < all.length && (isHeaderLine(all[start] as string) || echoesTitle(all[start] as string, title))) {
-    if (opensMinutes(all[start] as string)) break;
-    start++;
+  // A headline printed again under the byline or breadcrumb is read once; its decks are not text.
+  let decks = 0;
+  while (start < all.length) {
+    const line = all[start] as string;
+    if (opensMinutes(line)) break;
+    if (isHeaderLine(line) || echoesTitle(line, title)) start++;
+    else if (headlineAt >= 0 && start < headerEnd && decks < MAX_STACK - 1 && isDeck(line)) {
+      start++;
+      decks++;
+    } else break;
   }
 
   let end = start;
@@ -216,6 +224,15 @@ function isHeadlineShaped(line: string, maxLength: number): boolean {
 function withoutLabelledTail(line: string): string {
   const tail = LABELLED_TAIL.exec(line);
   return tail && tail.index > 0 ? line.slice(0, tail.index).trim() : line;
+}
+
+/**
+ * A deck: a headline-shaped line under the headline, before the article
+ * (陈道彬主持召开区政府第13次常务会议 / 学习贯彻…精神). Not an item heading
+ * (一、…, (一)…) nor a minutes label.
+ */
+function isDeck(line: string): boolean {
+  return isHeadlineShaped(line, MAX_HEADLINE) && !ENUMERATED.test(line) && !opensMinutes(line);
 }
 
 function echoesTitle(line: string, title: string | null | undefined): boolean {

@@ -60,6 +60,8 @@ const MINUTES_FORMULA =
 const DOCUMENT_TITLE =
   /(?:规则|制度|办法|规定|细则|章程|条例|流程|规程|守则|工作计划|工作要点|实施方案|实施意见)(?:\(试行\)|\(暂行\))?$|关于印发/;
 const REPORTS_AN_EVENT = /召开|举行|主持/;
+/** A notice of a meeting still to come: 关于召开…会议的通知. */
+const ANNOUNCEMENT_TITLE = /^关于(?:召开|举行|举办)[^。]{2,80}的(?:预?通知|公告)$/;
 const ISSUES_A_DOCUMENT =
   /现予(?:印发|公布|发布)|印发给你们|现印发|通过[,，]?(?:自[^。]{0,12})?(?:予以)?(?:公布|印发)施行/;
 
@@ -73,9 +75,10 @@ export function classifyKind(evidence: KindEvidence): RecordKind {
   return "other";
 }
 
-/** A rule, a system or a notice issuing one: it cites meetings, it reports none. */
+/** A rule, a system, a notice issuing one or announcing a meeting: it cites meetings, it reports none. */
 function isCitingDocument(evidence: KindEvidence): boolean {
   const title = evidence.title?.trim() ?? "";
+  if (ANNOUNCEMENT_TITLE.test(title)) return true;
   if (title && DOCUMENT_TITLE.test(title.replace(/[》」"”]+$/, "")) && !REPORTS_AN_EVENT.test(title)) return true;
   return evidence.lead.slice(0, 2).some((line) => ISSUES_A_DOCUMENT.test(line));
 }

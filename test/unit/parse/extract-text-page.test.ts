@@ -215,3 +215,21 @@ describe("extractTextPage: what is never a headline", () => {
     expect(titleOf("省委召开常委会会议", "张明主持并讲话")).toBe("省委召开常委会会议");
   });
 });
+
+describe("extractTextPage: decks under the headline", () => {
+  const PARAGRAPH = "6月9日,区长张明主持召开区政府第13次常务会议,深入学习贯彻国务院常务会议精神和有关会议精神。";
+  it("keeps the deck lines under a headline out of the body", () => {
+    const page = extractTextPage([
+      "区政府召开第13次常务会议",
+      "发布日期:2022-06-10 09:37 来源:区融媒体中心",
+      "张明主持召开区政府第13次常务会议",
+      "学习贯彻国务院常务会议精神",
+      PARAGRAPH,
+    ]);
+    expect(page.bodyLines).toEqual([PARAGRAPH]);
+  });
+  it("keeps an item heading under the headline in the body, 一、…", () => {
+    const page = extractTextPage(["区政府第13次常务会议纪要", "一、研究城市更新工作", PARAGRAPH]);
+    expect(page.bodyLines).toEqual(["一、研究城市更新工作", PARAGRAPH]);
+  });
+});

@@ -63,6 +63,9 @@ describe("classifyKind for documents that cite meetings (record.md, Kinds, in do
     const lead = ["《县政府投资项目管理办法》已经县政府第5次常务会议通过,现予印发,请认真贯彻执行。"];
     expect(classifyKind(evidence({ lead, ...held }))).toBe("other");
   });
+  it("calls a notice of a meeting still to come other, 关于召开…会议的通知", () => {
+    expect(classifyKind(evidence({ title: "关于召开县第十八届人大常委会第9次会议的通知", ...held }))).toBe("other");
+  });
   it("still calls a report of a meeting that adopted a rule news", () => {
     expect(classifyKind(evidence({ title: "区政府召开常务会议 审议议事规则", ...held }))).toBe("news");
   });
