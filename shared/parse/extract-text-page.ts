@@ -42,6 +42,12 @@ const MAX_HEADLINE = 60;
 const MAX_HEADLINE_ABOVE_BYLINE = 120;
 /** How many headline lines a stacked headline has at most (引题, 主题, 副题). */
 const MAX_STACK = 3;
+/**
+ * Bounds that keep the headline search linear on a header of thousands of
+ * lines: how many bylines are tried, how far above one the headline may be.
+ */
+const MAX_BYLINES_TRIED = 4;
+const HEADLINE_REACH = 12;
 /** How many short lines after a slogan-like first "paragraph" may still hold the page's dated byline. */
 const BYLINE_LOOKAHEAD = 12;
 /** A salutation opening a notice (各区、县人民政府,市政府各局、委、办:) sits between headline and text. */
@@ -162,8 +168,10 @@ function isBylineLine(line: string): boolean {
  * and mojibake (???).
  */
 function headlineIndex(header: readonly string[]): number {
-  for (let b = header.length - 1; b >= 0; b--) {
+  let tried = 0;
+  for (let b = header.length - 1; b >= 0 && tried < MAX_BYLINES_TRIED; b--) {
     if (!isBylineLine(header[b] as string)) continue;
+    tried++;
     const i = headlineBefore(header, b);
     if (i >= 0) return i;
   }
@@ -171,7 +179,7 @@ function headlineIndex(header: readonly string[]): number {
 }
 
 function headlineBefore(header: readonly string[], byline: number): number {
-  for (let i = byline - 1; i >= 0; i--) {
+  for (let i = byline - 1; i >= Math.max(0, byline - HEADLINE_REACH); i--) {
     const line = header[i] as string;
     if (isChrome(line) || isBylineLine(line)) continue;
     return isHeadlineShaped(line, MAX_HEADLINE_ABOVE_BYLINE) ? i : -1;
