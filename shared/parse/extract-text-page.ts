@@ -57,6 +57,8 @@ const MOJIBAKE = /\?{3}|\uFFFD/;
 /** Which line of a stacked headline names the meeting. */
 const NAMES_MEETING = /召开|举行|会议|会$/;
 const LEADING_BULLET = /^[•·●◆■▪►]\s*/;
+const TRAILING_ORIGIN = /^[(（]\s*(?:来源|稿源|文章来源|信息来源|新闻来源)\s*[:：]\s*([^()（）]{2,30})[)）]$/;
+const TRAILING_ORIGIN_LINES = 3;
 /** An item heading of minutes or a document: 一、, (一), 1., 第一条. */
 const ENUMERATED = /^(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|第[一二三四五六七八九十百\d]{1,4}[条章节])/;
 /** A disclosure label run into the end of a headline line. */
@@ -105,7 +107,7 @@ export function extractTextPage(normalisedLines: readonly string[]): ExtractedPa
     title: title ?? null,
     publishedDate: byline.publishedDate ?? datelineAfter(header, headlineAt),
     siteName: lastNonNull(all.slice(end).map((l) => (isFooterLine(l) ? siteNameFromCopyright(l) : null))),
-    origin: byline.origin,
+    origin: byline.origin ?? trailingOrigin(bodyLines),
     url: null,
     columnName: columnFromBreadcrumb(header),
     extra: byline.extra,
@@ -241,6 +243,18 @@ function withoutLabelledTail(line: string): string {
  */
 function isDeck(line: string): boolean {
   return isHeadlineShaped(line, MAX_HEADLINE) && !ENUMERATED.test(line) && !opensMinutes(line);
+}
+
+/**
+ * A reposted article names its source under the text when the byline does
+ * not: (来源:县人民政府网站).
+ */
+function trailingOrigin(bodyLines: readonly string[]): string | null {
+  for (const line of bodyLines.slice(-TRAILING_ORIGIN_LINES)) {
+    const origin = TRAILING_ORIGIN.exec(line)?.[1]?.trim();
+    if (origin) return origin;
+  }
+  return null;
 }
 
 function echoesTitle(line: string, title: string | null | undefined): boolean {

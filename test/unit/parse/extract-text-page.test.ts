@@ -233,3 +233,14 @@ describe("extractTextPage: decks under the headline", () => {
     expect(page.bodyLines).toEqual(["一、研究城市更新工作", PARAGRAPH]);
   });
 });
+
+describe("extractTextPage: origin", () => {
+  it("reads the origin from a (来源:…) line under the article when the byline has none", () => {
+    const page = extractTextPage([
+      "县政协召开十届七次常委会会议",
+      "11月3日上午,县政协十届七次常委会会议召开,县政协主席张明主持会议,听取有关工作情况通报。",
+      "(来源:县人民政府网站)",
+    ]);
+    expect(page.meta.origin).toBe("县人民政府网站");
+  });
+});
