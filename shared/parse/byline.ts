@@ -10,7 +10,15 @@ import { findDates } from "./parse-date";
 
 /** Byline labels, at the start of the line or of a label:value pair. */
 const BYLINE_LABELS =
-  /(^|\s)(来源|稿源|出处|作者|文|编辑|责任编辑|责编|记者|通讯员|摄影|浏览|浏览次数|阅读|阅读量|点击|点击数|字号|发布|发布时间|发布日期|发表时间|时间|日期|更新时间)\s*[::]/;
+  /(^|\s)(来源|稿源|出处|作者|文|编辑|责任编辑|责编|记者|通讯员|摄影|浏览|浏览次数|阅读|阅读量|点击|点击数|字号|发布|发布时间|发布日期|发表时间|时间|日期|更新时间|更新日期|发稿时间)\s*[::]/;
+/**
+ * A reporter's byline on its own line: 记者 张三 报道, 本报记者 李四 王五,
+ * (通讯员 赵六). Short and without sentence punctuation, so a paragraph that
+ * opens 本报讯(记者 X)… is not one.
+ */
+const REPORTER_LINE =
+  /^[(（]?\s*(?:本报|本台|本网|本刊|新华社|融媒体)?(?:特约|见习)?(?:记者|通讯员)\s*[:：]?\s*\S[^。,，;；!?！？]{0,28}$/;
+const REPORTER_LINE_MAX_LENGTH = 32;
 const COUNTERS = /(浏览|阅读|点击)\s*(次数|量)?\s*[::]?\s*\d+|\d+\s*(次浏览|人阅读|阅读)/;
 /** Dates and times removed before measuring what else a line says. */
 const DATE_AND_TIME = /\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}:\d{2}(:\d{2})?/g;
@@ -26,6 +34,7 @@ export function isBylineShaped(line: string): boolean {
 
 /** 来源:…, 作者:…, 浏览次数:12 — a line carrying byline labels or counters. */
 export function hasBylineLabel(line: string): boolean {
+  if (line.length <= REPORTER_LINE_MAX_LENGTH && REPORTER_LINE.test(line)) return true;
   return line.length <= MAX_BYLINE_LENGTH && (BYLINE_LABELS.test(line) || COUNTERS.test(line));
 }
 

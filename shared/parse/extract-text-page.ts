@@ -1,8 +1,12 @@
 import { BREADCRUMB_LABEL, endsArticle, isDroppedLine, isFooterLine, isNavBullet, isToolLine } from "./boilerplate";
+import { isBylineShaped, isDateLine } from "./byline";
 import { compact } from "./find-headline";
 import { isHeaderLine, readByline } from "./header-lines";
 import { DATE_LABELS, labelledValues } from "./labelled-values";
+import { DISCLOSURE_LABEL_WORDS, isDisclosureLine } from "./lexicon/disclosure-labels";
 import type { PageMeta } from "./page-text";
+import { firstDate } from "./parse-date";
+import { spacedAlternation } from "./regex-alternation";
 import { siteNameFromCopyright } from "./site-name";
 
 /**
@@ -34,30 +38,64 @@ const MINUTES_LABELS =
 const PARAGRAPH_LENGTH = 40;
 const MIN_HEADLINE = 4;
 const MAX_HEADLINE = 60;
+/** A headline right above a byline may run long (two clauses joined by a comma). */
+const MAX_HEADLINE_ABOVE_BYLINE = 120;
+/** How many headline lines a stacked headline has at most (引题, 主题, 副题). */
+const MAX_STACK = 3;
+/**
+ * Bounds that keep the headline search linear on a header of thousands of
+ * lines: how many bylines are tried, how far above one the headline may be.
+ */
+const MAX_BYLINES_TRIED = 4;
+const HEADLINE_REACH = 12;
+/** How many short lines after a slogan-like first "paragraph" may still hold the page's dated byline. */
+const BYLINE_LOOKAHEAD = 12;
+/** A salutation opening a notice (各区、县人民政府,市政府各局、委、办:) sits between headline and text. */
+const SALUTATION = /[::]$/;
+/** Question marks where a converter lost the characters, or replacement characters. */
+const MOJIBAKE = /\?{3}|\uFFFD/;
+/** Which line of a stacked headline names the meeting. */
+const NAMES_MEETING = /召开|举行|会议|会$/;
+const LEADING_BULLET = /^[•·●◆■▪►]\s*/;
+const TRAILING_ORIGIN = /^[(（]\s*(?:来源|稿源|文章来源|信息来源|新闻来源)\s*[:：]\s*([^()（）]{2,30})[)）]$/;
+const TRAILING_ORIGIN_LINES = 3;
+/** An item heading of minutes or a document: 一、, (一), 1., 第一条. */
+const ENUMERATED = /^(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|第[一二三四五六七八九十百\d]{1,4}[条章节])/;
+/** A disclosure label run into the end of a headline line. */
+const LABELLED_TAIL = new RegExp(`\\s(?:${spacedAlternation(DISCLOSURE_LABEL_WORDS)})\\s*:`, "u");
 /** Headlines do not end like sentences. */
 const SENTENCE_END = /[。!?;:,]$/;
+const PARAGRAPH_END = /[。!?;)”]$/;
 
 export function extractTextPage(normalisedLines: readonly string[]): ExtractedPage {
   const all = normalisedLines.filter((l) => l.length > 0);
-  const headerEnd = firstParagraph(all);
+  const headerEnd = headerLength(all);
   const header = all.slice(0, headerEnd);
 
-  const dateLine = header.findIndex(
-    (l) => labelledValues(l).some((p) => DATE_LABELS.test(p.label)) && !INFORMATION_NAME.test(l),
-  );
   let title = firstMatch(header, INFORMATION_NAME);
-  if (!title && dateLine > 0) title = headlineBefore(all, dateLine);
-  if (!title) title = headlineAbove(header);
+  let headlineAt = title ? -1 : headlineIndex(header);
+  if (!title && headlineAt >= 0) title = withoutLabelledTail(header[headlineAt] as string);
+  if (title && headlineAt < 0) headlineAt = header.findIndex((l) => compact(l) === compact(title as string));
 
   // The article starts after the last header item: the headline, the byline, labelled block lines.
   let start = 0;
-  const headlineAt = title ? all.findIndex((l, i) => i < headerEnd && compact(l) === compact(title as string)) : -1;
   for (let i = 0; i < headerEnd; i++) {
     const line = all[i] as string;
     if (i === headlineAt || isNavBullet(line) || isDroppedLine(line) || isToolLine(line)) start = i + 1;
-    else if (isLabelled(line) && !opensMinutes(line)) start = i + 1;
+    else if ((isLabelled(line) || isDisclosureLine(line)) && !opensMinutes(line)) start = i + 1;
+    else if (isBylineLine(line)) start = i + 1;
   }
-  while (start < all.length && isHeaderLine(all[start] as string) && !opensMinutes(all[start] as string)) start++;
+  // A headline printed again under the byline or breadcrumb is read once; its decks are not text.
+  let decks = 0;
+  while (start < all.length) {
+    const line = all[start] as string;
+    if (opensMinutes(line)) break;
+    if (isHeaderLine(line) || echoesTitle(line, title)) start++;
+    else if (headlineAt >= 0 && start < headerEnd && decks < MAX_STACK - 1 && isDeck(line)) {
+      start++;
+      decks++;
+    } else break;
+  }
 
   let end = start;
   while (end < all.length && !endsArticle(all[end] as string)) end++;
@@ -67,9 +105,9 @@ export function extractTextPage(normalisedLines: readonly string[]): ExtractedPa
   const byline = readByline(header);
   const meta: PageMeta = {
     title: title ?? null,
-    publishedDate: byline.publishedDate,
+    publishedDate: byline.publishedDate ?? datelineAfter(header, headlineAt),
     siteName: lastNonNull(all.slice(end).map((l) => (isFooterLine(l) ? siteNameFromCopyright(l) : null))),
-    origin: byline.origin,
+    origin: byline.origin ?? trailingOrigin(bodyLines),
     url: null,
     columnName: columnFromBreadcrumb(header),
     extra: byline.extra,
@@ -77,12 +115,167 @@ export function extractTextPage(normalisedLines: readonly string[]): ExtractedPa
   return { lines: [...preamble, ...bodyLines], bodyLines, meta, warnings: [] };
 }
 
-/** Index of the first line that reads as article text: long, and not a label:value line. */
-function firstParagraph(lines: readonly string[]): number {
-  const i = lines.findIndex(
-    (l) => l.length >= PARAGRAPH_LENGTH && labelledValues(l).length === 0 && !isDroppedLine(l) && !endsArticle(l),
+/**
+ * Where the header (menus, headline, byline, disclosure block) ends: at the
+ * first line that reads as article text — long, not labelled, not site
+ * furniture. A long slogan above the headline looks like a paragraph, so
+ * when a dated byline (发布日期:…, 更新日期:…) follows within a few short
+ * lines, the header runs past it.
+ */
+function headerLength(lines: readonly string[]): number {
+  const end = firstParagraph(lines, 0);
+  const candidate = lines[end] ?? "";
+  for (let i = end + 1; i < Math.min(lines.length, end + 1 + BYLINE_LOOKAHEAD); i++) {
+    const line = lines[i] as string;
+    if (isParagraph(line)) break;
+    const datedByline = hasLabelledDate(line) || (isBylineLine(line) && firstDate(line) !== null);
+    // A long headline has a dated byline under it; a paragraph ends its sentence.
+    if (hasLabelledDate(line) || (datedByline && !PARAGRAPH_END.test(candidate))) return firstParagraph(lines, i + 1);
+  }
+  return end;
+}
+
+/** Index of the first line from `from` on that reads as article text. */
+function firstParagraph(lines: readonly string[], from: number): number {
+  for (let i = from; i < lines.length; i++) if (isParagraph(lines[i] as string)) return i;
+  return lines.length;
+}
+
+function isParagraph(line: string): boolean {
+  return (
+    line.length >= PARAGRAPH_LENGTH &&
+    labelledValues(line).length === 0 &&
+    !isDisclosureLine(line) &&
+    !isDroppedLine(line) &&
+    !endsArticle(line)
   );
-  return i < 0 ? lines.length : i;
+}
+
+function hasLabelledDate(line: string): boolean {
+  return labelledValues(line).some((p) => DATE_LABELS.test(p.label)) && !INFORMATION_NAME.test(line);
+}
+
+/** A byline: a date line, a 来源/作者 line, a reporter's line — with or without a list bullet. */
+function isBylineLine(line: string): boolean {
+  const bare = line.replace(LEADING_BULLET, "");
+  return (hasLabelledDate(bare) || isBylineShaped(bare)) && !opensMinutes(bare);
+}
+
+/**
+ * The headline of a text dump. Above the byline when there is one (the
+ * byline closest to the article first, so a date bar at the top of the site
+ * does not hide it); otherwise the headline-shaped lines right above the
+ * article. Chrome is never a headline: widgets (进入老年版, 字体:【大】【小】),
+ * menus, breadcrumbs, dates, bylines, disclosure lines, captions (【资料图】)
+ * and mojibake (???).
+ */
+function headlineIndex(header: readonly string[]): number {
+  let tried = 0;
+  for (let b = header.length - 1; b >= 0 && tried < MAX_BYLINES_TRIED; b--) {
+    if (!isBylineLine(header[b] as string)) continue;
+    tried++;
+    const i = headlineBefore(header, b);
+    if (i >= 0) return i;
+  }
+  return headlineAbove(header);
+}
+
+function headlineBefore(header: readonly string[], byline: number): number {
+  for (let i = byline - 1; i >= Math.max(0, byline - HEADLINE_REACH); i--) {
+    const line = header[i] as string;
+    if (isChrome(line) || isBylineLine(line)) continue;
+    return isHeadlineShaped(line, MAX_HEADLINE_ABOVE_BYLINE) ? i : -1;
+  }
+  return -1;
+}
+
+/**
+ * Without a byline: the stack of headline-shaped lines right above the
+ * article (skipping chrome and a salutation). A stacked headline (main line,
+ * then 许勤主持并讲话, then a decision) is read from its first line that
+ * names a meeting, else from its last line.
+ */
+function headlineAbove(header: readonly string[]): number {
+  const stack: number[] = [];
+  for (let i = header.length - 1; i >= 0 && stack.length < MAX_STACK; i--) {
+    const line = header[i] as string;
+    if (stack.length === 0 && (isChrome(line) || SALUTATION.test(line))) continue;
+    if (!isHeadlineShaped(line, MAX_HEADLINE) || isBylineLine(line)) break;
+    stack.unshift(i);
+  }
+  if (stack.length === 0) return -1;
+  return stack.find((i) => NAMES_MEETING.test(header[i] as string)) ?? (stack.at(-1) as number);
+}
+
+function isChrome(line: string): boolean {
+  return (
+    isNavBullet(line) ||
+    isDroppedLine(line) ||
+    isToolLine(line) ||
+    isFooterLine(line) ||
+    BREADCRUMB.test(line) ||
+    isDisclosureLine(line) ||
+    MOJIBAKE.test(line) ||
+    labelledValues(line).some((p) => p.value === "")
+  );
+}
+
+function isHeadlineShaped(line: string, maxLength: number): boolean {
+  return (
+    line.length >= MIN_HEADLINE &&
+    line.length <= maxLength &&
+    !SENTENCE_END.test(line) &&
+    !isChrome(line) &&
+    !isDateLine(line)
+  );
+}
+
+/** 标题 主题分类: 会议 — the tail of a disclosure block run into the headline is not part of it. */
+function withoutLabelledTail(line: string): string {
+  const tail = LABELLED_TAIL.exec(line);
+  return tail && tail.index > 0 ? line.slice(0, tail.index).trim() : line;
+}
+
+/**
+ * A deck: a headline-shaped line under the headline, before the article
+ * (陈道彬主持召开区政府第13次常务会议 / 学习贯彻…精神). Not an item heading
+ * (一、…, (一)…) nor a minutes label.
+ */
+function isDeck(line: string): boolean {
+  return isHeadlineShaped(line, MAX_HEADLINE) && !ENUMERATED.test(line) && !opensMinutes(line);
+}
+
+/**
+ * A reposted article names its source under the text when the byline does
+ * not: (来源:县人民政府网站).
+ */
+function trailingOrigin(bodyLines: readonly string[]): string | null {
+  for (const line of bodyLines.slice(-TRAILING_ORIGIN_LINES)) {
+    const origin = TRAILING_ORIGIN.exec(line)?.[1]?.trim();
+    if (origin) return origin;
+  }
+  return null;
+}
+
+function echoesTitle(line: string, title: string | null | undefined): boolean {
+  return !!title && compact(line) === compact(title);
+}
+
+/**
+ * A date line under the headline, without a label (2020年11月27日20:22,
+ * 王建明 时政 兰州市发改委 2017-04-29, 2023-12-08 | 来源:…). Only below the
+ * headline: a date bar at the top of a site is the day it was crawled.
+ */
+function datelineAfter(header: readonly string[], headlineAt: number): string | null {
+  if (headlineAt < 0) return null;
+  for (let i = headlineAt + 1; i < header.length; i++) {
+    const line = (header[i] as string).replace(LEADING_BULLET, "");
+    if (isBylineShaped(line)) {
+      const date = firstDate(line);
+      if (date) return date;
+    }
+  }
+  return null;
 }
 
 function opensMinutes(line: string): boolean {
@@ -99,25 +292,6 @@ function firstMatch(lines: readonly string[], pattern: RegExp): string | null {
     if (value) return value;
   }
   return null;
-}
-
-/** The headline is the line above the byline (seeds 002/004), skipping breadcrumbs and menus. */
-function headlineBefore(lines: readonly string[], dateLine: number): string | null {
-  for (let i = dateLine - 1; i >= 0; i--) {
-    const line = lines[i] as string;
-    if (isNavBullet(line) || isDroppedLine(line) || BREADCRUMB.test(line) || isToolLine(line)) continue;
-    return line.length >= MIN_HEADLINE ? line : null;
-  }
-  return null;
-}
-
-/** Without 信息名称 or a byline, a headline-shaped line right above the first paragraph: short, not a sentence, not furniture. */
-function headlineAbove(header: readonly string[]): string | null {
-  const line = header.at(-1);
-  if (!line || line.length < MIN_HEADLINE || line.length > MAX_HEADLINE || SENTENCE_END.test(line)) return null;
-  if (isNavBullet(line) || isDroppedLine(line) || isToolLine(line) || isFooterLine(line) || isLabelled(line))
-    return null;
-  return line;
 }
 
 function columnFromBreadcrumb(lines: readonly string[]): string | null {

@@ -1,5 +1,6 @@
 import { hasBylineLabel, hasTimeOfDay, isBylineShaped, isDateLine } from "./byline";
 import { DATE_LABELS, labelledValues, ORIGIN_LABELS } from "./labelled-values";
+import { DISCLOSURE_LABEL_WORDS } from "./lexicon/disclosure-labels";
 import { parseDateValue } from "./parse-date";
 
 /**
@@ -15,8 +16,9 @@ export interface BylineFacts {
 }
 
 /** Labels that belong to the 政府信息公开 block: the meeting stage reads those, so they are not byline extras. */
-const DISCLOSURE_LABELS =
-  /^(信息名称|索引号|主题分类|体裁分类|组配分类|公开方式|文件编号|发文字号|发布机构|发文机构|产生日期|成文日期|发布日期|废止日期|有效性|内容概述|主题词|标题|名称)$/;
+const DISCLOSURE_LABELS = new Set(DISCLOSURE_LABEL_WORDS);
+const isDisclosureLabel = (label: string) =>
+  DISCLOSURE_LABELS.has(label) && !DATE_LABELS.test(label) && !ORIGIN_LABELS.test(label);
 
 /** Byline counters and switches, not facts: 浏览次数, 点击数, 字号. */
 const WIDGET_LABELS = /浏览|点击|阅读|字号|字体|次数|分享|打印|评论/;
@@ -28,7 +30,7 @@ export function readByline(lines: readonly string[]): BylineFacts {
   for (const line of lines) {
     const pairs = labelledValues(line);
     const isByline = pairs.some((p) => DATE_LABELS.test(p.label) || ORIGIN_LABELS.test(p.label));
-    if (!isByline || pairs.some((p) => DISCLOSURE_LABELS.test(p.label) && !DATE_LABELS.test(p.label))) continue;
+    if (!isByline || pairs.some((p) => isDisclosureLabel(p.label))) continue;
     for (const { label, value } of pairs) {
       if (DATE_LABELS.test(label)) facts.publishedDate ??= parseDateValue(value);
       else if (ORIGIN_LABELS.test(label)) facts.origin ??= originName(value);

@@ -33,6 +33,6 @@ export function splitAtLabels(line: string, label: RegExp): LabelledValue[] {
 }
 
 /** Labels of the page's publication date. */
-export const DATE_LABELS = /^(发布时间|发布日期|发表时间|发表日期|更新时间|时间|日期)$/;
+export const DATE_LABELS = /^(发布时间|发布日期|发表时间|发表日期|更新时间|更新日期|发稿时间|时间|日期)$/;
 /** Labels of the page's source (来源 line). */
 export const ORIGIN_LABELS = /^(来源|稿源|文章来源|信息来源|新闻来源|出处)$/;

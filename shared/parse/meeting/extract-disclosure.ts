@@ -1,5 +1,6 @@
 import type { Disclosure } from "../../record/record-schema";
 import { splitAtLabels } from "../labelled-values";
+import { DISCLOSURE_FIELD_LABELS, DISCLOSURE_OTHER_LABELS, type DisclosureField } from "../lexicon/disclosure-labels";
 import { firstDate } from "../parse-date";
 import { spacedAlternation } from "../regex-alternation";
 
@@ -10,31 +11,6 @@ import { spacedAlternation } from "../regex-alternation";
  * seed 001), values on the next line, empty values (文件编号: 发布机构: 政府办,
  * seed 001), and different sites' synonyms for the same field.
  */
-
-type DisclosureField = keyof Disclosure | "title";
-
-/**
- * Label synonyms per field; taught by seeds 000/001 and the 政府信息公开
- * guidelines' common variants. 所属机构 / 所属主题 are the Hanweb (大汉) CMS's
- * names for the publisher and the topic (golden page gulou-fuzhou-executive-minutes).
- */
-const FIELD_LABELS: Record<DisclosureField, readonly string[]> = {
-  indexNumber: ["索引号", "索取号"],
-  topic: ["主题分类", "信息分类", "所属主题"],
-  genre: ["体裁分类", "文种分类", "文种"],
-  category: ["组配分类"],
-  openness: ["公开方式", "公开形式", "公开属性"],
-  documentNumber: ["文件编号", "发文字号", "文号", "发文编号"],
-  publisher: ["发布机构", "发文机构", "发布单位", "发文单位", "所属机构"],
-  createdDate: ["产生日期", "成文日期", "发文日期", "生成日期"],
-  publishedDate: ["发布日期", "公开日期"],
-  validity: ["废止日期", "有效性", "时效性", "有效期"],
-  summary: ["内容概述", "内容摘要", "摘要"],
-  title: ["信息名称", "标题", "名称"],
-};
-
-/** Labels that share the block but have no record field; known so they end the value before them. */
-const OTHER_LABELS = ["信息来源", "主题词", "关键词", "公开范围", "公开时限", "服务对象", "备注"];
 
 /** Fields whose presence alone says "this is a disclosure block" (a news byline has 发布日期 too). */
 const BLOCK_FIELDS: readonly DisclosureField[] = [
@@ -52,10 +28,10 @@ const BLOCK_FIELDS: readonly DisclosureField[] = [
 const DATE_FIELDS = new Set<DisclosureField>(["createdDate", "publishedDate"]);
 
 const labelToField = new Map<string, DisclosureField | null>();
-for (const [field, labels] of Object.entries(FIELD_LABELS) as [DisclosureField, readonly string[]][]) {
+for (const [field, labels] of Object.entries(DISCLOSURE_FIELD_LABELS) as [DisclosureField, readonly string[]][]) {
   for (const label of labels) labelToField.set(label, field);
 }
-for (const label of OTHER_LABELS) labelToField.set(label, null);
+for (const label of DISCLOSURE_OTHER_LABELS) labelToField.set(label, null);
 
 const LABEL_PATTERN = spacedAlternation([...labelToField.keys()]);
 const LONG_LABELS = spacedAlternation([...labelToField.keys()].filter((l) => l.length > 2));
@@ -65,12 +41,15 @@ const SHORT_LABELS = spacedAlternation([...labelToField.keys()].filter((l) => l.
  * a space (第1期发布机构:), two-character ones (文号, 名称) must not be the
  * tail of a longer word — or a label standing alone between spaces, as the
  * page stage renders a 政府信息公开 table row: "索引号 014119467/2022-00235".
+ * A compound label (备注/文号) reads as its last part.
  */
 const LABEL = new RegExp(
-  `(?:(${LONG_LABELS})|(?<!\\p{Script=Han})(${SHORT_LABELS}))\\s*[:：]|(?<=^|[\\s•·])(${LABEL_PATTERN})(?=\\s|$)`,
+  `(?:(${LONG_LABELS})|(?<!\\p{Script=Han})(${SHORT_LABELS}))\\s*[:：]|(?<=^|[\\s•·/])(${LABEL_PATTERN})(?=\\s|$)`,
   "gu",
 );
-const STARTS_WITH_LABEL = new RegExp(`^[•·\\s]*(?:${LABEL_PATTERN})\\s*(?:[:：]|\\s|$)`, "u");
+const STARTS_WITH_LABEL = new RegExp(`^[•·\\s]*(?:\\p{Script=Han}{1,4}/)?(?:${LABEL_PATTERN})\\s*(?:[:：]|\\s|$)`, "u");
+/** A list item: in a bulleted block (• 发布机构: / • 【字体:), an empty value is empty, not on the next line. */
+const BULLET = /^[•·●]/;
 
 export interface DisclosureResult {
   disclosure: Disclosure | null;
@@ -107,7 +86,7 @@ export function extractDisclosure(lines: readonly string[]): DisclosureResult {
     if (pairs.length === 1 && last && last.value === "") {
       // the value sits on the next line when the label stands alone
       const next = lines[i + 1];
-      if (next !== undefined && !STARTS_WITH_LABEL.test(next)) {
+      if (next !== undefined && !STARTS_WITH_LABEL.test(next) && !BULLET.test(line.trim()) && !BULLET.test(next)) {
         last.value = next.trim();
         i++;
       }

@@ -33,7 +33,7 @@ export function extractMeeting(input: MeetingInput): { meeting: Meeting; warning
   const sentences = [...(input.nameLine ? [input.nameLine] : []), ...input.lead];
   // a 会议时间: label says outright what the sentences only imply
   const labelledTime = input.labelled.time ? [input.labelled.time] : [];
-  const when = extractMeetingDate([...labelledTime, ...sentences], input.publishedDate);
+  const when = extractMeetingDate([...labelledTime, ...sentences], input.publishedDate, input.name);
   warnings.push(...when.warnings);
   if (!input.name) warnings.push("meeting.name: not found; type read from the title");
 
@@ -47,7 +47,7 @@ export function extractMeeting(input: MeetingInput): { meeting: Meeting; warning
     meeting: {
       name: input.name,
       type: classifyMeetingType(typeSource),
-      sequence: (input.name ? meetingSequence(input.name) : null) ?? null,
+      sequence: sequenceOf(input.name, input.title, warnings),
       date: when.date,
       dateInferred: when.dateInferred,
       timeOfDay: when.timeOfDay,
@@ -66,4 +66,17 @@ export function extractMeeting(input: MeetingInput): { meeting: Meeting; warning
     },
     warnings,
   };
+}
+
+/**
+ * The sequence from the meeting's name, else from a headline that names the
+ * meeting; when both state one and they differ, the name (the report's own
+ * sentence) wins and the disagreement is flagged.
+ */
+function sequenceOf(name: string | null, title: string | null, warnings: string[]): number | null {
+  const fromName = name ? meetingSequence(name) : null;
+  const fromTitle = title && /会/.test(title) ? meetingSequence(title) : null;
+  if (fromName !== null && fromTitle !== null && fromName !== fromTitle)
+    warnings.push(`meeting.sequence: the title says ${fromTitle}, the text ${fromName}; the text's is kept`);
+  return fromName ?? fromTitle;
 }

@@ -15,7 +15,13 @@ const CLAUSE_END = /[,，。;；:：!！?？]/;
 /** The last meeting word of the clause ends the name: …会议, …督查会, …常委会(扩大)会议. */
 const MEETING_END = /^(.*(?:会议|会(?:\(扩大\))?))(?!上|后|前|期间)/u;
 const MINUTES_SUFFIX = /(?:会议)?纪要.*$/;
-const SEQUENCE = new RegExp(`第\\s*([0-9${CHINESE_NUMERAL_CHARS}]+)\\s*次`);
+/**
+ * The N of a numbered meeting: 第25次, 第 32 次, 第三次 — or after a term
+ * number without 第: 五届104次, 十一届六次常委(扩大)会议.
+ */
+const SEQUENCE = new RegExp(
+  `第\\s*([0-9${CHINESE_NUMERAL_CHARS}]+)\\s*次|届\\s*(?:人大常委会|政协|常委会)?\\s*([0-9${CHINESE_NUMERAL_CHARS}]+)\\s*次`,
+);
 
 /** Words ending in 会 that are no meeting: 举办了全区社会…, 召开时机会… */
 const NOT_A_MEETING =
@@ -30,6 +36,12 @@ const NOT_A_NAME = /^(?:前|后|时|之前|之后|期间|以来)/;
  * 重要/主要/纪要/需要 are words, not the modal 要 (因工作需要召开 is a report).
  */
 const INSTRUCTION = /(?:(?<![重主纪摘需])要|应|须|务必|请)[^,，。;；:：]{0,6}$/u;
+/**
+ * A meeting still to come is announced, not reported: 拟定于2013年11月下旬
+ * (具体时间另行通知)召开…, 定于3月5日召开, 将于下周举行. A notice of it
+ * (record.md, "Kinds, in doubt") names no meeting that was held.
+ */
+const FUTURE = /(?:拟定?于|拟在|定于|将于|将在|计划于|预计于)[^。;；!！?？]{0,40}$|拟$/u;
 
 /**
  * An object that is nothing but a year and a sequence (召开2023年第38次会议)
@@ -65,7 +77,7 @@ function nameAfter(text: string, verb: RegExp): string | null {
     const at = m.index ?? 0;
     const before = text.slice(Math.max(0, at - WINDOW), at);
     const rest = text.slice(at + m[0].length, at + m[0].length + WINDOW);
-    if (NOT_A_NAME.test(rest) || INSTRUCTION.test(before)) continue;
+    if (NOT_A_NAME.test(rest) || INSTRUCTION.test(before) || FUTURE.test(before)) continue;
     const clause = rest.split(CLAUSE_END)[0] ?? "";
     const named = MEETING_END.exec(clause)?.[1]?.trim();
     if (!named || named.length < 3 || named.length > 60 || NOT_A_MEETING.test(named)) continue;
@@ -91,10 +103,11 @@ export function stripMinutesSuffix(name: string): string {
   return /会议纪要/.test(name) ? name.replace(MINUTES_SUFFIX, "会议") : name;
 }
 
-/** The N of 第N次 (第25次 → 25, 第三次 → 3), or null. */
+/** The N of 第N次 or …届N次 (第25次 → 25, 第三次 → 3, 八届66次 → 66), or null. */
 export function meetingSequence(name: string): number | null {
   const m = SEQUENCE.exec(name);
-  const n = m?.[1] ? parseChineseNumber(m[1]) : null;
+  const digits = m?.[1] ?? m?.[2];
+  const n = digits ? parseChineseNumber(digits) : null;
   return n !== null && n > 0 ? n : null;
 }
 

@@ -59,3 +59,68 @@ describe("boilerplate lines", () => {
     expect(isNavBullet("• 会议要求各部门进一步增强工作责任感和紧迫感")).toBe(false);
   });
 });
+
+describe("what sites print around an article", () => {
+  it.each([
+    "新闻推荐",
+    "相关推荐",
+    "相关阅读",
+    "相关新闻:",
+    "猜你喜欢",
+    "网友评论",
+    "评论一下",
+    "还没有评论,快来抢沙发吧!",
+    "您需要登录后才可以评论, 登录| 注册",
+    "特别声明:以上内容为自媒体平台用户上传并发布,本平台仅提供信息存储服务。",
+    "声明:本台原创稿件",
+    "转载请注明来源于本站官方微信",
+    "投稿邮箱:news@example.com",
+    "上篇:全市召开春耕生产推进会",
+  ])("ends the article at %s: what follows is other articles' teasers or the site's", (line) => {
+    expect(endsArticle(line)).toBe(true);
+  });
+
+  it("does not end the article at a sentence that mentions related news", () => {
+    expect(endsArticle("会议听取了相关新闻发布工作的汇报,并对下一步工作作出部署。")).toBe(false);
+  });
+
+  it.each([
+    "进入老年版",
+    "English 繁体版 无障碍浏览",
+    "长者模式",
+    "登录 注册",
+    "信息搜索:",
+    "访问量:",
+    "取消收藏成功!",
+    "[详细介绍]",
+    "推荐中...",
+  ])("drops the widget %s wherever it stands", (line) => {
+    expect(isDroppedLine(line)).toBe(true);
+  });
+
+  it.each(["640.jpg", "手机台.jpg", "3f2a9cbd04e1a7c2.png", "政府常务会议.JPG"])(
+    "drops the image file name %s left where a picture stood",
+    (line) => {
+      expect(isDroppedLine(line)).toBe(true);
+    },
+  );
+
+  it.each(["【资料图】", "[图片]"])("drops the caption label %s", (line) => {
+    expect(isDroppedLine(line)).toBe(true);
+  });
+
+  it("drops a breadcrumb trail without its label, 首页 > 决策公开 > 重大会议", () => {
+    expect(isDroppedLine("首页 > 决策公开 > 重大会议")).toBe(true);
+  });
+
+  it.each(["责任编辑:王小明", "(网站编辑:李四)", "编辑 张三 审核 李四", "(责编:赵五)"])(
+    "drops the editor's credit %s, so its names never reach people",
+    (line) => {
+      expect(isDroppedLine(line)).toBe(true);
+    },
+  );
+
+  it("keeps a sentence that mentions editing", () => {
+    expect(isDroppedLine("会议审核了编辑部提交的年度工作方案,同意印发实施。")).toBe(false);
+  });
+});

@@ -122,3 +122,125 @@ describe("extractTextPage without 信息名称 or byline", () => {
     expect(extractTextPage(["同志们:", PARAGRAPH]).meta.title).toBeNull();
   });
 });
+
+describe("extractTextPage: what is never a headline", () => {
+  const PARAGRAPH = "2021年3月3日,区长张明主持召开区政府第86次常务会议,现将会议讨论研究的有关事项纪要如下。";
+  const titleOf = (...lines: string[]) => extractTextPage([...lines, PARAGRAPH]).meta.title;
+
+  it.each([
+    ["a reading-mode switch", "进入老年版"],
+    ["a font widget", "字体:【大】 【小】"],
+    ["a traditional-script switch", "English 繁体版 无障碍浏览"],
+    ["a print bar", "【打印本页】 【关闭窗口】"],
+    ["a date and time", "2020年11月27日20:22"],
+    ["a reporter's byline", "记者 王小明 报道"],
+    ["a caption label", "【资料图】"],
+    ["mojibake", "??? 区政府召开常务会议"],
+  ])("does not take %s for the headline", (_what, line) => {
+    expect(titleOf(line)).toBeNull();
+  });
+
+  it("skips widgets and a colonless disclosure block to the headline under them", () => {
+    expect(
+      titleOf(
+        "进入老年版",
+        "索引号 11330283002979996P/2021-112711 组配分类 常务会议 主题分类 会议、会务",
+        "发文日期 2021-03-04 成文日期 2021-03-04 发布机构 区政府办公室",
+        "区政府召开第86次常务会议 张明主持",
+        "字体:【大】 【小】",
+      ),
+    ).toBe("区政府召开第86次常务会议 张明主持");
+  });
+
+  it("drops a 主题分类: tail run into the headline line", () => {
+    expect(titleOf("区政府召开第86次常务会议 主题分类: 会议")).toBe("区政府召开第86次常务会议");
+  });
+
+  it("reads a headline repeated under the breadcrumb once, and keeps it out of the body", () => {
+    const page = extractTextPage([
+      "当前位置:首页 > 政务公开 > 区政府召开第86次常务会议",
+      "区政府召开第86次常务会议",
+      "发布日期:2021-03-04",
+      "区政府召开第86次常务会议",
+      PARAGRAPH,
+    ]);
+    expect([page.meta.title, page.bodyLines]).toEqual(["区政府召开第86次常务会议", [PARAGRAPH]]);
+  });
+
+  it("takes the line above an unlabelled date line, and that date for publishedDate", () => {
+    const page = extractTextPage(["黑龙江省委召开常委会会议 张明主持", "2020年11月27日20:22", PARAGRAPH]);
+    expect([page.meta.title, page.meta.publishedDate]).toEqual(["黑龙江省委召开常委会会议 张明主持", "2020-11-27"]);
+  });
+
+  it("takes a byline of names and a date (王明 时政 市发改委 2017-04-29) for a date line", () => {
+    const page = extractTextPage(["市发改委召开复核工作协调会", "王明 时政 市发改委 2017-04-29", PARAGRAPH]);
+    expect([page.meta.title, page.meta.publishedDate]).toEqual(["市发改委召开复核工作协调会", "2017-04-29"]);
+  });
+
+  it("does not take a date bar at the top of the site for publishedDate", () => {
+    const page = extractTextPage(["2026年11月29日 星期日", "• 首页", "县政府召开第十二次常务会议", PARAGRAPH]);
+    expect([page.meta.title, page.meta.publishedDate]).toEqual(["县政府召开第十二次常务会议", null]);
+  });
+
+  it("reads a headline longer than a paragraph's length when a dated byline follows it", () => {
+    const long = "2023年北部湾城市群六市政协跨区域协商座谈会在南宁召开 张三致辞 李四讲话 王五出席并作总结";
+    const page = extractTextPage(["当前位置:首页 > 要闻 > 正文", long, "2023-12-08 | 来源:政协报", PARAGRAPH]);
+    expect([page.meta.title, page.meta.publishedDate, page.meta.origin]).toEqual([long, "2023-12-08", "政协报"]);
+  });
+
+  it("runs the header past a slogan when a labelled date follows a few lines later", () => {
+    const page = extractTextPage([
+      "宣传人大制度 交流人大经验;推进民主法制建设 构建和谐文明家园。地震之后,家园依然美丽!",
+      "信息搜索:",
+      "州人大常委会机关公文处理办法",
+      "来源:州人大",
+      "访问量:",
+      "更新日期:2024-01-12",
+      PARAGRAPH,
+    ]);
+    expect([page.meta.title, page.meta.publishedDate, page.bodyLines]).toEqual([
+      "州人大常委会机关公文处理办法",
+      "2024-01-12",
+      [PARAGRAPH],
+    ]);
+  });
+
+  it("skips a notice's salutation to its headline", () => {
+    expect(titleOf("市人民政府办公厅关于印发专题会议工作流程的通知", "各区、县人民政府,市政府各局、委、办:")).toBe(
+      "市人民政府办公厅关于印发专题会议工作流程的通知",
+    );
+  });
+
+  it("reads a stacked headline from its line that names the meeting", () => {
+    expect(titleOf("省委召开常委会会议", "张明主持并讲话")).toBe("省委召开常委会会议");
+  });
+});
+
+describe("extractTextPage: decks under the headline", () => {
+  const PARAGRAPH = "6月9日,区长张明主持召开区政府第13次常务会议,深入学习贯彻国务院常务会议精神和有关会议精神。";
+  it("keeps the deck lines under a headline out of the body", () => {
+    const page = extractTextPage([
+      "区政府召开第13次常务会议",
+      "发布日期:2022-06-10 09:37 来源:区融媒体中心",
+      "张明主持召开区政府第13次常务会议",
+      "学习贯彻国务院常务会议精神",
+      PARAGRAPH,
+    ]);
+    expect(page.bodyLines).toEqual([PARAGRAPH]);
+  });
+  it("keeps an item heading under the headline in the body, 一、…", () => {
+    const page = extractTextPage(["区政府第13次常务会议纪要", "一、研究城市更新工作", PARAGRAPH]);
+    expect(page.bodyLines).toEqual(["一、研究城市更新工作", PARAGRAPH]);
+  });
+});
+
+describe("extractTextPage: origin", () => {
+  it("reads the origin from a (来源:…) line under the article when the byline has none", () => {
+    const page = extractTextPage([
+      "县政协召开十届七次常委会会议",
+      "11月3日上午,县政协十届七次常委会会议召开,县政协主席张明主持会议,听取有关工作情况通报。",
+      "(来源:县人民政府网站)",
+    ]);
+    expect(page.meta.origin).toBe("县人民政府网站");
+  });
+});

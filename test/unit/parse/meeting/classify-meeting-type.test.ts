@@ -18,3 +18,12 @@ describe("classifyMeetingType", () => {
     expect(classifyMeetingType(name)).toBe(type);
   });
 });
+
+describe("classifyMeetingType for names seen on other sites", () => {
+  it("reads a 人大 standing committee with its term in between, 县人大第十八届常委会第二十七次会议", () => {
+    expect(classifyMeetingType("县人大第十八届常委会第二十七次会议")).toBe("congress-standing-committee");
+  });
+  it("reads a leading group's meeting as a work meeting, 创建文明城区领导小组办公室会议", () => {
+    expect(classifyMeetingType("创建文明城区领导小组办公室会议")).toBe("work-meeting");
+  });
+});

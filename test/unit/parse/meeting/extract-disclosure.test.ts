@@ -33,7 +33,7 @@ describe("extractDisclosure", () => {
   });
   it("reads table rows without colons, 索引号 014119467/2022-00235 主题分类 机关事务", () => {
     const d = disclosureOf("索引号 014119467/2022-00235 主题分类 机关事务", "发布机构 政府办 发文日期 2024-01-19");
-    expect([d?.indexNumber, d?.topic, d?.publisher, d?.createdDate]).toEqual([
+    expect([d?.indexNumber, d?.topic, d?.publisher, d?.publishedDate]).toEqual([
       "014119467/2022-00235",
       "机关事务",
       "政府办",
@@ -74,5 +74,46 @@ describe("extractDisclosure", () => {
   it("ignores label words inside body sentences", () => {
     const d = disclosureOf("索引号:1", "发布机构:政府办", "会议指出,发布机构:要做好");
     expect(d?.publisher).toBe("政府办");
+  });
+});
+
+describe("extractDisclosure for blocks without colons", () => {
+  const ROWS = [
+    "索引号 11330283002979996P/2021-112711 组配分类 常务会议 主题分类 会议、会务",
+    "发文日期 2021-03-04 成文日期 2021-03-03 发布机构 区政府办公室",
+    "公开方式 主动公开 公开范围 面向社会",
+  ];
+  it("reads labels and values separated by spaces only", () => {
+    const d = disclosureOf(...ROWS);
+    expect([d?.indexNumber, d?.category, d?.topic, d?.publisher, d?.openness]).toEqual([
+      "11330283002979996P/2021-112711",
+      "常务会议",
+      "会议、会务",
+      "区政府办公室",
+      "主动公开",
+    ]);
+  });
+  it("maps 发文日期 to publishedDate and 成文日期 to createdDate", () => {
+    const d = disclosureOf(...ROWS);
+    expect([d?.publishedDate, d?.createdDate]).toEqual(["2021-03-04", "2021-03-03"]);
+  });
+  it("reads 信息索引号 as the index number and a compound label 备注/文号 as its last part", () => {
+    const d = disclosureOf(
+      "信息索引号 K1493206-6/2011-12864 公开方式 主动公开",
+      "备注/文号 下政阅〔2011〕1号 公开时限 长期公开",
+    );
+    expect([d?.indexNumber, d?.documentNumber, d?.openness]).toEqual([
+      "K1493206-6/2011-12864",
+      "下政阅〔2011〕1号",
+      "主动公开",
+    ]);
+  });
+  it("reads labels and values on alternating lines", () => {
+    const d = disclosureOf("索引号", "014119467/2023-00012", "发布机构", "县政府办", "成文日期", "2023-05-06");
+    expect([d?.indexNumber, d?.publisher, d?.createdDate]).toEqual(["014119467/2023-00012", "县政府办", "2023-05-06"]);
+  });
+  it("leaves an empty value in a bulleted list empty instead of taking the next bullet", () => {
+    const d = disclosureOf("• 索引号: 014119467/2023-00012", "• 发布机构:", "• 【字体:", "• 成文日期: 2023-05-06");
+    expect([d?.publisher, d?.createdDate]).toEqual([null, "2023-05-06"]);
   });
 });

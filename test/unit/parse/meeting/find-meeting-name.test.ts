@@ -79,3 +79,35 @@ describe("meetingSequence", () => {
     expect(meetingSequence("四套班子领导干部(扩大)会议")).toBeNull();
   });
 });
+
+describe("meetingNameInSentence for meetings still to come", () => {
+  it("names no meeting in an announcement, 拟定于…召开", () => {
+    expect(
+      meetingNameInSentence(
+        "经县人大常委会主任会议研究,拟定于2013年11月下旬(具体时间另行通知)召开县第十七届人大常委会第15次会议。",
+      ),
+    ).toBeNull();
+  });
+  it("names no meeting after 定于 or 将于", () => {
+    expect(meetingNameInSentence("市政府定于3月5日上午召开全市安全生产工作会议")).toBeNull();
+    expect(meetingNameInSentence("区委将于下周举行区委常委会会议")).toBeNull();
+  });
+  it("still names a meeting held, 主持召开", () => {
+    expect(meetingNameInSentence("1月15日,主席主持召开自治区政府2026年第1次常务会议")).toBe(
+      "自治区政府2026年第1次常务会议",
+    );
+  });
+});
+
+describe("meetingSequence without 第", () => {
+  it.each([
+    ["五届68次区政府常务会议", 68],
+    ["市八届66次常务会议", 66],
+    ["十一届六次常委(扩大)会议", 6],
+    ["县政协十届七次常委会会议", 7],
+    ["区政府第 32 次常务会议", 32],
+    ["县人民政府第二十八次常务会议", 28],
+  ])("reads %s as %i", (name, n) => {
+    expect(meetingSequence(name)).toBe(n);
+  });
+});
