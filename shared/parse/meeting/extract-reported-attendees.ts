@@ -48,10 +48,10 @@ const POST_THEN_REST = new RegExp(`^(?:${POST_CHAIN})(.+)$`, "u");
 const REST_THEN_POST = new RegExp(`^(.+?)(?:${CORE_POST_PATTERN})$`, "u");
 const ONLY_POSTS = new RegExp(`^(?:${POST_CHAIN})$`, "u");
 
-/** Marks a name read with its post, so later steps know it is a person. */
-const MARK_OPEN = "\u0001";
-const MARK_CLOSE = "\u0002";
-const MARKED = /^\u0001(.+)\u0002$/u;
+/** Marks a name read with its post, so later steps know it is a person (private-use characters, never in page text). */
+const MARK_OPEN = "\uE000";
+const MARK_CLOSE = "\uE001";
+const MARKED = /^\uE000(.+)\uE001$/u;
 /** 和/及 before a marked name or a post joins two people: 郑政平和副区长朱岩. */
 const JOIN_BEFORE_PERSON = new RegExp(`(?:以及|及|和|与)(?=${MARK_OPEN}|(?:${POST_CHAIN}))`, "u");
 
