@@ -46,12 +46,19 @@ const LED_BY_GROUP =
   /^\p{Script=Han}{0,10}?(?:领导|同志)(\p{Script=Han}{2,5}|\p{Script=Han}{1,6}[·•・‧]\p{Script=Han}{1,8})$/u;
 const POST_THEN_REST = new RegExp(`^(?:${POST_CHAIN})(.+)$`, "u");
 const REST_THEN_POST = new RegExp(`^(.+?)(?:${CORE_POST_PATTERN})$`, "u");
+const ENDS_IN_POST = new RegExp(`(?:${CORE_POST_PATTERN})$`, "u");
 const ONLY_POSTS = new RegExp(`^(?:${POST_CHAIN})$`, "u");
 
 /** Marks a name read with its post, so later steps know it is a person (private-use characters, never in page text). */
 const MARK_OPEN = "\uE000";
 const MARK_CLOSE = "\uE001";
 const MARKED = /^\uE000(.+)\uE001$/u;
+/**
+ * A place or organ written before a posted name, in the same item: 江华政协副主席欧阳江波,
+ * 九三学社江苏省委员会副主委李奇. Short, and no verb of the meeting in it.
+ */
+const PREFIXED_MARK = /^(\p{Script=Han}{1,12})\uE000(.+)\uE001$/u;
+const NOT_A_PREFIX = /主持|召开|会议|听取|讲话|指出/u;
 /** 和/及 before a marked name or a post joins two people: 郑政平和副区长朱岩. */
 const JOIN_BEFORE_PERSON = new RegExp(`(?:以及|及|和|与)(?=${MARK_OPEN}|(?:${POST_CHAIN}))`, "u");
 
@@ -78,7 +85,9 @@ function markPostedNames(clause: string): string {
 
 function bareName(text: string): Item {
   if (isPlausibleName(text)) return { kind: "name", name: text, strong: true, ledByGroup: false };
-  if (isNameShaped(text)) return { kind: "name", name: text, strong: false, ledByGroup: false };
+  // 人大主席 ends in a post: it is who holds it, not a name
+  if (isNameShaped(text) && !ENDS_IN_POST.test(text))
+    return { kind: "name", name: text, strong: false, ledByGroup: false };
   return { kind: "other" };
 }
 
@@ -87,6 +96,10 @@ function classify(raw: string): Item {
   if (!text) return { kind: "other" };
   const marked = MARKED.exec(text)?.[1];
   if (marked) return { kind: "name", name: marked, strong: true, ledByGroup: false };
+  const prefixed = PREFIXED_MARK.exec(text);
+  if (prefixed && !NOT_A_PREFIX.test(prefixed[1] ?? "")) {
+    return { kind: "name", name: prefixed[2] ?? "", strong: true, ledByGroup: false };
+  }
   if (text.includes(MARK_OPEN)) return { kind: "other" };
   if (UNIT_SUFFIX.test(text) || GROUP_WORD.test(text) || GROUP_TAIL.test(text)) {
     const led = LED_BY_GROUP.exec(text)?.[1];
@@ -100,11 +113,19 @@ function classify(raw: string): Item {
   if (bare.kind === "name") return bare;
   // 旗人大常委会主任宝音满都呼, 钟国伟副主委: a post the name reader left alone
   const afterPost = POST_THEN_REST.exec(text)?.[1];
-  if (afterPost && isNameShaped(afterPost)) return { kind: "name", name: afterPost, strong: true, ledByGroup: false };
+  if (afterPost && besidePost(afterPost, 3)) return { kind: "name", name: afterPost, strong: true, ledByGroup: false };
   const beforePost = REST_THEN_POST.exec(text)?.[1];
-  if (beforePost && isNameShaped(beforePost))
+  if (beforePost && besidePost(beforePost, 4)) {
     return { kind: "name", name: beforePost, strong: true, ledByGroup: false };
+  }
+  // 各苏木镇的人大主席, 有关乡镇的负责同志: holders of a post, not named
+  if (beforePost || text.includes("的")) return { kind: "group" };
   return { kind: "other" };
+}
+
+/** A name beside a post: one the surname list knows, or a longer one (人大主席 is no 人大 + 主席). */
+function besidePost(text: string, minUnlisted: number): boolean {
+  return isPlausibleName(text) || (isNameShaped(text) && [...text].length >= minUnlisted);
 }
 
 function itemsOf(clause: string): Item[] {

@@ -123,8 +123,9 @@ const NAME_FOLLOWERS = [
 /** A third character that is more likely the next word than part of the name: 王明在会上, 杨明和… */
 const FUNCTION_CHARS = new Set("在和与及等对就说向为同率到也还都又的是将从以兼作");
 
+/** A digit ends a name too: 浙江省长李强17日上午主持. */
 const BOUNDARY = new RegExp(
-  `^(?:$|[\\s,，。.;；:：、!！?？“”"'‘’()（）《》\\[\\]【】]|${CORE_POST_PATTERN}|${alternation(NAME_FOLLOWERS)})`,
+  `^(?:$|[\\s\\d,，。.;；:：、!！?？“”"'‘’()（）《》\\[\\]【】]|${CORE_POST_PATTERN}|${alternation(NAME_FOLLOWERS)})`,
   "u",
 );
 
