@@ -152,7 +152,8 @@ function clauseNames(clause: string): ClauseNames | null {
   while (items.length > 0 && items[0]?.kind !== "name") {
     const lead = items.shift() as Item;
     if (lead.kind === "other") return null;
-    closed = true;
+    // a group before the names ends the list; a post (副市长、…) belongs to the name after it
+    if (lead.kind === "group") closed = true;
   }
   if (items[0]?.kind === "name" && items[0].ledByGroup) closed = true;
   const names: { name: string; strong: boolean }[] = [];

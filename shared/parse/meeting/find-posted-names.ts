@@ -91,6 +91,8 @@ const NAME_FOLLOWERS = [
   "出台",
   "点题",
   "再次",
+  // 受县长王明委托
+  "委托",
   "作",
   "在",
   "和",
@@ -222,16 +224,50 @@ export function readNameAt(text: string): string | null {
   return null;
 }
 
+/** Words that stand between a name and its role verb: 全程列席, 应邀出席, 亲自主持. */
+const ROLE_ADVERBS = [
+  "全程",
+  "应邀",
+  "受邀",
+  "特邀",
+  "专程",
+  "一同",
+  "一起",
+  "共同",
+  "亲自",
+  "专门",
+  "再次",
+  "随后",
+  "首先",
+  "先后",
+  "分别",
+  "现场",
+  "同志",
+  "今天",
+  "昨天",
+  "当天",
+  "也",
+  "均",
+  "还",
+  "又",
+];
+const ROLE_ADVERB = new RegExp(`^(?:${alternation(ROLE_ADVERBS)})+$`, "u");
+
 /**
- * A long name the surname list cannot vouch for, right before a role verb:
- * 旗人大常委会主任宝音满都呼主持会议, 自治区政协副主席罗松多吉主持. Four or five
- * characters only: shorter runs are too often words (区长亲自主持).
+ * A name the surname list cannot vouch for, between a post and a role verb:
+ * 区委书记谯光明主持, 旗人大常委会主任宝音满都呼主持会议, 县政协副主席仉永和全程列席.
+ * The post before and the verb after are the evidence; the words that may
+ * stand between (亲自, 应邀 …) are never the name.
  */
-const UNLISTED_BEFORE_VERB = /^(\p{Script=Han}{4,5}?)(?:主持|出席|列席|参加)/u;
+const UNLISTED_BEFORE_VERB = new RegExp(
+  `^(\\p{Script=Han}{2,5}?)(?:${alternation(ROLE_ADVERBS)})?(?:主持|出席|列席|参加)`,
+  "u",
+);
 
 function readUnlistedNameAt(text: string): string | null {
   const name = UNLISTED_BEFORE_VERB.exec(text)?.[1];
-  return name && isNameShaped(name) && !NOT_NAMES.has(name.slice(0, 2)) ? name : null;
+  if (!name || ROLE_ADVERB.test(name) || NOT_NAMES.has(name.slice(0, 2))) return null;
+  return isNameShaped(name) ? name : null;
 }
 
 /**
