@@ -34,7 +34,7 @@ const LIST_WINDOW = 600;
 const MODIFIERS = /(?:应邀|受邀|特邀|全程|一同|一起|共同|先后|分别|也|均|还)+$/u;
 /** Members counted or grouped after the names: 及17位人大常委会组成人员, 以及有关部门负责人. */
 const GROUP_TAIL =
-  /(?:负责人|负责同志|同志|人员|领导|干部|成员|代表|委员|常委|主委|部门|单位|群众|\d+人|\d+名|\d+位)$/u;
+  /(?:负责人|负责同志|同志|人员|领导|干部|成员|代表|委员|常委|主委|部门|单位|群众|\d{1,5}人|\d{1,5}名|\d{1,5}位)$/u;
 /** 及其 is "and its" (区人大及其常委会), never a join of people. */
 const GROUP_JOIN = /以及|及(?!其)|和/g;
 
