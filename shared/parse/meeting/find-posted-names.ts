@@ -145,7 +145,7 @@ const ROLE_TAIL = /(?:组长|局长|主任|书记|部长|区长|市长|县长|�
  * post: 书记关于…, 区长高度重视…, 主任同时…. Never names.
  */
 const NOT_NAMES = new Set(
-  "时任 现任 原任 曾任 新任 前任 分管 主管 充分 全程 应邀 受邀 关于 通知 通报 通过 任务 任职 于是 成立 组织 高度 时间 明确 严格 全面 方面 周围 应当 成为 任何 向来 同时 曾经 尚未 宁可 单位 经过 经济 常委 常务 包括 包含 安全 安排 安置 项目 金融 文化 方式 方法 方案 要求 强调 指出 主持 带领 和谐 全体 全区 全市 全县 全省 万元 亿元 齐心 钟楼 程序 管理 计划 秦岭 江苏 司法 水平 能力 华为 孙子 毛泽东".split(
+  "其他 和其 召集 时任 现任 原任 曾任 新任 前任 分管 主管 充分 全程 应邀 受邀 关于 通知 通报 通过 任务 任职 于是 成立 组织 高度 时间 明确 严格 全面 方面 周围 应当 成为 任何 向来 同时 曾经 尚未 宁可 单位 经过 经济 常委 常务 包括 包含 安全 安排 安置 项目 金融 文化 方式 方法 方案 要求 强调 指出 主持 带领 和谐 全体 全区 全市 全县 全省 万元 亿元 齐心 钟楼 程序 管理 计划 秦岭 江苏 司法 水平 能力 华为 孙子 毛泽东".split(
     " ",
   ),
 );
@@ -314,6 +314,9 @@ const NAME_THEN_POST = new RegExp(
   "gu",
 );
 
+/** A unit before its post is no name: 宣传部部长, 办公室主任. */
+const UNIT_END = /[部局委办院厅室处科所站队会]$/u;
+
 export function findNamesBeforePosts(text: string): PostedName[] {
   const out: PostedName[] = [];
   for (const m of text.matchAll(NAME_THEN_POST)) {
@@ -321,7 +324,9 @@ export function findNamesBeforePosts(text: string): PostedName[] {
     const post = m[2] ?? "";
     const start = m.index ?? 0;
     const end = start + name.length + post.length;
-    if (isNameCandidate(name) && BOUNDARY.test(text.slice(end))) out.push({ name, titles: [post], start, end });
+    if (isNameCandidate(name) && !UNIT_END.test(name) && BOUNDARY.test(text.slice(end))) {
+      out.push({ name, titles: [post], start, end });
+    }
   }
   return out;
 }

@@ -117,3 +117,12 @@ describe("findNamesBeforePosts", () => {
     expect(read("传达学习王伟中省长讲话")).toEqual([]);
   });
 });
+
+describe("words that are no names", () => {
+  it("reads no unit before its post as a name, 原常委、宣传部部长、副县长", () => {
+    expect(findNamesBeforePosts("县委原常委、宣传部部长、副县长陈英")).toEqual([]);
+  });
+  it("reads no name in 委员和其他列席人员", () => {
+    expect(findPostedNames("请各位政协委员和其他列席人员提出意见")).toEqual([]);
+  });
+});
