@@ -25,13 +25,15 @@ const VERB_END = String.raw`(?=了?(?:本次|这次)?会议|了?\p{Script=Han}{0
 const ATTENDED = new RegExp(`(?:参加|出席)${VERB_END}`, "gu");
 const OBSERVED = new RegExp(`列席${VERB_END}`, "gu");
 /** Where the sentence holding the list starts. */
-const SENTENCE_MARK = /[。!！?？:：]/;
+const SENTENCE_MARKS = "。!！?？:：";
+const CLAUSE_MARKS = ",，;；";
 const CLAUSE_MARK = /[,，;；]/;
 /** How far before the verb a list may reach: dozens of posted names, not a whole page on one line. */
 const LIST_WINDOW = 600;
 
 /** Words between the list and the verb: 应邀列席, 全程列席, 也出席. */
 const MODIFIERS = /(?:应邀|受邀|特邀|全程|一同|一起|共同|先后|分别|也|均|还)+$/u;
+const MODIFIERS_REACH = 12;
 /** Members counted or grouped after the names: 及17位人大常委会组成人员, 以及有关部门负责人. */
 const GROUP_TAIL =
   /(?:负责人|负责同志|同志|人员|领导|干部|成员|代表|委员|常委|主委|部门|单位|群众|\d{1,5}人|\d{1,5}名|\d{1,5}位)$/u;
@@ -166,23 +168,29 @@ function clauseNames(clause: string): ClauseNames | null {
 
 /** The list before the verb, without the modifiers, "等…" and "及…" groups that end it. */
 function listBefore(sentence: string, at: number): string {
-  let list =
-    sentence
-      .slice(Math.max(0, at - LIST_WINDOW), at)
-      .split(SENTENCE_MARK)
-      .pop() ?? "";
-  list = list.replace(MODIFIERS, "");
+  const window = sentence.slice(Math.max(0, at - LIST_WINDOW), at);
+  let list = window.slice(lastIndexOf(window, SENTENCE_MARKS) + 1);
+  // modifiers are a few characters at the very end: look only there, so a long list is not re-scanned
+  const end = list.slice(-MODIFIERS_REACH);
+  list = list.slice(0, list.length - end.length) + end.replace(MODIFIERS, "");
   const etc = list.lastIndexOf("等");
   if (etc >= 0 && !/[、,，;；]/.test(list.slice(etc))) list = list.slice(0, etc);
+  // a group joined by 及/和 lies within the last clause
+  const clauseStart = lastIndexOf(list, CLAUSE_MARKS) + 1;
   let join: RegExpExecArray | null = null;
-  for (const m of list.matchAll(GROUP_JOIN)) join = m;
+  for (const m of list.slice(clauseStart).matchAll(GROUP_JOIN)) join = m;
   if (join) {
-    const tail = list.slice((join.index ?? 0) + join[0].length);
-    if (GROUP_TAIL.test(tail) && !CLAUSE_MARK.test(tail) && !markPostedNames(tail).includes(MARK_OPEN)) {
-      list = list.slice(0, join.index);
-    }
+    const at = clauseStart + (join.index ?? 0);
+    const tail = list.slice(at + join[0].length);
+    if (GROUP_TAIL.test(tail) && !markPostedNames(tail).includes(MARK_OPEN)) list = list.slice(0, at);
   }
   return list;
+}
+
+/** The index of the last character of `text` that is in `chars`, or -1. */
+function lastIndexOf(text: string, chars: string): number {
+  for (let i = text.length - 1; i >= 0; i--) if (chars.includes(text[i] as string)) return i;
+  return -1;
 }
 
 function reportedPeople(sentences: readonly string[], verb: RegExp): PersonRef[] {
