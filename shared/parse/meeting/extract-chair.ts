@@ -1,6 +1,6 @@
 import type { Meeting } from "../../record/record-schema";
 import { checkDeadline } from "../parse-deadline";
-import { findPostedNames, type PostedName } from "./find-posted-names";
+import { findNamesBeforePosts, findPostedNames, type PostedName } from "./find-posted-names";
 import { isPlausibleName } from "./person-name";
 
 /**
@@ -12,11 +12,16 @@ import { isPlausibleName } from "./person-name";
 
 type Chair = NonNullable<Meeting["chair"]>;
 
-/** 主持 right after the name, or after a place phrase: 区长恽淇丞在区行政中心…会议室,主持召开 (seed 001). */
-const CHAIRS = /^\s*(?:(?:在|于)[^。;；]{1,40}?[,，]?\s*)?主持/;
-const CHAIRED_BY = /由([^,，。;；]{2,24}?)主持/;
+/**
+ * 主持 right after the name, after 同志, a day or time (浙江省长李强17日上午主持), or a
+ * place phrase (区长恽淇丞在区行政中心…会议室,主持召开 — seed 001; 杜伟在主持会议时).
+ */
+const CHAIRS = /^\s*(?:同志)?\s*(?:\d{1,2}日)?(?:上午|下午|晚上)?\s*(?:(?:在|于)[^。;；]{0,40}?[,，]?\s*)?主持/;
+const CHAIRED_BY = /由([^,，。;；]{2,24}?)(?:同志)?主持/;
 /** What may stand before an unposted chair's name: a clause start. */
 const CLAUSE_START = /(?:^|[,，。;；:：\s])$/;
+/** Several people chaired parts of the meeting: 分别主持 (会议由张三、李四分别主持). */
+const SEVERAL_CHAIRS = /分别主持/;
 
 function fromPosted(mention: PostedName): Chair {
   return { name: mention.name, title: mention.titles[mention.titles.length - 1] ?? null };
@@ -24,7 +29,9 @@ function fromPosted(mention: PostedName): Chair {
 
 /** A chair named in a sentence, with or without a post; null when the sentence names none. */
 export function chairInSentence(sentence: string): Chair | null {
-  for (const mention of findPostedNames(sentence)) {
+  // post before the name (区长李超鲲主持) or after it (胡永光区长主持)
+  const mentions = [...findPostedNames(sentence), ...findNamesBeforePosts(sentence)].sort((a, b) => a.start - b.start);
+  for (const mention of mentions) {
     checkDeadline();
     if (CHAIRS.test(sentence.slice(mention.end))) return fromPosted(mention);
   }
@@ -34,8 +41,8 @@ export function chairInSentence(sentence: string): Chair | null {
     if (posted) return fromPosted(posted);
     if (isPlausibleName(by)) return { name: by, title: null };
   }
-  // 李四主持会议: an unposted name right before 主持, at the start of a clause
-  for (const m of sentence.matchAll(/主持/g)) {
+  // 李四主持会议, 李四同志主持召开: an unposted name right before 主持, at the start of a clause
+  for (const m of sentence.matchAll(/(?:同志)?主持/g)) {
     checkDeadline();
     const before = sentence.slice(0, m.index ?? 0);
     for (const length of [3, 2]) {
@@ -44,6 +51,17 @@ export function chairInSentence(sentence: string): Chair | null {
     }
   }
   return null;
+}
+
+/**
+ * A chair named without a post where they chair (headline 胡永光主持) gets the
+ * post the page gives them elsewhere (胡永光区长主持召开), with a warning.
+ */
+function withKnownTitle(chair: Chair, titlesOf: (name: string) => string[], warnings: string[]): Chair {
+  if (chair.title) return chair;
+  const title = titlesOf(chair.name).at(-1) ?? null;
+  if (title) warnings.push(`meeting.chair.title: ${title} taken from where the page names ${chair.name} with a post`);
+  return { name: chair.name, title };
 }
 
 /**
@@ -60,15 +78,15 @@ export function extractChair(
 ): Chair | null {
   let fromSentence: Chair | null = null;
   for (const sentence of sentences) {
+    if (SEVERAL_CHAIRS.test(sentence)) {
+      warnings.push("meeting.chair: several people chaired (分别主持); no single chair");
+      return null;
+    }
     fromSentence = chairInSentence(sentence);
     if (fromSentence) break;
   }
-  if (!labelledChair) return fromSentence;
+  if (!labelledChair) return fromSentence && withKnownTitle(fromSentence, titlesOf, warnings);
   if (fromSentence && fromSentence.name === labelledChair) return fromSentence;
   if (labelledTitle) return { name: labelledChair, title: labelledTitle };
-  const titles = titlesOf(labelledChair);
-  const title = titles[titles.length - 1] ?? null;
-  if (title)
-    warnings.push(`meeting.chair.title: ${title} taken from where the page names ${labelledChair} with a post`);
-  return { name: labelledChair, title };
+  return withKnownTitle({ name: labelledChair, title: null }, titlesOf, warnings);
 }

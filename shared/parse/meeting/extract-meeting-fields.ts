@@ -79,8 +79,9 @@ export function extractMeetingFields(page: PageText): MeetingFields {
 
   const named = findMeetingName(title, bodyLines.slice(0, NAME_SEARCH_PARAGRAPHS));
   const labelled = extractLabelledRoles(page.lines);
+  // the article only: teasers for other articles (相关新闻 …) name people of other meetings
   checkDeadlineNow();
-  const people = extractPeople([...(title ? [title] : []), ...page.lines]);
+  const people = extractPeople([...(title ? [title] : []), ...bodyLines]);
   checkDeadlineNow();
   const titlesOf = (name: string) => people.find((p) => p.name === name)?.titles ?? [];
   const meetingSentences = [...(title ? [title] : []), ...(named.line ? [named.line] : [])];

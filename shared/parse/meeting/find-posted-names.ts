@@ -1,6 +1,6 @@
 import { checkDeadline } from "../parse-deadline";
 import { alternation } from "../regex-alternation";
-import { isPlausibleName, joinPaddedName, surnameLength } from "./person-name";
+import { isNameShaped, isPlausibleName, joinPaddedName, surnameLength } from "./person-name";
 import { CORE_POST_PATTERN, POST_CHAIN, splitPostChain } from "./post-lexicon";
 
 /**
@@ -92,6 +92,8 @@ const NAME_FOLLOWERS = [
   "出台",
   "点题",
   "再次",
+  // 受县长王明委托
+  "委托",
   "作",
   "在",
   "和",
@@ -122,12 +124,16 @@ const NAME_FOLLOWERS = [
 ];
 
 /** A third character that is more likely the next word than part of the name: 王明在会上, 杨明和… */
-const FUNCTION_CHARS = new Set("在和与及等对就说向为同率到也还都又的是将从以兼");
+const FUNCTION_CHARS = new Set("在和与及等对就说向为同率到也还都又的是将从以兼作");
 
+/** A digit ends a name too: 浙江省长李强17日上午主持. */
 const BOUNDARY = new RegExp(
-  `^(?:$|[\\s,，。.;；:：、!！?？“”"'‘’()（）《》\\[\\]【】]|${CORE_POST_PATTERN}|${alternation(NAME_FOLLOWERS)})`,
+  `^(?:$|[\\s\\d,，。.;；:：、!！?？“”"'‘’()（）《》\\[\\]【】]|${CORE_POST_PATTERN}|${alternation(NAME_FOLLOWERS)})`,
   "u",
 );
+
+/** A post at the start of a text: what a conjunction may join a name to (郑政平和副区长朱岩). */
+const POST_START = new RegExp(`^(?:${POST_CHAIN})`, "u");
 
 /** 总书记 is a national post written after the name (习近平总书记关于…, seed 001), never before one. */
 const POSTED = new RegExp(`(?<!总)(${POST_CHAIN})(?=\\p{Script=Han})`, "gu");
@@ -140,7 +146,7 @@ const ROLE_TAIL = /(?:组长|局长|主任|书记|部长|区长|市长|县长|�
  * post: 书记关于…, 区长高度重视…, 主任同时…. Never names.
  */
 const NOT_NAMES = new Set(
-  "关于 通知 通报 通过 任务 任职 于是 成立 组织 高度 时间 明确 严格 全面 方面 周围 应当 成为 任何 向来 同时 曾经 尚未 宁可 单位 经过 经济 常委 常务 包括 包含 安全 安排 安置 项目 金融 文化 方式 方法 方案 要求 强调 指出 主持 带领 和谐 全体 全区 全市 全县 全省 万元 亿元 齐心 钟楼 程序 管理 计划 秦岭 江苏 司法 水平 能力 华为 孙子 毛泽东".split(
+  "其他 和其 召集 时任 现任 原任 曾任 新任 前任 分管 主管 充分 全程 应邀 受邀 关于 通知 通报 通过 任务 任职 于是 成立 组织 高度 时间 明确 严格 全面 方面 周围 应当 成为 任何 向来 同时 曾经 尚未 宁可 单位 经过 经济 常委 常务 包括 包含 安全 安排 安置 项目 金融 文化 方式 方法 方案 要求 强调 指出 主持 带领 和谐 全体 全区 全市 全县 全省 万元 亿元 齐心 钟楼 程序 管理 计划 秦岭 江苏 司法 水平 能力 华为 孙子 毛泽东".split(
     " ",
   ),
 );
@@ -149,30 +155,120 @@ export interface PostedName {
   name: string;
   /** posts in the order written, e.g. [区委副书记, 代区长] */
   titles: string[];
-  /** where the whole mention (post chain included) starts and the name ends, in the searched text */
+  /** where the whole mention starts and ends (post chain included, before or after the name), in the searched text */
   start: number;
   end: number;
 }
 
+/** Conjunctions: 杨明和李四 joins two people, but in 王东和主持 the 和 ends the name. */
+const CONJUNCTIONS = new Set("和与及同");
+
+/**
+ * A name written with a middle dot, as Tibetan, Uyghur and transliterated
+ * names are: 帕巴拉·格列朗杰, 阿沛·晋源. The dot itself marks a name.
+ */
+const DOTTED_NAME = /^\p{Script=Han}{1,6}[·•・‧]/u;
+const DOTTED_PART_MAX = 8;
+
+/** The shortest dotted name a boundary follows: 帕巴拉·格列朗杰的委托 → 帕巴拉·格列朗杰. */
+function readDottedName(text: string): string | null {
+  const head = DOTTED_NAME.exec(text)?.[0];
+  if (!head) return null;
+  for (let length = 1; length <= DOTTED_PART_MAX; length++) {
+    const name = text.slice(0, head.length + length);
+    if (!/\p{Script=Han}$/u.test(name)) return null;
+    if (BOUNDARY.test(text.slice(name.length))) return name;
+  }
+  return null;
+}
+
+/** What starts the next person after a conjunction: a post, or a surname. */
+function startsPersonOrPost(text: string): boolean {
+  return surnameLength(text) > 0 || POST_START.test(text);
+}
+
+/**
+ * A three-character name followed by a two-character word and a role verb:
+ * 叶梅生全程列席, 陈小东应邀出席. The post before it and the verb after it are the
+ * evidence; no list of the words in between is needed.
+ */
+const ROLE_VERB_SOON = /^\p{Script=Han}{2}(?:主持|出席|列席|参加)/u;
+
+function isNameCandidate(candidate: string): boolean {
+  return (
+    isPlausibleName(candidate) &&
+    !NOT_NAMES.has(candidate) &&
+    !NOT_NAMES.has(candidate.slice(0, 2)) &&
+    !ROLE_TAIL.test(candidate)
+  );
+}
+
 /** The name at the start of `text`, if a plausible name followed by a boundary is there. */
 export function readNameAt(text: string): string | null {
+  const dotted = readDottedName(text);
+  if (dotted) return dotted;
   const surname = surnameLength(text);
   if (surname === 0) return null;
   const lengths = surname === 2 ? [4, 3] : [3, 2];
-  if (surname === 1 && FUNCTION_CHARS.has(text[2] ?? "")) lengths.reverse();
+  const third = text[2] ?? "";
+  if (surname === 1 && FUNCTION_CHARS.has(third) && (!CONJUNCTIONS.has(third) || startsPersonOrPost(text.slice(3)))) {
+    lengths.reverse();
+  }
   for (const length of lengths) {
     const candidate = text.slice(0, length);
-    if (
-      candidate.length === length &&
-      isPlausibleName(candidate) &&
-      !NOT_NAMES.has(candidate) &&
-      !ROLE_TAIL.test(candidate) &&
-      BOUNDARY.test(text.slice(length))
-    ) {
+    if (candidate.length === length && isNameCandidate(candidate) && BOUNDARY.test(text.slice(length))) {
       return candidate;
     }
   }
+  const three = text.slice(0, 3);
+  if (surname === 1 && three.length === 3 && isNameCandidate(three) && ROLE_VERB_SOON.test(text.slice(3))) return three;
   return null;
+}
+
+/** Words that stand between a name and its role verb: 全程列席, 应邀出席, 亲自主持. */
+const ROLE_ADVERBS = [
+  "全程",
+  "应邀",
+  "受邀",
+  "特邀",
+  "专程",
+  "一同",
+  "一起",
+  "共同",
+  "亲自",
+  "专门",
+  "再次",
+  "随后",
+  "首先",
+  "先后",
+  "分别",
+  "现场",
+  "同志",
+  "今天",
+  "昨天",
+  "当天",
+  "也",
+  "均",
+  "还",
+  "又",
+];
+const ROLE_ADVERB = new RegExp(`^(?:${alternation(ROLE_ADVERBS)})+$`, "u");
+
+/**
+ * A name the surname list cannot vouch for, between a post and a role verb:
+ * 区委书记谯光明主持, 旗人大常委会主任宝音满都呼主持会议, 县政协副主席仉永和全程列席.
+ * The post before and the verb after are the evidence; the words that may
+ * stand between (亲自, 应邀 …) are never the name.
+ */
+const UNLISTED_BEFORE_VERB = new RegExp(
+  `^(\\p{Script=Han}{2,5}?)(?:${alternation(ROLE_ADVERBS)})?(?:主持|出席|列席|参加)`,
+  "u",
+);
+
+function readUnlistedNameAt(text: string): string | null {
+  const name = UNLISTED_BEFORE_VERB.exec(text)?.[1];
+  if (!name || ROLE_ADVERB.test(name) || NOT_NAMES.has(name.slice(0, 2))) return null;
+  return isNameShaped(name) ? name : null;
 }
 
 /**
@@ -202,9 +298,42 @@ export function findPostedNames(text: string): PostedName[] {
     checkDeadline();
     const chain = m[1] ?? "";
     const at = (m.index ?? 0) + chain.length;
-    const name = readNameAt(text.slice(at));
+    const rest = text.slice(at);
+    const name = readNameAt(rest) ?? readUnlistedNameAt(rest);
     if (!name) continue;
     out.push({ name, titles: splitPostChain(chain), start: m.index ?? 0, end: at + name.length });
   }
   return out;
+}
+
+/**
+ * "name + post", the order many reports use: 胡永光区长主持召开, 张文胜副区长出席,
+ * 钟国伟副主委. The name must open a clause (or follow 领导 or 由) and the post
+ * must end at a boundary, so 城区长期 or 全区长效 never read as a person.
+ */
+const NAME_THEN_POST = new RegExp(
+  `(?<=^|[\\s,，。;；:：、(（“”"]|领导|由)(\\p{Script=Han}{2,4}?)(${CORE_POST_PATTERN})`,
+  "gu",
+);
+
+/** A unit before its post is no name: 宣传部部长, 办公室主任. */
+const UNIT_END = /[部局委办院厅室处科所站队会]$/u;
+
+export function findNamesBeforePosts(text: string): PostedName[] {
+  const out: PostedName[] = [];
+  for (const m of text.matchAll(NAME_THEN_POST)) {
+    const name = m[1] ?? "";
+    const post = m[2] ?? "";
+    const start = m.index ?? 0;
+    const end = start + name.length + post.length;
+    if (isNameCandidate(name) && !UNIT_END.test(name) && BOUNDARY.test(text.slice(end))) {
+      out.push({ name, titles: [post], start, end });
+    }
+  }
+  return out;
+}
+
+/** Whether text starts with a post: 、区长李四 names a person of its own, not one more under the last post. */
+export function startsWithPost(text: string): boolean {
+  return POST_START.test(text);
 }

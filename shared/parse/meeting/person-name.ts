@@ -76,3 +76,25 @@ export function isPlausibleName(text: string): boolean {
 export function joinPaddedName(text: string): string {
   return text.replace(/\s+/g, "");
 }
+
+/** A name written with a middle dot, as Tibetan, Uyghur and transliterated names are: 帕巴拉·格列朗杰, 阿沛·晋源. */
+const DOTTED = /^\p{Script=Han}{1,6}[·•・‧]\p{Script=Han}{1,8}$/u;
+const SHORT_HAN = /^\p{Script=Han}{2,5}$/u;
+
+/**
+ * Characters of units, groups, places, dates and grammar that personal names
+ * do not use: what tells 县政府顾问, 有关负责同志 or 上午 from 巴图 or 宝音满都呼.
+ */
+const NOT_IN_NAMES =
+  /[省市县区镇乡村局办委部院厅室所站队处科组团司厂校府员们导门位等各有负责体议日月年时午晚在于的了并及与]/u;
+
+/**
+ * Whether text can be a name when the surname list does not vouch for it:
+ * Mongolian, Tibetan and other names (巴图, 宝音满都呼, 白玛朗杰) and rare
+ * surnames (虢磊). Only ever asked where the structure around the text —
+ * a list of names, a post before it, a role verb after it — says a person stands there.
+ */
+export function isNameShaped(text: string): boolean {
+  if (DOTTED.test(text)) return true;
+  return SHORT_HAN.test(text) && !NOT_IN_NAMES.test(text);
+}

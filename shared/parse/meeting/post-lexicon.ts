@@ -61,15 +61,49 @@ const CORE_POSTS = [
   "处长",
   "主任委员",
   "政委",
+  // the forms a general rule meets on other sites: first deputies, executive
+  // deputies of every level, assistants, and the 主委 of the democratic parties
+  "第一书记",
+  "第一副书记",
+  "第一副主任",
+  "常务副州长",
+  "常务副旗长",
+  "常务副镇长",
+  "常务副乡长",
+  "常务副主席",
+  // the head of an autonomous region's government is its 主席
+  "自治区主席",
+  "自治区副主席",
+  "省长助理",
+  "市长助理",
+  "区长助理",
+  "县长助理",
+  "旗长助理",
+  "主委",
+  "副主委",
+  "专职副主委",
+  "常务副主委",
+  "副检察长",
+  "副处长",
+  "科长",
+  "副科长",
+  "所长",
+  "副所长",
+  "队长",
+  "副队长",
 ];
 
 /** Administrative levels that start an organ name: 区委, 市政府, 县人大常委会 … */
-const LEVELS = ["省", "市", "区", "县", "州", "盟", "旗", "镇", "乡", "街道"];
+const LEVELS = ["全国", "自治区", "自治州", "自治县", "省", "市", "区", "县", "州", "盟", "旗", "镇", "乡", "街道"];
 
 /** Organs under a level. 委 alone is the party committee (区委); 政府办 etc. are offices. */
 const ORGANS = [
   "委",
   "政府",
+  "人民政府",
+  "人民法院",
+  "人民检察院",
+  "党委",
   "人大常委会",
   "人大",
   "政协",
@@ -97,7 +131,7 @@ const BARE_ORGANS = ["中共", "党委", "党组", "党工委", "人大常委会
  * core post. No office suffix inside (a party department's leading 委 aside: 区委编办),
  * so 县财政局会同县住建局局长 is not one post.
  */
-const DEPARTMENT = "(?:区|市|县)委?[^\\P{Script=Han}局办委部院厅]{1,8}?(?:局|办|委|部|院|厅|中心)";
+const DEPARTMENT = "(?:区|市|县)委?[^\\P{Script=Han}局办委部院厅]{1,8}?(?:办公室|局|办|委|部|院|厅|中心)";
 
 /** Core posts; they may also follow a name (徐伟南书记, seed 003). */
 export const CORE_POST_PATTERN = alternation(CORE_POSTS);
@@ -113,7 +147,7 @@ export const POST = `(?:${ORGAN_PREFIX})?(?:${CORE_POST_PATTERN})`;
  * quanzhou-cppcc-standing-committee-news). Only after a separator, so a
  * bare 部长 or 局长 never starts a chain.
  */
-const LEVEL_ELIDED_POST = `\\p{Script=Han}{1,4}?(?:部|局|委|办)(?:${CORE_POST_PATTERN})`;
+const LEVEL_ELIDED_POST = `\\p{Script=Han}{0,4}?(?:部|局|委|办|政府|人民政府|人大常委会|政协)(?:${CORE_POST_PATTERN})`;
 
 /** A chain is at most this many posts long; real ones have two or three (区委副书记、代区长). */
 const MAX_CHAIN_LINKS = 8;

@@ -121,3 +121,27 @@ describe("extractMeetingFields on pages that are not about a meeting", () => {
     expect([fields.kind, fields.meeting]).toEqual(["other", null]);
   });
 });
+
+describe("extractMeetingFields takes people from the article only", () => {
+  const page = pageFromText(
+    [
+      "区政府召开第9次常务会议",
+      "5月6日,区长罗建平主持召开区政府第9次常务会议。副区长訾文涛出席会议。",
+      "相关新闻",
+      "县长何明远出席全县招商引资推进会",
+    ].join("\n"),
+    {},
+    { from: 1, to: 2 },
+  );
+  const fields = extractMeetingFields(page);
+
+  it("names the people of the article, with their posts", () => {
+    expect(fields.people).toEqual([
+      { name: "罗建平", titles: ["区长"] },
+      { name: "訾文涛", titles: ["副区长"] },
+    ]);
+  });
+  it("takes no one from a teaser for another article below it", () => {
+    expect(fields.people.map((p) => p.name)).not.toContain("何明远");
+  });
+});

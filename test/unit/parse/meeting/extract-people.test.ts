@@ -29,3 +29,26 @@ describe("extractPeople", () => {
     expect(people.map((p) => p.name)).toEqual(["狄志强", "陆秋明"]);
   });
 });
+
+describe("extractPeople by structure", () => {
+  const titlesOf = (line: string) => Object.fromEntries(extractPeople([line]).map((p) => [p.name, p.titles]));
+
+  it("takes the post before a list of names, 副区长X、Y → both 副区长", () => {
+    expect(titlesOf("副区长贝晓峰、车立伟出席会议。")).toEqual({ 贝晓峰: ["副区长"], 车立伟: ["副区长"] });
+  });
+  it("stops sharing a post at a name with a post of its own, 副区长X、区长Y", () => {
+    expect(titlesOf("副区长贝晓峰、区长车立伟出席会议。")).toEqual({ 贝晓峰: ["副区长"], 车立伟: ["区长"] });
+  });
+  it("reads a name written before its post, 张文胜副区长出席会议", () => {
+    expect(titlesOf("张文胜副区长出席会议并作重要讲话。")).toEqual({ 张文胜: ["副区长"] });
+  });
+  it("reads a post glued to a place name, 武山县长X → X, 县长", () => {
+    expect(titlesOf("武山县长焦振华在会上强调")).toEqual({ 焦振华: ["县长"] });
+  });
+  it("reads the full post of autonomous regions and people's governments", () => {
+    expect(titlesOf("自治区政协副主席罗松多吉主持会议,旗人民政府常务副旗长张吉信出席")).toEqual({
+      罗松多吉: ["自治区政协副主席"],
+      张吉信: ["旗人民政府常务副旗长"],
+    });
+  });
+});

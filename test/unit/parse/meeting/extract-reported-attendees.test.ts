@@ -58,3 +58,102 @@ describe("extractReportedObservers", () => {
     expect(observers(["市领导张三、李四出席会议。"])).toEqual([]);
   });
 });
+
+describe("participants read by the structure of the sentence", () => {
+  it("reads bare names before 出席会议, X、Y、Z出席会议", () => {
+    expect(names(["5月6日,区政府召开专题会议。姚建中、符晓梅、谷立新出席会议。"])).toEqual([
+      "姚建中",
+      "符晓梅",
+      "谷立新",
+    ]);
+  });
+  it("reads names before 等参加会议", () => {
+    expect(names(["崔建华、宁小兵等参加会议。"])).toEqual(["崔建华", "宁小兵"]);
+  });
+  it("reads names before 列席会议 as observers", () => {
+    expect(observers(["蓝向东、古丽萍列席会议。"])).toEqual(["蓝向东", "古丽萍"]);
+  });
+  it("reads a 区四套班子领导 list, the group word before the names", () => {
+    expect(names(["区四套班子领导冉志刚、闵文静、邢少华参加会议。"])).toEqual(["冉志刚", "闵文静", "邢少华"]);
+  });
+  it("takes the post before a list of names, 副区长X、Y → both", () => {
+    expect(names(["副区长贝晓峰、车立伟出席会议。"])).toEqual(["贝晓峰", "车立伟"]);
+  });
+  it("names nobody for a group, 各镇街主要负责同志参加会议", () => {
+    expect(names(["各镇街主要负责同志参加会议。"])).toEqual([]);
+  });
+  it("reads a bare verb at the clause end, 谢一平等出席 and 出席并讲话", () => {
+    expect(names(["区政协主席谢一平等出席,区委书记章红出席并讲话。"])).toEqual(["谢一平", "章红"]);
+  });
+  it("reads names the surname list does not know when the list has known ones, 副主任于丽华、巴图、宝玉", () => {
+    expect(names(["旗人大常委会主任齐明义、副主任于丽华、巴图、宝玉及17位组成人员出席会议。"])).toEqual([
+      "齐明义",
+      "于丽华",
+      "巴图",
+      "宝玉",
+    ]);
+  });
+  it("reads rare surnames after a group word, 县领导虢磊、岳岿", () => {
+    expect(names(["县领导虢磊、岳岿参加会议。"])).toEqual(["虢磊", "岳岿"]);
+  });
+  it("reads no person from words alone, 开幕式、闭幕式出席", () => {
+    expect(names(["开幕式、闭幕式出席人数众多。"])).toEqual([]);
+  });
+  it("reads through 应邀 and 全程 between the names and the verb", () => {
+    expect(observers(["区人大常委会主任陈兴中、区政协主席叶梅林全程列席会议,李增伟、贺观方等领导应邀列席。"])).toEqual([
+      "陈兴中",
+      "叶梅林",
+      "李增伟",
+      "贺观方",
+    ]);
+  });
+  it("joins a name to a posted one with 和, 区政协主席郑政平和副区长朱岩、徐俊", () => {
+    expect(observers(["区人大常委会主任石伟军、区政协主席郑政平和副区长朱岩、徐俊列席会议。"])).toEqual([
+      "石伟军",
+      "郑政平",
+      "朱岩",
+      "徐俊",
+    ]);
+  });
+  it("cuts the group after 及, even when it holds a 、, 罗均发及机关各委、室(中心)负责人", () => {
+    expect(observers(["县人大常委会党组副书记周才明、罗均发及机关各委、室(中心)负责人列席会议。"])).toEqual([
+      "周才明",
+      "罗均发",
+    ]);
+  });
+  it("does not read 及其 as a join of people, 区人大及其常委会各工作机构负责人", () => {
+    expect(observers(["副区长郑晓东,区人大及其常委会各工作机构负责人列席会议。"])).toEqual(["郑晓东"]);
+  });
+  it("reads past groups separated by ; next to the verb", () => {
+    expect(observers(["旗人民检察院检察长赵永平;旗财政局、审计局的负责同志;绍根镇的人大主席列席会议。"])).toEqual([
+      "赵永平",
+    ]);
+  });
+  it("reads names with the post after them, 钟国伟副主委,朱梅秘书长", () => {
+    expect(names(["郑用琏、钟国伟副主委,朱梅秘书长以及市(州)主委20人出席会议。"])).toEqual([
+      "郑用琏",
+      "钟国伟",
+      "朱梅",
+    ]);
+  });
+  it("reads a posted name with a place before it, 江华政协副主席欧阳江波、冯云", () => {
+    expect(observers(["江华人大常委会副主任钟江波,江华政协副主席欧阳江波、冯云应邀列席会议。"])).toEqual([
+      "钟江波",
+      "欧阳江波",
+      "冯云",
+    ]);
+  });
+  it("reads dotted names, 阿沛·晋源和秘书长索朗培杰", () => {
+    expect(names(["自治区政协副主席李素芝、阿沛·晋源和秘书长索朗培杰出席会议。"])).toEqual([
+      "李素芝",
+      "阿沛·晋源",
+      "索朗培杰",
+    ]);
+  });
+  it("does not read the holders of a post as a name, 人大主席列席会议", () => {
+    expect(observers(["副县长王卫,人大主席列席会议。"])).toEqual(["王卫"]);
+  });
+  it("reads nobody from posts without names, 副省长、省政府秘书长出席会议", () => {
+    expect(names(["副省长、省政府顾问、省政府秘书长出席会议。"])).toEqual([]);
+  });
+});

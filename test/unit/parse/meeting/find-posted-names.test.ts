@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findPostedNames, readNameAt } from "../../../../shared/parse/meeting/find-posted-names";
+import { findNamesBeforePosts, findPostedNames, readNameAt } from "../../../../shared/parse/meeting/find-posted-names";
 
 const first = (text: string) => {
   const m = findPostedNames(text)[0];
@@ -72,5 +72,57 @@ describe("readNameAt", () => {
 describe("findPostedNames before common report verbs", () => {
   it.each(["带领", "率领", "前往", "实地", "亲自"])("stops a two-character name before %s", (verb) => {
     expect(findPostedNames(`区长李平${verb}有关部门负责人`)[0]?.name).toBe("李平");
+  });
+});
+
+describe("names found by the structure around them", () => {
+  it("keeps 和 in a name when a verb follows, 副区长王东和主持 → 王东和", () => {
+    expect(first("副区长王东和主持会议")?.name).toBe("王东和");
+  });
+  it("ends a name at 和 when a person follows, 区长杨明和副区长李四 → 杨明", () => {
+    expect(first("区长杨明和副区长李四出席")?.name).toBe("杨明");
+  });
+  it("reads a name followed by an unlisted word and a role verb, 市政协主席叶梅生全程列席 → 叶梅生", () => {
+    expect(first("市政协主席叶梅生全程列席会议")?.name).toBe("叶梅生");
+  });
+  it("reads a rare surname between a post and 主持, 区委书记谯光明主持 → 谯光明", () => {
+    expect(first("区委书记谯光明主持召开会议")?.name).toBe("谯光明");
+  });
+  it("reads a long unlisted name before 主持, 旗人大常委会主任宝音满都呼主持 → 宝音满都呼", () => {
+    expect(first("旗人大常委会主任宝音满都呼主持会议")).toEqual({ name: "宝音满都呼", titles: ["旗人大常委会主任"] });
+  });
+  it("never reads the word between a post and 主持 as a name, 区长亲自主持", () => {
+    expect(findPostedNames("区长亲自主持召开会议")).toEqual([]);
+  });
+  it("reads the shortest dotted name before a boundary, 帕巴拉·格列朗杰的委托 → 帕巴拉·格列朗杰", () => {
+    expect(first("受自治区政协主席帕巴拉·格列朗杰的委托")?.name).toBe("帕巴拉·格列朗杰");
+  });
+  it("ends a name at a digit, 浙江省长李强17日上午 → 李强", () => {
+    expect(first("浙江省长李强17日上午主持召开")).toEqual({ name: "李强", titles: ["省长"] });
+  });
+});
+
+describe("findNamesBeforePosts", () => {
+  const read = (text: string) => findNamesBeforePosts(text).map((m) => ({ name: m.name, titles: m.titles }));
+  it("reads a name written before its post, 胡永光区长主持召开 → 胡永光, 区长", () => {
+    expect(read("2021年3月3日,胡永光区长主持召开区政府第86次常务会议")).toEqual([{ name: "胡永光", titles: ["区长"] }]);
+  });
+  it("reads a list item with its post after it, 、钟国伟副主委,", () => {
+    expect(read("郑用琏、钟国伟副主委,")).toEqual([{ name: "钟国伟", titles: ["副主委"] }]);
+  });
+  it("reads no place word before a post, 城区长期 and 全区长效", () => {
+    expect([...read("。城区长期以来"), ...read(",全区长效机制")]).toEqual([]);
+  });
+  it("needs the name to open a clause, 学习王伟中省长讲话 names nobody by this rule", () => {
+    expect(read("传达学习王伟中省长讲话")).toEqual([]);
+  });
+});
+
+describe("words that are no names", () => {
+  it("reads no unit before its post as a name, 原常委、宣传部部长、副县长", () => {
+    expect(findNamesBeforePosts("县委原常委、宣传部部长、副县长陈英")).toEqual([]);
+  });
+  it("reads no name in 委员和其他列席人员", () => {
+    expect(findPostedNames("请各位政协委员和其他列席人员提出意见")).toEqual([]);
   });
 });

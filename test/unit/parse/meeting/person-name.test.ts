@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isPlausibleName, surnameLength } from "../../../../shared/parse/meeting/person-name";
+import { isNameShaped, isPlausibleName, surnameLength } from "../../../../shared/parse/meeting/person-name";
 
 describe("isPlausibleName", () => {
   it("accepts a three-character name with a common surname, 李超鲲", () => {
@@ -27,4 +27,19 @@ describe("surnameLength", () => {
   it("is 2 for compound surnames", () => {
     expect(surnameLength("司马光")).toBe(2);
   });
+});
+
+describe("isNameShaped", () => {
+  it.each(["巴图", "宝音满都呼", "白玛朗杰", "阿沛·晋源", "帕尔哈提·艾买提"])(
+    "accepts %s, a name no surname list vouches for",
+    (n) => {
+      expect(isNameShaped(n)).toBe(true);
+    },
+  );
+  it.each(["有关部门", "县政府顾问", "上午", "负责同志", "经信局"])(
+    "rejects %s, words of units, groups and time",
+    (w) => {
+      expect(isNameShaped(w)).toBe(false);
+    },
+  );
 });
