@@ -3,4 +3,4 @@
  * output changes, so records parsed by an older parser can be found and
  * re-parsed (record.md: parserVersion).
  */
-export const PARSER_VERSION = "1.1.0";
+export const PARSER_VERSION = "1.2.0";
