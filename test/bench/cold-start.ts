@@ -44,7 +44,9 @@ const LAMBDA_TRACING_ENV = {
 
 interface Baseline {
   commit: string;
-  bundles: Partial<Record<FunctionName, { bytes: number; gzipBytes: number; importMs: number; tracedImportMs?: number }>>;
+  bundles: Partial<
+    Record<FunctionName, { bytes: number; gzipBytes: number; importMs: number; tracedImportMs?: number }>
+  >;
 }
 
 function median(values: number[]): number {
@@ -97,7 +99,9 @@ function main(): void {
     });
 
     const [load1] = loadavg();
-    console.log(`\nimport() of each bundle in a fresh Node ${process.version} process, median of ${RUNS}; load ${load1?.toFixed(1)}`);
+    console.log(
+      `\nimport() of each bundle in a fresh Node ${process.version} process, median of ${RUNS}; load ${load1?.toFixed(1)}`,
+    );
     console.log(`baseline: commit ${baseline.commit}, same machine\n`);
     const header = [
       "function".padEnd(12),
