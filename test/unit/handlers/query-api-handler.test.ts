@@ -84,4 +84,26 @@ describe("query-api handler", () => {
     const { handler } = await import("../../../functions/query-api/handler");
     expect((await handler(get("/unknown"))).headers).toMatchObject({ "Access-Control-Allow-Origin": "*" });
   });
+
+  // A REST API's Lambda proxy event carries the request path as the client sent it, percent-encoded
+  // (`path`, and `pathParameters` for the resource's {name}); HTTP APIs and the local runtime may pass
+  // it decoded. Both must name the same person, and a bad escape is a 400 naming the parameter.
+  it.each([
+    ["percent-encoded, as a REST API passes it", `/people/${encodeURIComponent("李超鲲")}`],
+    ["decoded", "/people/李超鲲"],
+  ])("reads a person's name from a %s path", async (_how, path) => {
+    vi.stubEnv("POWERTOOLS_LOG_LEVEL", "SILENT");
+    const { handler } = await import("../../../functions/query-api/handler");
+    const event = {
+      ...get(path),
+      resource: "/people/{name}",
+      pathParameters: { name: path.slice("/people/".length) },
+    };
+    // The name is accepted (the missing table is what fails next), never refused as malformed.
+    const result = await handler(event);
+    expect(result.statusCode).toBe(500);
+    const bad = await handler({ ...event, path: "/people/%E6%9D", pathParameters: { name: "%E6%9D" } });
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.parse(bad.body).error).toMatchObject({ parameter: "name" });
+  });
 });
