@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as lambda from "aws-cdk-lib/aws-lambda";
-import { Charset, NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
+import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import { acknowledge } from "../nag/acknowledge";
@@ -82,7 +82,8 @@ export class DocketFunction extends Construct {
         // function imports, and one file loads faster than the runtime's full SDK packages.
         externalModules: [],
         // Region names and the opencc tables are CJK: as UTF-8 they take half the bytes of \uXXXX escapes.
-        charset: Charset.UTF8,
+        // (Passed as an esbuild argument: this aws-cdk-lib accepts the `charset` prop but never hands it on.)
+        esbuildArgs: { "--charset": "utf8" },
         sourceMap: true,
         // Mappings are enough for stack traces; the sources would double the asset.
         sourcesContent: false,
