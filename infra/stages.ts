@@ -46,13 +46,20 @@ export interface StageConfig {
   logLevel: "DEBUG" | "INFO" | "WARN" | "ERROR";
   /** Alarm notifications go here when set (overridable with `-c alarmEmail=…`). */
   alarmEmail?: string;
+  /** Refuse to synthesize without `alarmEmail`: alarms that reach no one are not alarms. */
+  requireAlarmEmail: boolean;
   api: {
     requireApiKey: boolean;
     /** Stage-wide and per-key steady-state requests per second and burst. */
     throttle: { rateLimit: number; burstLimit: number };
     quota: { limit: number; period: Period };
-    /** Origins browsers may call the API from. */
+    /**
+     * Origins browsers may call the API from ("*" for any). Empty: same-origin only (the web pages
+     * the API serves itself), no CORS preflight at all.
+     */
     corsAllowOrigins: string[];
+    /** A WAF web ACL in front of the API that blocks an IP over this many requests in any 5 minutes; none when absent. */
+    firewall?: { requestsPerIpPer5Minutes: number };
   };
   ingestSubscriptions: IngestSubscription[];
   functions: Record<FunctionName, FunctionSettings>;
@@ -87,6 +94,7 @@ export const STAGES: Record<StageName, StageConfig> = {
     deletionProtection: false,
     logRetention: RetentionDays.ONE_WEEK,
     logLevel: "DEBUG",
+    requireAlarmEmail: false,
     api: {
       requireApiKey: true,
       throttle: { rateLimit: 10, burstLimit: 20 },
@@ -114,11 +122,14 @@ export const STAGES: Record<StageName, StageConfig> = {
     deletionProtection: false,
     logRetention: RetentionDays.ONE_MONTH,
     logLevel: "INFO",
+    requireAlarmEmail: false,
     api: {
       requireApiKey: true,
       throttle: { rateLimit: 20, burstLimit: 40 },
       quota: { limit: 50_000, period: Period.DAY },
-      corsAllowOrigins: ["*"],
+      corsAllowOrigins: [],
+      // Off by default (a web ACL costs a few dollars a month); set this to try the rule before prod.
+      firewall: undefined,
     },
     ingestSubscriptions: [],
     functions: {
@@ -140,11 +151,16 @@ export const STAGES: Record<StageName, StageConfig> = {
     deletionProtection: true,
     logRetention: RetentionDays.THREE_MONTHS,
     logLevel: "INFO",
+    requireAlarmEmail: true,
     api: {
       requireApiKey: true,
       throttle: { rateLimit: 50, burstLimit: 100 },
       quota: { limit: 200_000, period: Period.DAY },
-      corsAllowOrigins: ["*"],
+      // Same origin only; list the origins of other sites that call the API here.
+      corsAllowOrigins: [],
+      // One key is shared by its callers, so the usage plan cannot tell them apart: this caps each IP
+      // at about 3.3 requests/s sustained, well above a person paging through results.
+      firewall: { requestsPerIpPer5Minutes: 1000 },
     },
     ingestSubscriptions: [],
     functions: {

@@ -4,7 +4,13 @@
  * in a page.rejected notification, never a retry.
  */
 
-/** A failure of infrastructure (throttling, network, a 5xx): the message is retried. */
+/**
+ * Docket's own give-up on a condition that time should clear (DynamoDB kept
+ * items unprocessed, a concurrent writer held a record's mark): thrown instead
+ * of waiting longer, so the message fails alone and is redelivered after its
+ * visibility timeout. Services log it as a warning, not an error: it is
+ * expected under load and ends in a DLQ only if it persists for every receive.
+ */
 export class TransientError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
@@ -12,7 +18,11 @@ export class TransientError extends Error {
   }
 }
 
-/** A message that can never succeed (malformed JSON, wrong shape): it is not retried. */
+/**
+ * A message that can never succeed (malformed JSON, wrong shape). Retrying
+ * cannot fix it, but it is still failed rather than consumed: its retries end
+ * in the DLQ, where it is kept as evidence (and counted) instead of vanishing.
+ */
 export class MalformedMessageError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);

@@ -1,4 +1,4 @@
-import { awsClients } from "../../shared/aws/clients";
+import { s3Client, snsClient, sqsClient } from "../../shared/aws/clients";
 import { parsePageConfig } from "../../shared/ingest/ingest-config";
 import { processPageEvents } from "../../shared/ingest/parse-page-service";
 import { instrumentSqsHandler } from "../../shared/observability/instrument";
@@ -6,8 +6,16 @@ import { logger } from "../../shared/observability/logger";
 import { metrics } from "../../shared/observability/metrics";
 import { parsePage } from "../../shared/parse/parse-page";
 
-const { s3, sqs, sns } = awsClients();
-const deps = { s3, sqs, sns, parse: parsePage, logger, metrics, now: () => new Date(), ...parsePageConfig() };
+const deps = {
+  s3: s3Client(),
+  sqs: sqsClient(),
+  sns: snsClient(),
+  parse: parsePage,
+  logger,
+  metrics,
+  now: () => new Date(),
+  ...parsePageConfig(),
+};
 
 /** page-events queue → parsed records on the records queue, or page.rejected notifications. */
 export const handler = instrumentSqsHandler("parse-page", (records) => processPageEvents(records, deps));

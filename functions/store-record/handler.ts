@@ -1,12 +1,20 @@
-import { awsClients } from "../../shared/aws/clients";
+import { s3Client, snsClient } from "../../shared/aws/clients";
+import { documentClient } from "../../shared/aws/document-client";
 import { storeRecordConfig } from "../../shared/ingest/ingest-config";
 import { processRecordMessages } from "../../shared/ingest/store-record-service";
 import { instrumentSqsHandler } from "../../shared/observability/instrument";
 import { logger } from "../../shared/observability/logger";
 import { metrics } from "../../shared/observability/metrics";
 
-const { s3, sns, ddb } = awsClients();
-const deps = { s3, sns, ddb, logger, metrics, now: () => new Date(), ...storeRecordConfig() };
+const deps = {
+  s3: s3Client(),
+  sns: snsClient(),
+  ddb: documentClient(),
+  logger,
+  metrics,
+  now: () => new Date(),
+  ...storeRecordConfig(),
+};
 
 /** records queue → record and index items in DynamoDB, then record.* notifications. */
 export const handler = instrumentSqsHandler("store-record", (records) => processRecordMessages(records, deps));

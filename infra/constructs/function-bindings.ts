@@ -6,6 +6,7 @@ import type * as sns from "aws-cdk-lib/aws-sns";
 import type * as sqs from "aws-cdk-lib/aws-sqs";
 import { ENV, type EnvName } from "../../shared/config/env";
 import { checkMaxPageBytes } from "../../shared/config/resources";
+import { TABLE_DEFINITION } from "../../shared/storage/table-definition";
 import { acknowledge, wildcardActionFinding, wildcardResourceFinding } from "../nag/acknowledge";
 import type { StageName } from "../stages";
 import type { DocketFunction } from "./docket-function";
@@ -49,7 +50,9 @@ export function bindArtifactsBucket(fn: DocketFunction, bucket: s3.IBucket, acce
 
 /**
  * Object access scoped to key prefixes, so e.g. the parser (which reads
- * untrusted HTML) cannot overwrite the record bodies the API serves.
+ * untrusted HTML) cannot overwrite the record bodies the API serves. Reads are
+ * spelled out (GetObject and, for versioned reads, GetObjectVersion) rather
+ * than bucket.grantRead's GetObject*, GetBucket* and List* on the whole bucket.
  */
 function grantObjects(fn: DocketFunction, bucket: s3.IBucket, access: ArtifactsAccess): void {
   const uses = new Map<string, string[]>();
@@ -60,8 +63,24 @@ function grantObjects(fn: DocketFunction, bucket: s3.IBucket, access: ArtifactsA
   use(access.write, "write");
   use(access.delete, "delete superseded objects");
 
-  for (const prefix of access.read ?? []) bucket.grantRead(fn.lambda, `${prefix}*`);
-  if (access.read?.length) acknowledgeBucketRead(fn);
+  const read = access.read ?? [];
+  if (read.length) {
+    fn.lambda.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ["s3:GetObject", "s3:GetObjectVersion"],
+        resources: read.map((prefix) => bucket.arnForObjects(`${prefix}*`)),
+      }),
+    );
+    // Listing makes a missing key a 404 rather than a 403 (a page deleted before it was read is
+    // rejected, not retried); it is limited to the same prefixes.
+    fn.lambda.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ["s3:ListBucket"],
+        resources: [bucket.bucketArn],
+        conditions: { StringLike: { "s3:prefix": read.map((prefix) => `${prefix}*`) } },
+      }),
+    );
+  }
   for (const prefix of access.write ?? []) bucket.grantPut(fn.lambda, `${prefix}*`);
   if (access.write?.length) {
     acknowledge(
@@ -90,16 +109,29 @@ export function bindRecordsQueue(fn: DocketFunction, queue: sqs.IQueue): void {
   queue.grantSendMessages(fn.lambda);
 }
 
-export type TableAccess = "read" | "readWrite";
+/** The DynamoDB calls each kind of table user makes (shared/storage, shared/query); nothing else is granted. */
+export const TABLE_ACTIONS = {
+  /** query-api: a record by id, and index partitions. */
+  read: ["dynamodb:GetItem", "dynamodb:Query"],
+  /** store-record: conditional put and update of the record item, index items in batches, reads to compare. */
+  readWrite: [
+    "dynamodb:GetItem",
+    "dynamodb:Query",
+    "dynamodb:PutItem",
+    "dynamodb:UpdateItem",
+    "dynamodb:BatchWriteItem",
+  ],
+} as const;
+
+export type TableAccess = keyof typeof TABLE_ACTIONS;
 
 export function bindTable(fn: DocketFunction, table: dynamodb.ITable, access: TableAccess): void {
   setEnv(fn, ENV.tableName, table.tableName);
-  if (access === "read") table.grantReadData(fn.lambda);
-  else table.grantReadWriteData(fn.lambda);
-  acknowledge(
-    fn,
-    wildcardResourceFinding(table, "/index/*"),
-    "table grant: queries may use any of the table's own global secondary indexes (present only when it has some).",
+  // Not table.grantReadData: that adds Scan, BatchGetItem, ConditionCheckItem and the stream reads,
+  // which no function makes. Indexes are named one by one (none today), never `/index/*`.
+  const indexes = TABLE_DEFINITION.globalIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`);
+  fn.lambda.addToRolePolicy(
+    new iam.PolicyStatement({ actions: [...TABLE_ACTIONS[access]], resources: [table.tableArn, ...indexes] }),
   );
 }
 
@@ -118,20 +150,7 @@ export function bindCursorSecret(fn: DocketFunction, secret: secretsmanager.ISec
   secret.grantRead(fn.lambda);
 }
 
-function acknowledgeBucketRead(fn: DocketFunction): void {
-  acknowledge(
-    fn,
-    wildcardActionFinding("s3:GetObject*"),
-    "bucket.grantRead: GetObject plus its version/ACL/tagging reads, on this bucket's objects under the granted prefixes only.",
-  );
-  acknowledge(
-    fn,
-    wildcardActionFinding("s3:GetBucket*"),
-    "bucket.grantRead: bucket metadata reads (location, versioning) on this bucket only.",
-  );
-  acknowledge(
-    fn,
-    wildcardActionFinding("s3:List*"),
-    "bucket.grantRead: listing this bucket only (so a missing key is a 404, not a 403).",
-  );
+/** The origins the query function lets browsers read answers from (see shared/query/cors-origins.ts). */
+export function bindCorsOrigins(fn: DocketFunction, origins: readonly string[]): void {
+  setEnv(fn, ENV.corsAllowOrigins, JSON.stringify(origins));
 }

@@ -1,4 +1,4 @@
-import { Duration, Stack } from "aws-cdk-lib";
+import { ArnFormat, Duration, Stack } from "aws-cdk-lib";
 import type * as apigateway from "aws-cdk-lib/aws-apigateway";
 import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
 import * as actions from "aws-cdk-lib/aws-cloudwatch-actions";
@@ -21,6 +21,22 @@ export interface OperationsProps {
 
 const FIVE_MINUTES = Duration.minutes(5);
 
+/** Every alarm of a stage is named Docket-<stage>-…, which the alarm topic's grants match. */
+function alarmNamePrefix(stage: StageConfig): string {
+  return `Docket-${stage.name}-`;
+}
+
+/** A stage that requires an alarm address was synthesized without one. */
+export class MissingAlarmEmailError extends Error {
+  constructor(stage: string) {
+    super(
+      `Docket-${stage}: alarms would reach no one. Pass -c alarmEmail=ops@example.org (or set alarmEmail in cdk.context.json); ` +
+        `the ${stage} stage requires it (requireAlarmEmail in infra/stages.ts).`,
+    );
+    this.name = "MissingAlarmEmailError";
+  }
+}
+
 /** Alarms on everything that means lost or stuck work, an alarm topic, and one dashboard. */
 export class Operations extends Construct {
   readonly alarmTopic: sns.Topic;
@@ -33,21 +49,43 @@ export class Operations extends Construct {
     const { stage } = props;
     this.stage = stage;
 
+    if (stage.requireAlarmEmail && !stage.alarmEmail) throw new MissingAlarmEmailError(stage.name);
+
     const key = new kms.Key(
       this,
       "AlarmKey",
       defaultTopicKeyProps(stage, { description: `Docket ${stage.name} alarm topic` }),
     );
     // CloudWatch publishes alarms itself, so it needs the topic's key (the AWS-managed SNS key would refuse it).
+    // Both grants hold only for this stack's own alarms in this account (the confused-deputy guard).
     const cloudwatchService = new iam.ServicePrincipal("cloudwatch.amazonaws.com");
-    key.grant(cloudwatchService, "kms:Decrypt", "kms:GenerateDataKey");
+    const stack = Stack.of(this);
+    const fromOwnAlarms = {
+      StringEquals: { "aws:SourceAccount": stack.account },
+      ArnLike: {
+        "aws:SourceArn": stack.formatArn({
+          service: "cloudwatch",
+          resource: "alarm",
+          resourceName: `${alarmNamePrefix(stage)}*`,
+          arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+        }),
+      },
+    };
+    key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        principals: [cloudwatchService],
+        actions: ["kms:Decrypt", "kms:GenerateDataKey"],
+        resources: ["*"],
+        conditions: fromOwnAlarms,
+      }),
+    );
     this.alarmTopic = new sns.Topic(this, "AlarmTopic", defaultTopicProps(key));
     this.alarmTopic.addToResourcePolicy(
       new iam.PolicyStatement({
         actions: ["sns:Publish"],
         principals: [cloudwatchService],
         resources: [this.alarmTopic.topicArn],
-        conditions: { StringEquals: { "aws:SourceAccount": Stack.of(this).account } },
+        conditions: fromOwnAlarms,
       }),
     );
     if (stage.alarmEmail) this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(stage.alarmEmail));
@@ -100,7 +138,7 @@ export class Operations extends Construct {
 
   private alarm(id: string, props: Omit<cloudwatch.AlarmProps, "evaluationPeriods">): cloudwatch.Alarm {
     const alarm = new cloudwatch.Alarm(this, id, {
-      alarmName: `Docket-${this.stage.name}-${id}`,
+      alarmName: `${alarmNamePrefix(this.stage)}${id}`,
       evaluationPeriods: 1,
       // No data means no traffic, not trouble.
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,

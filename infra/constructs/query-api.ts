@@ -5,6 +5,7 @@ import { Construct } from "constructs";
 import { API_ROUTES, pathParameterNames } from "../../shared/config/api-routes";
 import { acknowledge } from "../nag/acknowledge";
 import type { StageConfig } from "../stages";
+import { ApiFirewall } from "./api-firewall";
 import type { DocketFunction } from "./docket-function";
 import { defaultLogGroupProps } from "./secure-defaults";
 
@@ -46,6 +47,8 @@ export class QueryApi extends Construct {
   readonly apiKey: apigateway.IApiKey;
   readonly usagePlan: apigateway.UsagePlan;
   readonly accessLogs: logs.LogGroup;
+  /** The per-IP rate limit, in stages that configure one. */
+  readonly firewall?: ApiFirewall;
 
   constructor(scope: Construct, id: string, props: QueryApiProps) {
     super(scope, id);
@@ -71,18 +74,25 @@ export class QueryApi extends Construct {
         accessLogDestination: new apigateway.LogGroupLogDestination(this.accessLogs),
         accessLogFormat: ACCESS_LOG_FORMAT,
       },
-      defaultCorsPreflightOptions: {
-        allowOrigins: stage.api.corsAllowOrigins,
-        allowMethods: ["GET", "OPTIONS"],
-        allowHeaders: apigateway.Cors.DEFAULT_HEADERS, // includes X-Api-Key
-      },
+      // No preflight at all when only the API's own origin may call it.
+      ...(stage.api.corsAllowOrigins.length
+        ? {
+            defaultCorsPreflightOptions: {
+              allowOrigins: stage.api.corsAllowOrigins,
+              allowMethods: ["GET", "OPTIONS"],
+              allowHeaders: apigateway.Cors.DEFAULT_HEADERS, // includes X-Api-Key
+            },
+          }
+        : {}),
       defaultMethodOptions: { apiKeyRequired: stage.api.requireApiKey },
     });
 
+    // A gateway response can name one origin only: the first listed (the Lambda echoes any listed one).
+    const [gatewayOrigin] = stage.api.corsAllowOrigins;
     for (const type of [apigateway.ResponseType.DEFAULT_4XX, apigateway.ResponseType.DEFAULT_5XX]) {
       this.api.addGatewayResponse(`Gateway${type.responseType}`, {
         type,
-        responseHeaders: { "Access-Control-Allow-Origin": `'${stage.api.corsAllowOrigins[0] ?? "*"}'` },
+        ...(gatewayOrigin ? { responseHeaders: { "Access-Control-Allow-Origin": `'${gatewayOrigin}'` } } : {}),
         templates: { "application/json": GATEWAY_ERROR_TEMPLATE },
       });
     }
@@ -121,11 +131,19 @@ export class QueryApi extends Construct {
     });
     this.usagePlan.addApiKey(this.apiKey);
 
-    acknowledge(
-      this.api,
-      "AwsSolutions-APIG3",
-      "No WAF: a read-only API behind API keys, per-key quota and stage throttling; add a WebACL if abuse appears.",
-    );
+    if (stage.api.firewall) {
+      this.firewall = new ApiFirewall(this, "Firewall", {
+        stageName: stage.name,
+        apiStage: this.api.deploymentStage,
+        requestsPerIpPer5Minutes: stage.api.firewall.requestsPerIpPer5Minutes,
+      });
+    } else {
+      acknowledge(
+        this.api,
+        "AwsSolutions-APIG3",
+        `No WAF in ${stage.name} (api.firewall in infra/stages.ts): a read-only API behind API keys, per-key quota and stage throttling.`,
+      );
+    }
     acknowledge(
       this.api,
       "AwsSolutions-APIG4",

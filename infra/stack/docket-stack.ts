@@ -7,6 +7,7 @@ import { CursorSecret } from "../constructs/cursor-secret";
 import { DocketFunction } from "../constructs/docket-function";
 import {
   bindArtifactsBucket,
+  bindCorsOrigins,
   bindCursorSecret,
   bindIngestTopic,
   bindMaxPageBytes,
@@ -96,6 +97,7 @@ export class DocketStack extends Stack {
     bindTable(this.queryApi, this.records.table, "read");
     bindArtifactsBucket(this.queryApi, this.artifacts.bucket, { read: [ARTIFACT_PREFIXES.recordBodies] });
     bindCursorSecret(this.queryApi, this.cursorKey.secret);
+    bindCorsOrigins(this.queryApi, stage.api.corsAllowOrigins);
     this.api = new QueryApi(this, "QueryApiGateway", { stage, handler: this.queryApi });
 
     this.operations = new Operations(this, "Operations", {

@@ -15,6 +15,8 @@ export const ENV = {
   cursorKeySecretArn: "CURSOR_KEY_SECRET_ARN",
   /** The cursor-signing key itself (local runtime and tests only). */
   cursorKey: "CURSOR_KEY",
+  /** JSON array of the origins browsers may call the API from; unset (local) allows any. */
+  corsAllowOrigins: "CORS_ALLOW_ORIGINS",
 } as const;
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];

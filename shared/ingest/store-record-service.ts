@@ -3,7 +3,7 @@ import type { S3Client } from "@aws-sdk/client-s3";
 import type { SNSClient } from "@aws-sdk/client-sns";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { SQSBatchResponse, SQSRecord } from "aws-lambda";
-import { MalformedMessageError } from "../errors";
+import { MalformedMessageError, TransientError } from "../errors";
 import { type RecordEventType, recordEvent } from "../events/ingest-notification";
 import { publishNotification } from "../events/publish-notification";
 import { type PageVersion, parseRecordMessage } from "../events/record-message";
@@ -64,7 +64,10 @@ async function handleRecordMessage(message: SQSRecord, deps: StoreRecordDeps): P
   } catch (error) {
     // The batch processor records a failure without logging it: say here why the message fails.
     const malformed = error instanceof MalformedMessageError;
-    deps.logger.error(
+    // A TransientError is Docket deferring to a later delivery (contention, throttling): expected, a warning.
+    const log = error instanceof TransientError ? deps.logger.warn : deps.logger.error;
+    log.call(
+      deps.logger,
       malformed
         ? "malformed record message; failing it so it ends in the DLQ"
         : "record message failed; it will be retried",

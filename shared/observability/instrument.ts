@@ -3,21 +3,22 @@ import { logger } from "./logger";
 import { metrics } from "./metrics";
 import { tracer } from "./tracer";
 
-export type SqsBatchHandler = (event: SQSEvent, context?: Context) => Promise<SQSBatchResponse>;
+export type InstrumentedHandler<E, R> = (event: E, context?: Context) => Promise<R>;
+export type SqsBatchHandler = InstrumentedHandler<SQSEvent, SQSBatchResponse>;
 
 /**
- * Wraps an SQS batch function with the container's observability: Lambda
- * context on every log line, a traced handler subsegment with the cold-start
- * annotation, and a metrics flush after every batch (even a failed one).
- * Outside Lambda (local runtime, tests) there is no context and tracing is
- * off; the flush then just writes EMF lines to stdout.
+ * Wraps a Lambda function with the container's observability, the same for
+ * every function: the Lambda context (request id, function name, cold start)
+ * on every log line, a ColdStart metric on the first invocation, a traced
+ * `## <name>` subsegment with cold-start and service annotations, and a
+ * metrics flush after every invocation (even a failed one). Outside Lambda
+ * (local runtime, tests) there is no context and tracing is off; the flush
+ * then just writes EMF lines to stdout, unless metrics are disabled.
  */
-export function instrumentSqsHandler(
-  name: string,
-  run: (records: SQSEvent["Records"]) => Promise<SQSBatchResponse>,
-): SqsBatchHandler {
+export function instrument<E, R>(name: string, run: (event: E) => Promise<R>): InstrumentedHandler<E, R> {
   return async (event, context) => {
     if (context) logger.addContext(context);
+    metrics.captureColdStartMetric(context?.functionName);
     const segment = tracer.isTracingEnabled() ? tracer.getSegment() : undefined;
     const subsegment = segment?.addNewSubsegment(`## ${name}`);
     if (subsegment) {
@@ -26,7 +27,7 @@ export function instrumentSqsHandler(
       tracer.addServiceNameAnnotation();
     }
     try {
-      return await run(event.Records);
+      return await run(event);
     } catch (error) {
       subsegment?.addError(error as Error);
       throw error;
@@ -37,4 +38,12 @@ export function instrumentSqsHandler(
       if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
     }
   };
+}
+
+/** An SQS batch function, instrumented (see instrument). */
+export function instrumentSqsHandler(
+  name: string,
+  run: (records: SQSEvent["Records"]) => Promise<SQSBatchResponse>,
+): SqsBatchHandler {
+  return instrument(name, (event: SQSEvent) => run(event.Records));
 }

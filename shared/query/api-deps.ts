@@ -1,5 +1,6 @@
 import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
-import { awsClients } from "../aws/clients";
+import { s3Client } from "../aws/clients";
+import { documentClient } from "../aws/document-client";
 import { ENV, requireEnv } from "../config/env";
 import { tracer } from "../observability/tracer";
 import { readRecord } from "../storage/record-reader";
@@ -14,11 +15,12 @@ function secretsClient(): SecretsManagerClient {
   return secrets;
 }
 
-/** The query API's dependencies from the environment and the container's shared clients. */
+/** The query API's dependencies from the environment; the handler builds them once per container, on its first request. */
 export function apiDepsFromEnvironment(openApi: unknown, env: NodeJS.ProcessEnv = process.env): ApiDeps {
-  const { ddb, s3 } = awsClients();
   const tableName = requireEnv(ENV.tableName, env);
   const artifactsBucket = requireEnv(ENV.artifactsBucket, env);
+  const ddb = documentClient(env);
+  const s3 = s3Client(env);
   return {
     ddb,
     tableName,

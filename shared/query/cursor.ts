@@ -1,5 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 import { BadParameterError } from "../errors";
 
 /**
@@ -15,6 +15,20 @@ import { BadParameterError } from "../errors";
 export interface PagePosition {
   pk: string;
   sk?: string;
+}
+
+/**
+ * The signing keys: one key, or the current key (signs and verifies) and the
+ * one before it (still verifies), so the key can rotate under live cursors.
+ */
+export type CursorKeys = string | { current: string; previous?: string };
+
+function currentKey(keys: CursorKeys): string {
+  return typeof keys === "string" ? keys : keys.current;
+}
+
+function verifyingKeys(keys: CursorKeys): string[] {
+  return typeof keys === "string" ? [keys] : [keys.current, ...(keys.previous ? [keys.previous] : [])];
 }
 
 /** Longest cursor accepted; ours are ~200 characters. */
@@ -41,13 +55,13 @@ function sign(key: string, payload: string): Buffer {
     .digest();
 }
 
-export function encodeCursor(key: string, fingerprint: string, position: PagePosition): string {
+export function encodeCursor(keys: CursorKeys, fingerprint: string, position: PagePosition): string {
   const body = { v: 1, q: fingerprint, p: position.sk === undefined ? { pk: position.pk } : position };
   const payload = Buffer.from(JSON.stringify(body), "utf8").toString("base64url");
-  return `${payload}.${sign(key, payload).toString("base64url")}`;
+  return `${payload}.${sign(currentKey(keys), payload).toString("base64url")}`;
 }
 
-export function decodeCursor(key: string, fingerprint: string, cursor: string): PagePosition {
+export function decodeCursor(keys: CursorKeys, fingerprint: string, cursor: string): PagePosition {
   if (cursor.length > MAX_CURSOR_LENGTH || !CURSOR_SHAPE.test(cursor)) {
     throw new BadParameterError(
       "cursor",
@@ -55,9 +69,12 @@ export function decodeCursor(key: string, fingerprint: string, cursor: string): 
     );
   }
   const [payload = "", signature = ""] = cursor.split(".");
-  const expected = sign(key, payload);
   const given = Buffer.from(signature, "base64url");
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+  const signedByOne = verifyingKeys(keys).some((key) => {
+    const expected = sign(key, payload);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  });
+  if (!signedByOne) {
     throw new BadParameterError("cursor", "has been altered or truncated (pass the cursor of the previous page as is)");
   }
   let body: z.infer<typeof payloadSchema>;

@@ -32,7 +32,7 @@ const CLAIMS = `/${ARTIFACT_PREFIXES.claimChecks}*`;
 const BODIES = `/${ARTIFACT_PREFIXES.recordBodies}*`;
 const EXPECTED: Record<FunctionName, Partial<Record<string, Grant[]>>> = {
   parsePage: {
-    [ENV.rawBucket]: [{ actions: ["s3:GetObject*"], onObjects: [`/${RAW_PREFIX}*`] }],
+    [ENV.rawBucket]: [{ actions: ["s3:GetObject", "s3:GetObjectVersion"], onObjects: [`/${RAW_PREFIX}*`] }],
     [ENV.artifactsBucket]: [{ actions: ["s3:PutObject"], onObjects: [CLAIMS] }],
     [ENV.recordsQueueUrl]: [{ actions: ["sqs:SendMessage"] }],
     [ENV.ingestTopicArn]: [{ actions: ["sns:Publish"] }],
@@ -42,7 +42,7 @@ const EXPECTED: Record<FunctionName, Partial<Record<string, Grant[]>>> = {
   storeRecord: {
     [ENV.tableName]: [{ actions: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"] }],
     [ENV.artifactsBucket]: [
-      { actions: ["s3:GetObject*"], onObjects: [CLAIMS, BODIES] },
+      { actions: ["s3:GetObject", "s3:GetObjectVersion"], onObjects: [CLAIMS, BODIES] },
       { actions: ["s3:PutObject"], onObjects: [BODIES] },
     ],
     [ENV.ingestTopicArn]: [{ actions: ["sns:Publish"] }],
@@ -50,8 +50,9 @@ const EXPECTED: Record<FunctionName, Partial<Record<string, Grant[]>>> = {
   },
   queryApi: {
     [ENV.tableName]: [{ actions: ["dynamodb:GetItem", "dynamodb:Query"] }],
-    [ENV.artifactsBucket]: [{ actions: ["s3:GetObject*"], onObjects: [BODIES] }],
+    [ENV.artifactsBucket]: [{ actions: ["s3:GetObject", "s3:GetObjectVersion"], onObjects: [BODIES] }],
     [ENV.cursorKeySecretArn]: [{ actions: ["secretsmanager:GetSecretValue"] }],
+    [ENV.corsAllowOrigins]: [],
     [ENV.stage]: [],
   },
 };
@@ -100,16 +101,17 @@ describe.each(STAGE_NAMES)("functions (%s)", (stageName) => {
     expect(props(template, logicalId(fnOf(stack, name).logGroup)).RetentionInDays).toBe(stage.logRetention);
   });
 
-  it.each(FUNCTIONS)("gives %s source maps and the Powertools settings", (name) => {
+  it.each(FUNCTIONS)("gives %s source maps and the Powertools settings it reads", (name) => {
     const { template, stack, stage } = s();
     const variables = (props(template, logicalId(fnOf(stack, name).lambda)).Environment as { Variables: object })
       .Variables;
     expect(variables).toMatchObject({
       NODE_OPTIONS: "--enable-source-maps",
-      POWERTOOLS_METRICS_NAMESPACE: "Docket",
       POWERTOOLS_LOG_LEVEL: stage.logLevel,
       POWERTOOLS_SERVICE_NAME: expect.stringMatching(/^(parse-page|store-record|query-api)$/),
     });
+    // The namespace is fixed in shared/observability/metrics.ts, which would override the variable.
+    expect(variables).not.toHaveProperty("POWERTOOLS_METRICS_NAMESPACE");
   });
 
   it.each(FUNCTIONS)("sets exactly the Docket variables %s needs, names from shared/config/env.ts", (name) => {
@@ -152,6 +154,49 @@ describe.each(STAGE_NAMES)("functions (%s)", (stageName) => {
         }
       }
     }
+  });
+
+  it("tells the query function the stage's CORS origins", () => {
+    const { template, stack, stage } = s();
+    const variables = (props(template, logicalId(stack.queryApi.lambda)).Environment as { Variables: object })
+      .Variables as Record<string, unknown>;
+    expect(JSON.parse(String(variables[ENV.corsAllowOrigins]))).toEqual(stage.api.corsAllowOrigins);
+  });
+
+  it.each([
+    ["queryApi", ["dynamodb:GetItem", "dynamodb:Query"]],
+    [
+      "storeRecord",
+      ["dynamodb:BatchWriteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"],
+    ],
+    ["parsePage", []],
+  ] as const)("lets %s make exactly the table calls it makes: no Scan, no stream reads", (name, expected) => {
+    const { stack } = s();
+    const tableId = logicalId(stack.records.table);
+    const statements = statementsOf(s(), name).filter((st) =>
+      asArray(st.Action).some((a) => a.startsWith("dynamodb:")),
+    );
+    expect(statements.flatMap((st) => asArray(st.Action)).sort()).toEqual([...expected]);
+    // On the table itself: it has no secondary index, so no `/index/*` either.
+    for (const st of statements) expect(st.Resource).toEqual({ "Fn::GetAtt": [tableId, "Arn"] });
+  });
+
+  it.each([
+    ["parsePage", "rawPages", [`${RAW_PREFIX}*`]],
+    ["storeRecord", "artifacts", [`${ARTIFACT_PREFIXES.claimChecks}*`, `${ARTIFACT_PREFIXES.recordBodies}*`]],
+    ["queryApi", "artifacts", [`${ARTIFACT_PREFIXES.recordBodies}*`]],
+  ] as const)("lets %s list the %s bucket only under the prefixes it reads", (name, bucket, prefixes) => {
+    const { stack } = s();
+    const bucketId = logicalId(stack[bucket].bucket);
+    const lists = statementsOf(s(), name).filter((st) => asArray(st.Action).some((a) => a.startsWith("s3:List")));
+    expect(lists).toEqual([
+      {
+        Effect: "Allow",
+        Action: "s3:ListBucket",
+        Resource: { "Fn::GetAtt": [bucketId, "Arn"] },
+        Condition: { StringLike: { "s3:prefix": [...prefixes] } },
+      },
+    ]);
   });
 
   it("tells parse-page the stage's page size limit", () => {

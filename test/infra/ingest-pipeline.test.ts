@@ -35,12 +35,21 @@ describe.each(STAGE_NAMES)("ingest pipeline (%s)", (name) => {
     });
   });
 
-  it("lets only the raw-pages bucket send to the page-events queue", () => {
+  it("lets only the raw-pages bucket of this account send to the page-events queue, and only send", () => {
     const { template, stack } = s();
     const statements = resourcePolicyStatements(template, "AWS::SQS::QueuePolicy", pageEventsQueueId(s()));
-    const s3Statement = statements.find((st) => JSON.stringify(st.Principal).includes("s3.amazonaws.com"));
+    const s3Statements = statements.filter((st) => JSON.stringify(st.Principal).includes("s3.amazonaws.com"));
     const rawBucketId = logicalId(stack.rawPages.bucket);
-    expect(s3Statement?.Condition).toEqual({ ArnLike: { "aws:SourceArn": { "Fn::GetAtt": [rawBucketId, "Arn"] } } });
+    expect(s3Statements).toEqual([
+      expect.objectContaining({
+        Effect: "Allow",
+        Action: "sqs:SendMessage",
+        Condition: {
+          ArnLike: { "aws:SourceArn": { "Fn::GetAtt": [rawBucketId, "Arn"] } },
+          StringEquals: { "aws:SourceAccount": { Ref: "AWS::AccountId" } },
+        },
+      }),
+    ]);
   });
 
   it.each([

@@ -1,6 +1,12 @@
 import { Duration } from "aws-cdk-lib";
 import { beforeAll, describe, expect, it } from "vitest";
-import { STAGE_NAMES, type SynthesizedStage, synthAllStages, synthStage } from "./support/synth-stage";
+import {
+  STAGE_NAMES,
+  type SynthesizedStage,
+  synthAllStages,
+  synthStage,
+  TEST_ALARM_EMAIL,
+} from "./support/synth-stage";
 import {
   deniesInsecureTransport,
   logicalId,
@@ -100,32 +106,85 @@ describe.each(STAGE_NAMES)("operations (%s)", (name) => {
     }
   });
 
-  it("lets CloudWatch use the alarm topic's key and publish to it, from this account only", () => {
+  it("lets CloudWatch use the alarm topic's key and publish to it, for this stage's alarms in this account only", () => {
     const { template, stack } = s();
-    const keyPolicy = props(template, logicalId(stack.operations.node.findChild("AlarmKey"))).KeyPolicy as {
-      Statement: { Principal: unknown; Action: string[] }[];
+    const fromOwnAlarms = {
+      StringEquals: { "aws:SourceAccount": { Ref: "AWS::AccountId" } },
+      ArnLike: {
+        "aws:SourceArn": {
+          "Fn::Join": [
+            "",
+            [
+              "arn:",
+              { Ref: "AWS::Partition" },
+              ":cloudwatch:",
+              { Ref: "AWS::Region" },
+              ":",
+              { Ref: "AWS::AccountId" },
+              `:alarm:Docket-${name}-*`,
+            ],
+          ],
+        },
+      },
     };
-    expect(keyPolicy.Statement).toContainEqual(
-      expect.objectContaining({
-        Principal: { Service: "cloudwatch.amazonaws.com" },
-        Action: ["kms:Decrypt", "kms:GenerateDataKey"],
-      }),
+    const keyPolicy = props(template, logicalId(stack.operations.node.findChild("AlarmKey"))).KeyPolicy as {
+      Statement: { Principal: unknown; Action: string[]; Condition?: unknown }[];
+    };
+    const cloudwatchKeyGrants = keyPolicy.Statement.filter(
+      (st) => JSON.stringify(st.Principal) === JSON.stringify({ Service: "cloudwatch.amazonaws.com" }),
     );
+    expect(cloudwatchKeyGrants).toEqual([
+      expect.objectContaining({ Action: ["kms:Decrypt", "kms:GenerateDataKey"], Condition: fromOwnAlarms }),
+    ]);
     const publish = resourcePolicyStatements(
       template,
       "AWS::SNS::TopicPolicy",
       logicalId(stack.operations.alarmTopic),
-    ).find((st) => st.Effect === "Allow");
-    expect(publish).toMatchObject({
-      Action: "sns:Publish",
-      Principal: { Service: "cloudwatch.amazonaws.com" },
-      Condition: { StringEquals: { "aws:SourceAccount": { Ref: "AWS::AccountId" } } },
-    });
+    ).filter((st) => st.Effect === "Allow");
+    expect(publish).toEqual([
+      expect.objectContaining({
+        Action: "sns:Publish",
+        Principal: { Service: "cloudwatch.amazonaws.com" },
+        Condition: fromOwnAlarms,
+      }),
+    ]);
+    // The pattern matches every alarm the stage has, so none is refused.
+    const names = Object.values(resourcesOfType(template, "AWS::CloudWatch::Alarm")).map(
+      (a) => a.Properties?.AlarmName,
+    );
+    expect(names.length).toBeGreaterThan(0);
+    for (const alarmName of names) expect(alarmName).toMatch(new RegExp(`^Docket-${name}-`));
   });
 
   it("has one dashboard for the stage", () => {
     const dashboards = Object.values(resourcesOfType(s().template, "AWS::CloudWatch::Dashboard"));
     expect(dashboards.map((d) => d.Properties?.DashboardName)).toEqual([`Docket-${name}`]);
+  });
+});
+
+describe("who alarms reach", () => {
+  it("refuses to synthesize prod without an alarm address, saying how to give one", () => {
+    expect(() => synthStage("prod", { override: { alarmEmail: undefined } })).toThrow(
+      "Docket-prod: alarms would reach no one. Pass -c alarmEmail=ops@example.org",
+    );
+  });
+
+  it("subscribes prod's alarm address to the alarm topic", () => {
+    const subs = Object.values(resourcesOfType(stages.prod.template, "AWS::SNS::Subscription"));
+    expect(subs.map((sub) => sub.Properties)).toContainEqual(
+      expect.objectContaining({
+        Protocol: "email",
+        Endpoint: TEST_ALARM_EMAIL,
+        TopicArn: { Ref: logicalId(stages.prod.stack.operations.alarmTopic) },
+      }),
+    );
+  });
+
+  it("lets dev and staging synthesize without one (their alarms stay on the dashboard)", () => {
+    for (const name of ["dev", "staging"] as const) {
+      expect(stages[name].stage.alarmEmail).toBeUndefined();
+      expect(Object.keys(resourcesOfType(stages[name].template, "AWS::SNS::Subscription"))).toHaveLength(0);
+    }
   });
 });
 

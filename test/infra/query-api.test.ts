@@ -51,18 +51,64 @@ describe.each(STAGE_NAMES)("query API (%s)", (name) => {
     }
   });
 
-  it("answers CORS preflight (GET, OPTIONS) without an API key", () => {
-    const { template } = s();
+  it("answers CORS preflight (GET, OPTIONS) without an API key, for the stage's origins only", () => {
+    const { template, stage } = s();
     const options = Object.values(resourcesOfType(template, "AWS::ApiGateway::Method"))
       .map((m) => m.Properties as unknown as MethodJson & { Integration: { IntegrationResponses: object[] } })
       .filter((m) => m.HttpMethod === "OPTIONS");
+    if (stage.api.corsAllowOrigins.length === 0) {
+      // Same origin only: no preflight, and API Gateway's own errors grant no origin either.
+      expect(options).toEqual([]);
+      for (const r of Object.values(resourcesOfType(template, "AWS::ApiGateway::GatewayResponse"))) {
+        expect(r.Properties?.ResponseParameters).toBeUndefined();
+      }
+      return;
+    }
     expect(options.length).toBeGreaterThanOrEqual(4);
     for (const method of options) {
       expect(method.ApiKeyRequired).toBe(false);
-      expect(JSON.stringify(method.Integration.IntegrationResponses)).toContain(
-        `"method.response.header.Access-Control-Allow-Methods":"'GET,OPTIONS'"`,
+      const responses = JSON.stringify(method.Integration.IntegrationResponses);
+      expect(responses).toContain(`"method.response.header.Access-Control-Allow-Methods":"'GET,OPTIONS'"`);
+      expect(responses).toContain(
+        `"method.response.header.Access-Control-Allow-Origin":"'${stage.api.corsAllowOrigins[0]}'"`,
       );
     }
+  });
+
+  it("puts the stage's WAF web ACL, with its per-IP rate rule, in front of the deployed stage", () => {
+    const { template, stack, stage } = s();
+    const acls = Object.values(resourcesOfType(template, "AWS::WAFv2::WebACL"));
+    const associations = Object.values(resourcesOfType(template, "AWS::WAFv2::WebACLAssociation"));
+    if (!stage.api.firewall) {
+      expect(acls).toEqual([]);
+      expect(associations).toEqual([]);
+      return;
+    }
+    expect(acls).toHaveLength(1);
+    expect(acls[0]?.Properties).toMatchObject({
+      Scope: "REGIONAL",
+      DefaultAction: { Allow: {} },
+      Rules: [
+        {
+          Action: { Block: { CustomResponse: { ResponseCode: 429 } } },
+          Statement: {
+            RateBasedStatement: {
+              AggregateKeyType: "IP",
+              Limit: stage.api.firewall.requestsPerIpPer5Minutes,
+              EvaluationWindowSec: 300,
+            },
+          },
+          VisibilityConfig: { CloudWatchMetricsEnabled: true, SampledRequestsEnabled: true },
+        },
+      ],
+    });
+    expect(associations).toHaveLength(1);
+    const stageArn = JSON.stringify(associations[0]?.Properties?.ResourceArn);
+    expect(stageArn).toContain(logicalId(stack.api.api));
+    expect(stageArn).toContain(logicalId(stack.api.api.deploymentStage));
+    expect(associations[0]?.Properties?.WebACLArn).toEqual({
+      "Fn::GetAtt": [logicalId(stack.api.firewall?.webAcl ?? stack), "Arn"],
+    });
   });
 
   it("declares each route's path parameters as required and its query parameters as optional", () => {

@@ -23,6 +23,12 @@ describe("stage configuration", () => {
     expect(STAGES.dev).toMatchObject({ removalPolicy: RemovalPolicy.DESTROY, autoDeleteObjects: true });
   });
 
+  it("makes prod alarms reach someone, limit each IP with a WAF rule and let no other site read its answers", () => {
+    expect(STAGES.prod.requireAlarmEmail).toBe(true);
+    expect(STAGES.prod.api.firewall?.requestsPerIpPer5Minutes).toBeGreaterThanOrEqual(10);
+    expect(STAGES.prod.api.corsAllowOrigins).not.toContain("*");
+  });
+
   it.each(STAGE_NAMES)("takes %s function timeouts from shared/config/resources.ts", (name) => {
     const { functions } = STAGES[name];
     for (const [fn, seconds] of Object.entries(FUNCTION_TIMEOUT_SECONDS)) {

@@ -29,10 +29,14 @@ export interface SynthesizedStage {
   stage: StageConfig;
 }
 
+/** The operator's alarm address, given as `-c alarmEmail` to stages that require one (prod). */
+export const TEST_ALARM_EMAIL = "ops@example.org";
+
 export function synthStage(name: StageName, options: SynthOptions = {}): SynthesizedStage {
   const context = options.bundle ? CDK_JSON_CONTEXT : { ...CDK_JSON_CONTEXT, "aws:cdk:bundling-stacks": [] };
   const app = new App({ context, builtinCloudFormationValidation: options.cloudFormationValidation ?? false });
-  const stage = { ...STAGES[name], ...options.override };
+  const required = STAGES[name].requireAlarmEmail ? { alarmEmail: TEST_ALARM_EMAIL } : {};
+  const stage = { ...STAGES[name], ...required, ...options.override };
   const stack = addDocketStage(app, stage);
   return { app, stack, template: Template.fromStack(stack), stage };
 }

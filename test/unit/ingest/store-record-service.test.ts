@@ -3,6 +3,7 @@ import { GetObjectCommand, NoSuchKey } from "@aws-sdk/client-s3";
 import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
 import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { TransientError } from "../../../shared/errors";
 import { processRecordMessages, type StoreRecordDeps } from "../../../shared/ingest/store-record-service";
 import type { RecordItem } from "../../../shared/storage/record-item";
 import { aMeetingRecord } from "../storage/support/meeting-record";
@@ -177,6 +178,24 @@ describe("processRecordMessages", () => {
 
     expect(failedIds(response)).toEqual(["m1"]);
     expect(snsMock.calls()).toHaveLength(0);
+  });
+
+  it("logs a TransientError (Docket deferring to a redelivery) as a warning, not an error", async () => {
+    const error = vi.fn();
+    const warn = vi.fn();
+    ddbMock.on(GetCommand).rejects(new TransientError("record is being written by another delivery"));
+
+    const response = await processRecordMessages([sqsRecord("m1", inline)], {
+      ...deps,
+      logger: { ...silentLog, error, warn },
+    });
+
+    expect(failedIds(response)).toEqual(["m1"]);
+    expect(error).not.toHaveBeenCalled();
+    expect(warn).toHaveBeenCalledWith(
+      "record message failed; it will be retried",
+      expect.objectContaining({ messageId: "m1", correlation_id: record.id, error: expect.any(TransientError) }),
+    );
   });
 
   it("logs why a message failed, with the record id as correlation id", async () => {

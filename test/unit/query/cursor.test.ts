@@ -16,6 +16,27 @@ function cursorError(run: () => unknown): BadParameterError {
   throw new Error("expected a BadParameterError");
 }
 
+describe("cursors across a key rotation", () => {
+  const OLD = "o".repeat(32);
+  const NEW = "n".repeat(32);
+
+  it("still accept a cursor signed with the previous key, and sign new ones with the current key", () => {
+    const rotated = { current: NEW, previous: OLD };
+    expect(decodeCursor(rotated, QUERY, encodeCursor(OLD, QUERY, POSITION))).toEqual(POSITION);
+    const fresh = encodeCursor(rotated, QUERY, POSITION);
+    expect(fresh).toBe(encodeCursor(NEW, QUERY, POSITION));
+    expect(decodeCursor(NEW, QUERY, fresh)).toEqual(POSITION);
+  });
+
+  it("refuse a cursor signed with a key older than the previous one", () => {
+    const cursor = encodeCursor("x".repeat(32), QUERY, POSITION);
+    expect(cursorError(() => decodeCursor({ current: NEW, previous: OLD }, QUERY, cursor)).parameter).toBe("cursor");
+    expect(cursorError(() => decodeCursor({ current: NEW }, QUERY, encodeCursor(OLD, QUERY, POSITION))).parameter).toBe(
+      "cursor",
+    );
+  });
+});
+
 describe("cursors", () => {
   it("give back the position they were made from", () => {
     expect(decodeCursor(KEY, QUERY, encodeCursor(KEY, QUERY, POSITION))).toEqual(POSITION);

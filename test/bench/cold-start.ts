@@ -1,0 +1,140 @@
+/**
+ * `npm run bench:cold`: what a Lambda cold start pays for each function's
+ * bundle. The bundles are built exactly as `cdk synth` builds them (the prod
+ * stage, through infra/docket-app.ts), then each is imported in a fresh Node
+ * process, 10 times in turn, and the median time of the `import()` is printed
+ * with the bundle's size. Two columns: tracing off (local runtime, tests), and
+ * tracing on as in Lambda with active tracing (the X-Ray SDK loads).
+ * Figures from before the cold-start work (commit 9114b5f, same machine) are
+ * printed beside them from cold-start-baseline.json. Not a test: no limits.
+ */
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import type { FunctionName } from "../../infra/stages";
+import { synthStage } from "../infra/support/synth-stage";
+import { logicalId, resource } from "../infra/support/template-queries";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const RUNS = Number(process.env.COLD_RUNS ?? 10);
+const FUNCTIONS: FunctionName[] = ["parsePage", "storeRecord", "queryApi"];
+
+/** The variables the handlers read when their module loads (values are never used to call AWS here). */
+const HANDLER_ENV = {
+  DOCKET_STAGE: "prod",
+  RAW_BUCKET_NAME: "raw",
+  ARTIFACTS_BUCKET_NAME: "artifacts",
+  RECORDS_QUEUE_URL: "https://sqs.ap-east-1.amazonaws.com/111122223333/records",
+  TABLE_NAME: "table",
+  INGEST_TOPIC_ARN: "arn:aws:sns:ap-east-1:111122223333:ingest",
+  MAX_PAGE_BYTES: "10485760",
+  CURSOR_KEY_SECRET_ARN: "arn:aws:secretsmanager:ap-east-1:111122223333:secret:cursor",
+  AWS_REGION: "ap-east-1",
+  POWERTOOLS_METRICS_NAMESPACE: "Docket",
+};
+/** What Lambda sets that makes Powertools turn tracing on. */
+const LAMBDA_TRACING_ENV = {
+  AWS_LAMBDA_FUNCTION_NAME: "docket-bench",
+  AWS_EXECUTION_ENV: "AWS_Lambda_nodejs24.x",
+  AWS_XRAY_CONTEXT_MISSING: "IGNORE_ERROR",
+};
+
+interface Baseline {
+  commit: string;
+  bundles: Partial<
+    Record<FunctionName, { bytes: number; gzipBytes: number; importMs: number; tracedImportMs?: number }>
+  >;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** Milliseconds of `await import(file)` in a new Node process. */
+function importOnce(file: string, env: Record<string, string>): number {
+  const script = `const t = performance.now(); const m = await import(${JSON.stringify(file)});
+    if (typeof m.handler !== "function") throw new Error("no handler");
+    process.stdout.write(String(performance.now() - t));`;
+  const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], {
+    env: { PATH: process.env.PATH ?? "", NODE_NO_WARNINGS: "1", ...HANDLER_ENV, ...env },
+    encoding: "utf8",
+  });
+  return Number(out);
+}
+
+function importMedian(file: string, env: Record<string, string>): number {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) times.push(importOnce(file, env));
+  return median(times);
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+const ms = (value: number | undefined) => (value === undefined ? "-" : `${value.toFixed(0)} ms`);
+
+function main(): void {
+  const baseline: Baseline = JSON.parse(readFileSync(new URL("cold-start-baseline.json", import.meta.url), "utf8"));
+  const started = performance.now();
+  const prod = synthStage("prod", { bundle: true });
+  console.log(`bundled ${FUNCTIONS.length} functions in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+  // Bundles run from a scratch folder; node_modules is linked beside them for any package left external.
+  const scratch = mkdtempSync(join(tmpdir(), "docket-cold-"));
+  symlinkSync(join(ROOT, "node_modules"), join(scratch, "node_modules"), "dir");
+  try {
+    const rows = FUNCTIONS.map((name) => {
+      const code = resource(prod.template, logicalId(prod.stack[name].lambda)).Properties?.Code as { S3Key: string };
+      const asset = join(prod.app.outdir, `asset.${code.S3Key.replace(/\.zip$/, "")}`, "index.mjs");
+      const file = join(scratch, `${name}.mjs`);
+      cpSync(asset, file);
+      const bytes = statSync(file).size;
+      const gzipBytes = gzipSync(readFileSync(file)).byteLength;
+      const importMs = importMedian(file, {});
+      const tracedImportMs = importMedian(file, LAMBDA_TRACING_ENV);
+      return { name, bytes, gzipBytes, importMs, tracedImportMs };
+    });
+
+    const [load1] = loadavg();
+    console.log(
+      `\nimport() of each bundle in a fresh Node ${process.version} process, median of ${RUNS}; load ${load1?.toFixed(1)}`,
+    );
+    console.log(`baseline: commit ${baseline.commit}, same machine\n`);
+    const header = [
+      "function".padEnd(12),
+      "size".padStart(8),
+      "gzip".padStart(8),
+      "import".padStart(8),
+      "traced".padStart(8),
+      "│",
+      "was size".padStart(9),
+      "was import".padStart(11),
+      "was traced".padStart(11),
+    ];
+    console.log(header.join(" "));
+    for (const row of rows) {
+      const was = baseline.bundles[row.name];
+      console.log(
+        [
+          row.name.padEnd(12),
+          kb(row.bytes).padStart(8),
+          kb(row.gzipBytes).padStart(8),
+          ms(row.importMs).padStart(8),
+          ms(row.tracedImportMs).padStart(8),
+          "│",
+          (was ? kb(was.bytes) : "-").padStart(9),
+          ms(was?.importMs).padStart(11),
+          ms(was?.tracedImportMs).padStart(11),
+        ].join(" "),
+      );
+    }
+    if (process.argv.includes("--json")) console.log(JSON.stringify(rows));
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main();
