@@ -8,15 +8,22 @@
 /** Parameters every paginated route accepts. */
 export const PAGE_PARAMETERS = ["limit", "cursor"] as const;
 
+/** The filters GET /meetings and GET /stats share. */
+export const MEETING_FILTER_PARAMETERS = ["region", "type", "from", "to", "person"] as const;
+
 /** Every query parameter GET /meetings accepts. */
-export const MEETING_QUERY_PARAMETERS = ["region", "type", "from", "to", "person", ...PAGE_PARAMETERS] as const;
+export const MEETING_QUERY_PARAMETERS = [...MEETING_FILTER_PARAMETERS, ...PAGE_PARAMETERS] as const;
 
 export const API_ROUTES = [
   { path: "/meetings", queryParameters: MEETING_QUERY_PARAMETERS },
   { path: "/meetings/{id}", queryParameters: [] },
   { path: "/people/{name}", queryParameters: PAGE_PARAMETERS },
+  { path: "/stats", queryParameters: MEETING_FILTER_PARAMETERS },
   { path: "/openapi.json", queryParameters: [] },
 ] as const;
+
+/** The methods every route answers; any other is a 405 naming these in `Allow`. */
+export const ALLOWED_METHODS = "GET, OPTIONS";
 
 export type ApiPath = (typeof API_ROUTES)[number]["path"];
 
