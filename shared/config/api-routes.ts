@@ -25,6 +25,16 @@ export const API_ROUTES = [
 /** The methods every route answers; any other is a 405 naming these in `Allow`. */
 export const ALLOWED_METHODS = "GET, OPTIONS";
 
+/** The answers to a path no route has, and to a method a route does not take (API Gateway and locally alike). */
+export const UNKNOWN_ROUTE_ERROR = {
+  code: "not_found",
+  message: "no such route; the API is described at /openapi.json",
+};
+export const METHOD_NOT_ALLOWED_ERROR = {
+  code: "method_not_allowed",
+  message: "this route answers GET and OPTIONS only",
+};
+
 export type ApiPath = (typeof API_ROUTES)[number]["path"];
 
 /** The `{name}` segments of a route's path, e.g. ["id"] for /meetings/{id}. */
