@@ -2,7 +2,13 @@ import { RemovalPolicy } from "aws-cdk-lib";
 import * as apigateway from "aws-cdk-lib/aws-apigateway";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
-import { API_ROUTES, pathParameterNames } from "../../shared/config/api-routes";
+import {
+  ALLOWED_METHODS,
+  API_ROUTES,
+  METHOD_NOT_ALLOWED_ERROR,
+  pathParameterNames,
+  UNKNOWN_ROUTE_ERROR,
+} from "../../shared/config/api-routes";
 import { acknowledge } from "../nag/acknowledge";
 import type { StageConfig } from "../stages";
 import type { DocketFunction } from "./docket-function";
@@ -34,6 +40,29 @@ const ACCESS_LOG_FORMAT = apigateway.AccessLogFormat.custom(
     xrayTraceId: field.contextXrayTraceId(),
   }),
 );
+
+/**
+ * A fixed JSON answer from API Gateway (a mock integration): no function
+ * runs and no key is needed to learn that a route does not exist.
+ */
+function gatewayAnswer(
+  status: 404 | 405,
+  error: { code: string; message: string },
+  headers: Record<string, string> = {},
+): apigateway.MockIntegration {
+  return new apigateway.MockIntegration({
+    requestTemplates: { "application/json": `{"statusCode": ${status}}` },
+    integrationResponses: [
+      {
+        statusCode: String(status),
+        responseTemplates: { "application/json": JSON.stringify({ error }) },
+        responseParameters: Object.fromEntries(
+          Object.entries(headers).map(([name, value]) => [`method.response.header.${name}`, `'${value}'`]),
+        ),
+      },
+    ],
+  });
+}
 
 export interface QueryApiProps {
   stage: StageConfig;
@@ -110,6 +139,18 @@ export class QueryApi extends Construct {
         ...Object.fromEntries(pathParameterNames(route.path).map((name) => [`method.request.path.${name}`, true])),
       };
       resource.addMethod("GET", integration, { requestParameters: parameters, requestValidator: validator });
+      // Any other method on a known route: 405 naming the allowed ones, answered by API Gateway itself.
+      resource.addMethod("ANY", gatewayAnswer(405, METHOD_NOT_ALLOWED_ERROR, { Allow: ALLOWED_METHODS }), {
+        apiKeyRequired: false,
+        methodResponses: [{ statusCode: "405", responseParameters: { "method.response.header.Allow": true } }],
+      });
+    }
+    // Any path no route has: a JSON 404 (API Gateway's own answer would be 403 "Missing Authentication Token").
+    for (const resource of [this.api.root, this.api.root.addResource("{proxy+}")]) {
+      resource.addMethod("ANY", gatewayAnswer(404, UNKNOWN_ROUTE_ERROR), {
+        apiKeyRequired: false,
+        methodResponses: [{ statusCode: "404" }],
+      });
     }
 
     this.apiKey = this.api.addApiKey("Key", { description: `Docket ${stage.name} query API key` });
