@@ -1,5 +1,6 @@
 import { RemovalPolicy } from "aws-cdk-lib";
 import * as apigateway from "aws-cdk-lib/aws-apigateway";
+import * as iam from "aws-cdk-lib/aws-iam";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import {
@@ -9,6 +10,7 @@ import {
   pathParameterNames,
   UNKNOWN_ROUTE_ERROR,
 } from "../../shared/config/api-routes";
+import { WEB_ROUTES } from "../../shared/config/web-routes";
 import { acknowledge } from "../nag/acknowledge";
 import type { StageConfig } from "../stages";
 import type { DocketFunction } from "./docket-function";
@@ -67,6 +69,30 @@ function gatewayAnswer(
 export interface QueryApiProps {
   stage: StageConfig;
   handler: DocketFunction;
+  /** serves WEB_ROUTES, without an API key */
+  webHandler: DocketFunction;
+}
+
+/** The resource policy: everyone may call; with webAllowCidrs, the web pages only from those addresses. */
+function resourcePolicy(cidrs: readonly string[] | undefined): iam.PolicyDocument | undefined {
+  if (!cidrs || cidrs.length === 0) return undefined;
+  const webMethods = WEB_ROUTES.map((route) => `execute-api:/*/*${route.path.replace(/\{[^}]+\}/g, "*")}`);
+  return new iam.PolicyDocument({
+    statements: [
+      new iam.PolicyStatement({
+        principals: [new iam.AnyPrincipal()],
+        actions: ["execute-api:Invoke"],
+        resources: ["execute-api:/*"],
+      }),
+      new iam.PolicyStatement({
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: ["execute-api:Invoke"],
+        resources: webMethods,
+        conditions: { NotIpAddress: { "aws:SourceIp": [...cidrs] } },
+      }),
+    ],
+  });
 }
 
 /** REST API in front of the query function: API key and usage plan, throttling, access logs, tracing. */
@@ -106,6 +132,7 @@ export class QueryApi extends Construct {
         allowHeaders: apigateway.Cors.DEFAULT_HEADERS, // includes X-Api-Key
       },
       defaultMethodOptions: { apiKeyRequired: stage.api.requireApiKey },
+      policy: resourcePolicy(stage.api.webAllowCidrs),
     });
 
     for (const type of [apigateway.ResponseType.DEFAULT_4XX, apigateway.ResponseType.DEFAULT_5XX]) {
@@ -145,8 +172,28 @@ export class QueryApi extends Construct {
         methodResponses: [{ statusCode: "405", responseParameters: { "method.response.header.Allow": true } }],
       });
     }
+    // The web pages: no API key (a browser must never hold one), behind stage throttling and the optional allow-list.
+    const web = new apigateway.LambdaIntegration(props.webHandler.lambda, {
+      proxy: true,
+      scopePermissionToMethod: false,
+    });
+    for (const route of WEB_ROUTES) {
+      const resource = route.path
+        .split("/")
+        .filter((part) => part !== "")
+        .reduce<apigateway.IResource>(
+          (parent, part) => parent.getResource(part) ?? parent.addResource(part),
+          this.api.root,
+        );
+      resource.addMethod("GET", web, { apiKeyRequired: false });
+    }
     // Any path no route has: a JSON 404 (API Gateway's own answer would be 403 "Missing Authentication Token").
-    for (const resource of [this.api.root, this.api.root.addResource("{proxy+}")]) {
+    // Intermediate resources (/people, /download…) have no method of their own: they answer it too.
+    const bare = this.api.root.node
+      .findAll()
+      .filter((c): c is apigateway.Resource => c instanceof apigateway.Resource)
+      .filter((r) => !r.node.children.some((c) => c instanceof apigateway.Method && c.httpMethod !== "OPTIONS"));
+    for (const resource of [this.api.root, this.api.root.addResource("{proxy+}"), ...bare]) {
       resource.addMethod("ANY", gatewayAnswer(404, UNKNOWN_ROUTE_ERROR), {
         apiKeyRequired: false,
         methodResponses: [{ statusCode: "404" }],

@@ -11,7 +11,7 @@ import { type SynthesizedStage, synthStage } from "./support/synth-stage";
 import { logicalId, resource } from "./support/template-queries";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const FUNCTIONS: FunctionName[] = ["parsePage", "storeRecord", "queryApi"];
+const FUNCTIONS: FunctionName[] = ["parsePage", "storeRecord", "queryApi", "web"];
 /** Dummy values for the variables the handlers read when their module loads. */
 const HANDLER_ENV = {
   DOCKET_STAGE: "prod",

@@ -17,7 +17,7 @@ interface MethodJson {
   RequestValidatorId?: unknown;
 }
 
-/** GET methods by their full path, e.g. "/meetings/{id}". */
+/** The API routes' GET methods by their full path, e.g. "/meetings/{id}" (web pages are tested in web.test.ts). */
 function getMethods({ template }: SynthesizedStage): Record<string, MethodJson> {
   const resources = resourcesOfType(template, "AWS::ApiGateway::Resource");
   const pathOf = (id: string | undefined): string => {
@@ -28,7 +28,11 @@ function getMethods({ template }: SynthesizedStage): Record<string, MethodJson> 
   const methods = Object.values(resourcesOfType(template, "AWS::ApiGateway::Method"))
     .map((m) => m.Properties as unknown as MethodJson)
     .filter((m) => m.HttpMethod === "GET");
-  return Object.fromEntries(methods.map((m) => [pathOf(referencedId(m.ResourceId)) || "/", m]));
+  return Object.fromEntries(
+    methods
+      .map((m) => [pathOf(referencedId(m.ResourceId)) || "/", m] as const)
+      .filter(([path]) => API_ROUTES.some((route) => route.path === path)),
+  );
 }
 
 describe.each(STAGE_NAMES)("query API (%s)", (name) => {
