@@ -86,7 +86,7 @@ describe("the web app in Chromium", () => {
       expect(await page.locator("svg[role=img]").count()).toBe(1);
       expect(await page.locator("tbody tr").count()).toBe(50);
       await screenshot("meetings");
-    await page.screenshot({ path: `${OUTPUT}meetings-top.png` });
+      await page.screenshot({ path: `${OUTPUT}meetings-top.png` });
       expect(await seriousViolations()).toEqual([]);
     },
   );
