@@ -35,9 +35,25 @@ export class StageOverrideError extends Error {
 }
 
 /** Applies the `alarmEmail` and `subscriptions` context values to a stage, failing with a usage message when they are malformed. */
-export function applyStageOverrides(stage: StageConfig, context: { alarmEmail?: unknown; subscriptions?: unknown }) {
+export function applyStageOverrides(
+  stage: StageConfig,
+  context: { alarmEmail?: unknown; subscriptions?: unknown; webAllowCidrs?: unknown },
+) {
   let result = stage;
-  const { alarmEmail, subscriptions } = context;
+  const { alarmEmail, subscriptions, webAllowCidrs } = context;
+  if (webAllowCidrs !== undefined && webAllowCidrs !== "") {
+    const cidrs = String(webAllowCidrs)
+      .split(",")
+      .map((cidr) => cidr.trim())
+      .filter(Boolean);
+    const bad = cidrs.find((cidr) => !/^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$|^[0-9a-f:]+\/\d{1,3}$/i.test(cidr));
+    if (cidrs.length === 0 || bad !== undefined) {
+      throw new StageOverrideError(
+        `-c webAllowCidrs: expected comma-separated CIDRs like 203.0.113.0/24, got "${bad ?? ""}"`,
+      );
+    }
+    result = { ...result, api: { ...result.api, webAllowCidrs: cidrs } };
+  }
   if (alarmEmail !== undefined && alarmEmail !== "") {
     if (typeof alarmEmail !== "string" || !/^[^@\s]+@[^@\s]+$/.test(alarmEmail)) {
       throw new StageOverrideError(`-c alarmEmail: expected an e-mail address, got ${JSON.stringify(alarmEmail)}`);

@@ -60,6 +60,8 @@ export interface StageConfig {
     corsAllowOrigins: string[];
     /** A WAF web ACL in front of the API that blocks an IP over this many requests in any 5 minutes; none when absent. */
     firewall?: { requestsPerIpPer5Minutes: number };
+    /** When set, only these source CIDRs reach the web pages (an API resource policy); the API keeps its keys. */
+    webAllowCidrs?: string[];
   };
   ingestSubscriptions: IngestSubscription[];
   functions: Record<FunctionName, FunctionSettings>;
@@ -83,6 +85,7 @@ const timeouts = {
   parsePage: Duration.seconds(FUNCTION_TIMEOUT_SECONDS.parsePage),
   storeRecord: Duration.seconds(FUNCTION_TIMEOUT_SECONDS.storeRecord),
   queryApi: Duration.seconds(FUNCTION_TIMEOUT_SECONDS.queryApi),
+  web: Duration.seconds(FUNCTION_TIMEOUT_SECONDS.web),
 };
 
 export const STAGES: Record<StageName, StageConfig> = {
@@ -107,6 +110,7 @@ export const STAGES: Record<StageName, StageConfig> = {
       parsePage: { memoryMiB: 1024, timeout: timeouts.parsePage },
       storeRecord: { memoryMiB: 512, timeout: timeouts.storeRecord },
       queryApi: { memoryMiB: 512, timeout: timeouts.queryApi },
+      web: { memoryMiB: 512, timeout: timeouts.web },
     },
     eventSources: { pageEvents: { maxConcurrency: 2 }, records: { maxConcurrency: 2 } },
     maxPageBytes: DEFAULT_MAX_PAGE_BYTES,
@@ -136,6 +140,7 @@ export const STAGES: Record<StageName, StageConfig> = {
       parsePage: { memoryMiB: 1024, timeout: timeouts.parsePage },
       storeRecord: { memoryMiB: 512, timeout: timeouts.storeRecord },
       queryApi: { memoryMiB: 512, timeout: timeouts.queryApi },
+      web: { memoryMiB: 512, timeout: timeouts.web },
     },
     eventSources: { pageEvents: { maxConcurrency: 5 }, records: { maxConcurrency: 5 } },
     maxPageBytes: DEFAULT_MAX_PAGE_BYTES,
@@ -168,6 +173,7 @@ export const STAGES: Record<StageName, StageConfig> = {
       storeRecord: { memoryMiB: 512, timeout: timeouts.storeRecord },
       // Reserved so a backfill cannot starve the API of concurrency (and a flood cannot run up the bill).
       queryApi: { memoryMiB: 1024, timeout: timeouts.queryApi, reservedConcurrency: 20 },
+      web: { memoryMiB: 1024, timeout: timeouts.web, reservedConcurrency: 10 },
     },
     // A 100,000-page backfill drains at 20 parsers; the writer is cheaper and DynamoDB on-demand absorbs it.
     eventSources: { pageEvents: { maxConcurrency: 20 }, records: { maxConcurrency: 10 } },

@@ -1,6 +1,10 @@
+import { UsageError } from "./cli-options";
+import { ApiError } from "./query-api-client";
+
 /**
  * Wraps a command's action: an error ends the command with its message on
- * stderr and exit status 1, not a stack trace (the CLI's errors are for
+ * stderr, as one JSON line under --json, and exit status 2 for a usage
+ * error or 1 for a failure, never a stack trace (the CLI's errors are for
  * people: a missing pipeline, a bad flag, an unreachable stack).
  */
 export function commandAction<A extends unknown[]>(
@@ -11,11 +15,21 @@ export function commandAction<A extends unknown[]>(
     try {
       await action(...args);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`docket ${name}: ${message}\n`);
-      process.exitCode = 1;
+      const json = args.some(
+        (arg) => typeof arg === "object" && arg !== null && (arg as { json?: unknown }).json === true,
+      );
+      process.stderr.write(formatError(name, error, json));
+      process.exitCode = error instanceof UsageError ? 2 : 1;
     }
   };
+}
+
+export function formatError(name: string, error: unknown, json: boolean): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (!json) return `docket ${name}: ${message}\n`;
+  const code = error instanceof ApiError ? error.code : error instanceof UsageError ? "usage" : "failed";
+  const parameter = error instanceof ApiError && error.parameter ? { parameter: error.parameter } : {};
+  return `${JSON.stringify({ error: { command: name, code, message, ...parameter } })}\n`;
 }
 
 export function formatBytes(bytes: number): string {

@@ -8,7 +8,6 @@ import { resolveTarget } from "./pipeline-target";
 export function registerEventsCommand(program: Command): void {
   program
     .command("events")
-    .description("follow ingest notifications (record.created/updated/unchanged, page.rejected) as they arrive")
     .option("--json", "print each notification as its JSON")
     .option("--stage <name>", "a deployed stage instead of the local pipeline")
     .action(

@@ -20,7 +20,6 @@ const CONTENT_TYPES: Record<string, string> = {
 export function registerParseCommand(program: Command): void {
   program
     .command("parse")
-    .description("parse local page files and print one JSON record (or error) per line")
     .argument("<files...>", "HTML or text pages")
     .action(async (files: string[]) => {
       let failed = false;

@@ -7,7 +7,6 @@ import { redriveQueue } from "./redrive-dlq";
 export function registerRedriveCommand(program: Command): void {
   program
     .command("redrive")
-    .description("move dead-lettered messages back to their source queues (page-events and records)")
     .option("--stage <name>", "a deployed stage instead of the local pipeline")
     .action(
       commandAction("redrive", async (options: { stage?: string }) => {

@@ -8,7 +8,6 @@ import { reprocessRaw } from "./reprocess-raw";
 export function registerReprocessCommand(program: Command): void {
   program
     .command("reprocess")
-    .description("re-parse raw pages: enqueue an S3 ObjectCreated event for each object under the prefix")
     .option("--prefix <prefix>", "only objects under this key prefix (within raw/)", RAW_PREFIX)
     .option("--stage <name>", "a deployed stage instead of the local pipeline")
     .action(

@@ -1,8 +1,9 @@
 import { readdir, readFile, stat } from "node:fs/promises";
-import { basename, join, relative, resolve, sep } from "node:path";
+import { basename, extname, join, relative, resolve, sep } from "node:path";
 import { PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { RAW_PREFIX } from "../../shared/config/resources";
 import { SOURCE_URL_METADATA } from "../../shared/ingest/read-page";
+import { UsageError } from "./cli-options";
 import { contentTypeFor } from "./content-type";
 
 /**
@@ -14,23 +15,84 @@ import { contentTypeFor } from "./content-type";
 export interface PageUpload {
   path: string;
   key: string;
+  /** the page's original web address, from a manifest */
+  sourceUrl?: string;
 }
 
-export async function planUploads(paths: string[], prefix = RAW_PREFIX): Promise<PageUpload[]> {
-  const uploads: PageUpload[] = [];
+/** Extensions of the files a directory upload sends (with files that have none): pages, not notes or data. */
+export const PAGE_EXTENSIONS = [".html", ".htm", ".shtml", ".xhtml", ".txt"] as const;
+
+export function isPageFile(path: string): boolean {
+  const extension = extname(basename(path)).toLowerCase();
+  return extension === "" || (PAGE_EXTENSIONS as readonly string[]).includes(extension);
+}
+
+export interface UploadPlan {
+  uploads: PageUpload[];
+  /** files of directories left out as not pages (see isPageFile) */
+  skipped: string[];
+}
+
+/**
+ * Files named on the command line are always sent. A directory sends its
+ * page files only (README.md or expected.json beside the pages are not
+ * pages), or every file with `all`.
+ */
+export async function planUploads(
+  paths: string[],
+  prefix = RAW_PREFIX,
+  options: { all?: boolean } = {},
+): Promise<UploadPlan> {
+  const plan: UploadPlan = { uploads: [], skipped: [] };
   for (const path of paths) {
     const absolute = resolve(path);
     const info = await stat(absolute);
     if (info.isDirectory()) {
       const parent = resolve(absolute, "..");
       for (const file of await listFiles(absolute)) {
-        uploads.push({ path: file, key: `${prefix}${toKey(relative(parent, file))}` });
+        if (options.all || isPageFile(file)) {
+          plan.uploads.push({ path: file, key: `${prefix}${toKey(relative(parent, file))}` });
+        } else plan.skipped.push(file);
       }
     } else {
-      uploads.push({ path: absolute, key: `${prefix}${basename(absolute)}` });
+      plan.uploads.push({ path: absolute, key: `${prefix}${basename(absolute)}` });
     }
   }
-  return uploads;
+  return plan;
+}
+
+/**
+ * A crawler's manifest: one `path<TAB>url` per line (paths relative to the
+ * current directory; blank lines and # comments ignored), giving each page
+ * its original address so it gets its real identity.
+ */
+export function parseManifest(text: string, cwd = process.cwd()): Map<string, string> {
+  const urls = new Map<string, string>();
+  text.split(/\r?\n/).forEach((line, index) => {
+    if (line.trim() === "" || line.startsWith("#")) return;
+    const [path, url, ...rest] = line.split("\t");
+    if (!path || !url || rest.length > 0) {
+      throw new UsageError(`manifest line ${index + 1}: expected path<TAB>url, got "${line.slice(0, 80)}"`);
+    }
+    if (!/^https?:\/\/\S+$/i.test(url.trim()) || !URL.canParse(url.trim())) {
+      throw new UsageError(`manifest line ${index + 1}: "${url}" is not an http(s) URL`);
+    }
+    urls.set(resolve(cwd, path.trim()), url.trim());
+  });
+  return urls;
+}
+
+/** The uploads with their manifest URLs set; returns how many got one. */
+export function applyManifest(uploads: PageUpload[], manifest: ReadonlyMap<string, string>): number {
+  let matched = 0;
+  for (const upload of uploads) {
+    const url = manifest.get(upload.path);
+    if (url !== undefined) {
+      upload.sourceUrl = url;
+      matched += 1;
+    }
+  }
+  return matched;
 }
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -67,7 +129,7 @@ export interface UploadSummary {
 
 export async function uploadPages(uploads: PageUpload[], options: UploadOptions): Promise<UploadSummary> {
   if (options.sourceUrl && uploads.length !== 1) {
-    throw new Error(`--source-url names one page, but ${uploads.length} files were given`);
+    throw new UsageError(`--source-url names one page, but ${uploads.length} files were given`);
   }
   const started = Date.now();
   const summary: UploadSummary = { uploaded: 0, failed: [], bytes: 0, elapsedMs: 0 };
@@ -75,6 +137,7 @@ export async function uploadPages(uploads: PageUpload[], options: UploadOptions)
   const worker = async () => {
     for (let index = next++; index < uploads.length; index = next++) {
       const upload = uploads[index] as PageUpload;
+      const sourceUrl = upload.sourceUrl ?? options.sourceUrl;
       try {
         const body = await readFile(upload.path);
         await options.s3.send(
@@ -83,7 +146,7 @@ export async function uploadPages(uploads: PageUpload[], options: UploadOptions)
             Key: upload.key,
             Body: body,
             ContentType: contentTypeFor(upload.path),
-            ...(options.sourceUrl ? { Metadata: { [SOURCE_URL_METADATA]: options.sourceUrl } } : {}),
+            ...(sourceUrl ? { Metadata: { [SOURCE_URL_METADATA]: sourceUrl } } : {}),
           }),
         );
         summary.uploaded++;

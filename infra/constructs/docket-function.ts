@@ -16,6 +16,7 @@ const ENTRY_FOLDERS: Record<FunctionName, string> = {
   parsePage: "parse-page",
   storeRecord: "store-record",
   queryApi: "query-api",
+  web: "web",
 };
 
 // cheerio, opencc-js and the X-Ray SDK are CommonJS; an ESM bundle needs a real `require`

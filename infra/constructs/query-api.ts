@@ -1,8 +1,16 @@
 import { RemovalPolicy } from "aws-cdk-lib";
 import * as apigateway from "aws-cdk-lib/aws-apigateway";
+import * as iam from "aws-cdk-lib/aws-iam";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
-import { API_ROUTES, pathParameterNames } from "../../shared/config/api-routes";
+import {
+  ALLOWED_METHODS,
+  API_ROUTES,
+  METHOD_NOT_ALLOWED_ERROR,
+  pathParameterNames,
+  UNKNOWN_ROUTE_ERROR,
+} from "../../shared/config/api-routes";
+import { WEB_ROUTES } from "../../shared/config/web-routes";
 import { acknowledge } from "../nag/acknowledge";
 import type { StageConfig } from "../stages";
 import { ApiFirewall } from "./api-firewall";
@@ -36,9 +44,56 @@ const ACCESS_LOG_FORMAT = apigateway.AccessLogFormat.custom(
   }),
 );
 
+/**
+ * A fixed JSON answer from API Gateway (a mock integration): no function
+ * runs and no key is needed to learn that a route does not exist.
+ */
+function gatewayAnswer(
+  status: 404 | 405,
+  error: { code: string; message: string },
+  headers: Record<string, string> = {},
+): apigateway.MockIntegration {
+  return new apigateway.MockIntegration({
+    requestTemplates: { "application/json": `{"statusCode": ${status}}` },
+    integrationResponses: [
+      {
+        statusCode: String(status),
+        responseTemplates: { "application/json": JSON.stringify({ error }) },
+        responseParameters: Object.fromEntries(
+          Object.entries(headers).map(([name, value]) => [`method.response.header.${name}`, `'${value}'`]),
+        ),
+      },
+    ],
+  });
+}
+
 export interface QueryApiProps {
   stage: StageConfig;
   handler: DocketFunction;
+  /** serves WEB_ROUTES, without an API key */
+  webHandler: DocketFunction;
+}
+
+/** The resource policy: everyone may call; with webAllowCidrs, the web pages only from those addresses. */
+function resourcePolicy(cidrs: readonly string[] | undefined): iam.PolicyDocument | undefined {
+  if (!cidrs || cidrs.length === 0) return undefined;
+  const webMethods = WEB_ROUTES.map((route) => `execute-api:/*/*${route.path.replace(/\{[^}]+\}/g, "*")}`);
+  return new iam.PolicyDocument({
+    statements: [
+      new iam.PolicyStatement({
+        principals: [new iam.AnyPrincipal()],
+        actions: ["execute-api:Invoke"],
+        resources: ["execute-api:/*"],
+      }),
+      new iam.PolicyStatement({
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: ["execute-api:Invoke"],
+        resources: webMethods,
+        conditions: { NotIpAddress: { "aws:SourceIp": [...cidrs] } },
+      }),
+    ],
+  });
 }
 
 /** REST API in front of the query function: API key and usage plan, throttling, access logs, tracing. */
@@ -85,6 +140,7 @@ export class QueryApi extends Construct {
           }
         : {}),
       defaultMethodOptions: { apiKeyRequired: stage.api.requireApiKey },
+      policy: resourcePolicy(stage.api.webAllowCidrs),
     });
 
     // A gateway response can name one origin only: the first listed (the Lambda echoes any listed one).
@@ -120,6 +176,38 @@ export class QueryApi extends Construct {
         ...Object.fromEntries(pathParameterNames(route.path).map((name) => [`method.request.path.${name}`, true])),
       };
       resource.addMethod("GET", integration, { requestParameters: parameters, requestValidator: validator });
+      // Any other method on a known route: 405 naming the allowed ones, answered by API Gateway itself.
+      resource.addMethod("ANY", gatewayAnswer(405, METHOD_NOT_ALLOWED_ERROR, { Allow: ALLOWED_METHODS }), {
+        apiKeyRequired: false,
+        methodResponses: [{ statusCode: "405", responseParameters: { "method.response.header.Allow": true } }],
+      });
+    }
+    // The web pages: no API key (a browser must never hold one), behind stage throttling and the optional allow-list.
+    const web = new apigateway.LambdaIntegration(props.webHandler.lambda, {
+      proxy: true,
+      scopePermissionToMethod: false,
+    });
+    for (const route of WEB_ROUTES) {
+      const resource = route.path
+        .split("/")
+        .filter((part) => part !== "")
+        .reduce<apigateway.IResource>(
+          (parent, part) => parent.getResource(part) ?? parent.addResource(part),
+          this.api.root,
+        );
+      resource.addMethod("GET", web, { apiKeyRequired: false });
+    }
+    // Any path no route has: a JSON 404 (API Gateway's own answer would be 403 "Missing Authentication Token").
+    // Intermediate resources (/people, /download…) have no method of their own: they answer it too.
+    const bare = this.api.root.node
+      .findAll()
+      .filter((c): c is apigateway.Resource => c instanceof apigateway.Resource)
+      .filter((r) => !r.node.children.some((c) => c instanceof apigateway.Method && c.httpMethod !== "OPTIONS"));
+    for (const resource of [this.api.root, this.api.root.addResource("{proxy+}"), ...bare]) {
+      resource.addMethod("ANY", gatewayAnswer(404, UNKNOWN_ROUTE_ERROR), {
+        apiKeyRequired: false,
+        methodResponses: [{ statusCode: "404" }],
+      });
     }
 
     this.apiKey = this.api.addApiKey("Key", { description: `Docket ${stage.name} query API key` });

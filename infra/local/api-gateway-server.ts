@@ -1,8 +1,12 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import net, { type AddressInfo } from "node:net";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from "aws-lambda";
+import { ALLOWED_METHODS, METHOD_NOT_ALLOWED_ERROR, UNKNOWN_ROUTE_ERROR } from "../../shared/config/api-routes";
+import type { WebApp } from "../../shared/web/web-app";
 import { apiGatewayProxyEvent } from "./api-gateway-event";
-import { matchRoute } from "./api-routes";
-import { type ListeningServer, listen } from "./listen-on-loopback";
+import { matchRoute, matchWebRoute } from "./api-routes";
+import type { ListeningServer } from "./listen-on-loopback";
+import { EncodedConnection } from "./raw-utf8-request-line";
 
 /**
  * API Gateway (REST, Lambda proxy integration) played locally: each request
@@ -15,6 +19,8 @@ export interface ApiGatewayServerOptions {
   stage: string;
   region: string;
   invoke: (event: APIGatewayProxyEvent) => Promise<unknown>;
+  /** the web app's pages (shared/config/web-routes.ts), streamed as they render */
+  web?: WebApp;
   onError?: (error: unknown) => void;
 }
 
@@ -26,7 +32,8 @@ export type ApiGatewayServer = ListeningServer;
  * {"error":{"code":"$context.error.responseType","message":…}}).
  */
 const GATEWAY_RESPONSES = {
-  missingRoute: { statusCode: 403, code: "MISSING_AUTHENTICATION_TOKEN", message: "Missing Authentication Token" },
+  missingRoute: { statusCode: 404, ...UNKNOWN_ROUTE_ERROR },
+  wrongMethod: { statusCode: 405, ...METHOD_NOT_ALLOWED_ERROR },
   functionError: { statusCode: 502, code: "DEFAULT_5XX", message: "Internal server error" },
 } as const;
 
@@ -47,7 +54,35 @@ export async function startApiGatewayServer(options: ApiGatewayServerOptions): P
         sendGatewayResponse(res, GATEWAY_RESPONSES.functionError);
       });
   });
-  return listen(server, options.host, options.port);
+  return listenAcceptingRawUtf8(server, options.host, options.port);
+}
+
+/**
+ * Listens through a plain TCP server whose connections reach the HTTP
+ * server through EncodedConnection, so raw UTF-8 in a URL is accepted as
+ * API Gateway accepts it.
+ */
+async function listenAcceptingRawUtf8(server: http.Server, host: string, port: number): Promise<ListeningServer> {
+  const sockets = new Set<net.Socket>();
+  const front = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+    server.emit("connection", new EncodedConnection(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    front.once("error", reject);
+    front.listen(port, host, () => resolve());
+  });
+  const { port: bound } = front.address() as AddressInfo;
+  return {
+    url: `http://${host}:${bound}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        front.close(() => resolve());
+        server.closeAllConnections();
+        for (const socket of sockets) socket.destroy();
+      }),
+  };
 }
 
 async function handle(options: ApiGatewayServerOptions, req: IncomingMessage, body: Buffer, res: ServerResponse) {
@@ -60,7 +95,12 @@ async function handle(options: ApiGatewayServerOptions, req: IncomingMessage, bo
   }
   const route = matchRoute(method, path);
   if (!route) {
-    sendGatewayResponse(res, GATEWAY_RESPONSES.missingRoute);
+    if (options.web && matchWebRoute(method, path)) {
+      await sendWebPage(options.web, req, res);
+      return;
+    }
+    const known = matchRoute("GET", path) ?? matchWebRoute("GET", path);
+    sendGatewayResponse(res, known ? GATEWAY_RESPONSES.wrongMethod : GATEWAY_RESPONSES.missingRoute);
     return;
   }
   const event = apiGatewayProxyEvent(
@@ -125,8 +165,33 @@ function sendGatewayResponse(
     "content-type": "application/json",
     "content-length": Buffer.byteLength(body),
     "access-control-allow-origin": CORS_HEADERS["access-control-allow-origin"],
+    ...(response.statusCode === 405 ? { allow: ALLOWED_METHODS } : {}),
   });
   res.end(body);
+}
+
+/** A web page, or a download written chunk by chunk as the API's pages arrive. */
+async function sendWebPage(web: WebApp, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? "/", "http://placeholder");
+  const response = await web({ method: req.method ?? "GET", path: url.pathname, query: url.searchParams });
+  const headers = Object.fromEntries(
+    Object.entries(response.headers).map(([name, value]) => [name.toLowerCase(), value]),
+  );
+  if (typeof response.body === "string") {
+    res.writeHead(response.status, { ...headers, "content-length": Buffer.byteLength(response.body) });
+    res.end(req.method === "HEAD" ? undefined : response.body);
+    return;
+  }
+  res.writeHead(response.status, headers);
+  try {
+    for await (const chunk of response.body) {
+      if (!res.write(chunk)) await new Promise((resolve) => res.once("drain", resolve));
+    }
+    res.end();
+  } catch {
+    // Headers are gone: cutting the connection is how a client learns the download failed.
+    res.destroy();
+  }
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {

@@ -1,4 +1,5 @@
 import { API_ROUTES } from "../../shared/config/api-routes";
+import { WEB_ROUTES } from "../../shared/config/web-routes";
 
 /**
  * The REST API's resources (shared/config/api-routes.ts, which the stack
@@ -23,6 +24,14 @@ export function matchRoute(method: string, path: string): RouteMatch | undefined
     }
   }
   return undefined;
+}
+
+/** A web page's route (GET or HEAD), as the stack declares it for the web function. */
+export function matchWebRoute(method: string, path: string): string | undefined {
+  if (method !== "GET" && method !== "HEAD") return undefined;
+  const segments = splitPath(path);
+  if (!segments) return undefined;
+  return WEB_ROUTES.find((route) => matchSegments(splitPath(route.path) ?? [], segments))?.path;
 }
 
 function splitPath(path: string): string[] | undefined {

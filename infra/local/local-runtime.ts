@@ -6,6 +6,8 @@ import { GetQueueAttributesCommand, SendMessageCommand, SQSClient } from "@aws-s
 import type { APIGatewayProxyEvent, S3Event, SQSEvent } from "aws-lambda";
 import { interceptLocalhostDns } from "fauxqs";
 import { DEFAULT_MAX_PAGE_BYTES, FUNCTION_TIMEOUT_SECONDS, QUEUES, RAW_PREFIX } from "../../shared/config/resources";
+import { inProcessQueryApi } from "../../shared/web/query-api";
+import { createWebApp } from "../../shared/web/web-app";
 import { type ApiGatewayServer, startApiGatewayServer } from "./api-gateway-server";
 import { type AwsEndpoint, startAwsEndpoint } from "./aws-endpoint-proxy";
 import { createLocalResources } from "./create-local-resources";
@@ -239,6 +241,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       stage,
       region,
       invoke: (event) => functions.queryApi.invoke(event),
+      // The web app reads through the query function, as the web function does in-process in AWS.
+      web: createWebApp(inProcessQueryApi((event) => functions.queryApi.invoke(event))),
       onError: (error) => log(`query-api: ${describe(error)}`),
     });
     cleanup.unshift(() => api.close());

@@ -123,14 +123,16 @@ const seconds = ((Date.now() - started) / 1000).toFixed(1);
 process.stdout.write(`
 Docket local pipeline ready in ${seconds}s — ${samples.stored} of ${samples.uploaded} sample pages stored.
 
+  Web app       ${runtime.apiUrl}/   (meetings, people, CSV and JSON Lines downloads)
   API           ${runtime.apiUrl}   (no API key locally)
-                curl '${runtime.apiUrl}/meetings?region=钟楼区&limit=5'
+                curl --get --data-urlencode region=钟楼区 -d limit=5 '${runtime.apiUrl}/meetings'
                 curl '${runtime.apiUrl}/openapi.json'
   AWS endpoint  ${runtime.awsEndpoint}   (S3, SQS, SNS, DynamoDB; any credentials)
   raw bucket    s3://${resources.rawBucketName}/raw/   (every object created there is parsed)
 
   Upload:   npx docket upload FILE|DIR...
-            aws --endpoint-url ${runtime.awsEndpoint} s3 cp page.html s3://${resources.rawBucketName}/raw/page.html
+            AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=us-east-1 \\
+              aws --endpoint-url ${runtime.awsEndpoint} s3 cp page.html s3://${resources.rawBucketName}/raw/page.html
   Query:    npx docket query --region 常州市 --from 2022-01-01
   Follow:   npx docket events
   Recover:  npx docket redrive     |   npx docket reprocess --prefix raw/seeds/

@@ -42,6 +42,7 @@ export class DocketStack extends Stack {
   readonly parsePage: DocketFunction;
   readonly storeRecord: DocketFunction;
   readonly queryApi: DocketFunction;
+  readonly web: DocketFunction;
   readonly api: QueryApi;
   readonly operations: Operations;
 
@@ -98,11 +99,16 @@ export class DocketStack extends Stack {
     bindArtifactsBucket(this.queryApi, this.artifacts.bucket, { read: [ARTIFACT_PREFIXES.recordBodies] });
     bindCursorSecret(this.queryApi, this.cursorKey.secret);
     bindCorsOrigins(this.queryApi, stage.api.corsAllowOrigins);
-    this.api = new QueryApi(this, "QueryApiGateway", { stage, handler: this.queryApi });
+    // The web pages read through the query API's code in-process: the same read-only grants, no more.
+    this.web = new DocketFunction(this, "Web", { name: "web", stage, description: "Serves the web app's pages" });
+    bindTable(this.web, this.records.table, "read");
+    bindArtifactsBucket(this.web, this.artifacts.bucket, { read: [ARTIFACT_PREFIXES.recordBodies] });
+    bindCursorSecret(this.web, this.cursorKey.secret);
+    this.api = new QueryApi(this, "QueryApiGateway", { stage, handler: this.queryApi, webHandler: this.web });
 
     this.operations = new Operations(this, "Operations", {
       stage,
-      functions: { ParsePage: this.parsePage, StoreRecord: this.storeRecord, QueryApi: this.queryApi },
+      functions: { ParsePage: this.parsePage, StoreRecord: this.storeRecord, QueryApi: this.queryApi, Web: this.web },
       queues: { PageEvents: pageEvents, Records: records },
       api: this.api.api,
     });

@@ -9,6 +9,8 @@ export const FUNCTION_TIMEOUT_SECONDS = {
   parsePage: 60,
   storeRecord: 30,
   queryApi: 10,
+  /** a download gathers up to 5 MB page by page; API Gateway waits at most 29 s */
+  web: 29,
 } as const;
 
 /** AWS's guidance: a queue's visibility timeout is at least 6× its consumer's timeout. */

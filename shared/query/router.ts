@@ -1,10 +1,11 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from "aws-lambda";
-import { API_ROUTES, type ApiPath } from "../config/api-routes";
+import { ALLOWED_METHODS, API_ROUTES, type ApiPath } from "../config/api-routes";
 import { BadParameterError, NotFoundError } from "../errors";
 import { type MeetingRecord, meetingRecordSchema } from "../record/record-schema";
 import { errorResponse, jsonResponse, preflightResponse } from "./api-response";
 import { listMeetings, type MeetingListDeps } from "./meeting-query-service";
+import { meetingStats } from "./meeting-stats-service";
 import { parsePersonName } from "./normalise-name";
 import { parseMeetingQuery } from "./parse-meeting-query";
 import { getPerson } from "./people-service";
@@ -65,6 +66,10 @@ const ANSWERS: Record<ApiPath, Answer> = {
     };
     return async (deps) => jsonResponse(200, await getPerson(deps, person));
   },
+  "/stats": (query) => {
+    const { limit: _limit, cursor: _cursor, ...filters } = parseMeetingQuery(query);
+    return async (deps) => jsonResponse(200, await meetingStats(deps, filters));
+  },
   "/openapi.json": () => async (deps) => jsonResponse(200, deps.openApi),
 };
 
@@ -73,8 +78,6 @@ export const ROUTES: readonly Route[] = API_ROUTES.map((route) => ({
   queryParameters: route.queryParameters,
   answer: ANSWERS[route.path],
 }));
-
-const ALLOWED_METHODS = "GET, OPTIONS";
 
 interface Match {
   route: Route;

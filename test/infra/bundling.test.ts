@@ -11,7 +11,7 @@ import { type SynthesizedStage, synthStage } from "./support/synth-stage";
 import { logicalId, resource } from "./support/template-queries";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const FUNCTIONS: FunctionName[] = ["parsePage", "storeRecord", "queryApi"];
+const FUNCTIONS: FunctionName[] = ["parsePage", "storeRecord", "queryApi", "web"];
 /** Dummy values for the variables the handlers read when their module loads. */
 const HANDLER_ENV = {
   DOCKET_STAGE: "prod",
@@ -64,6 +64,7 @@ const CLIENTS: Record<FunctionName, string[]> = {
   parsePage: ["client-s3", "client-sns", "client-sqs"],
   storeRecord: ["client-dynamodb", "client-s3", "client-sns"],
   queryApi: ["client-dynamodb", "client-s3", "client-secrets-manager"],
+  web: ["client-dynamodb", "client-s3", "client-secrets-manager"],
 };
 
 /** The @aws-sdk/client-* packages whose code is in a bundle, read from its source map. */

@@ -68,7 +68,7 @@ describe.each(STAGE_NAMES)("operations (%s)", (name) => {
 
   it("alarms on every function's errors and throttles", () => {
     const { stack, stage } = s();
-    for (const fn of [stack.parsePage, stack.storeRecord, stack.queryApi]) {
+    for (const fn of [stack.parsePage, stack.storeRecord, stack.queryApi, stack.web]) {
       const id = logicalId(fn.lambda);
       expect(alarmOn(s(), "Errors", id), fn.node.path).toMatchObject({ Threshold: stage.alarms.functionErrors });
       expect(alarmOn(s(), "Throttles", id), fn.node.path).toMatchObject({
@@ -86,7 +86,8 @@ describe.each(STAGE_NAMES)("operations (%s)", (name) => {
   it("sends every alarm and its recovery to the alarm topic, treating no data as fine", () => {
     const topicRef = { Ref: logicalId(s().stack.operations.alarmTopic) };
     const all = alarms(s());
-    expect(all).toHaveLength(2 * 2 + 3 * 2 + 1);
+    // two per queue pair, two per function (errors, throttles: parse, store, query, web), one for the API
+    expect(all).toHaveLength(2 * 2 + 4 * 2 + 1);
     for (const alarm of all) {
       expect(alarm.AlarmActions).toEqual([topicRef]);
       expect(alarm.OKActions).toEqual([topicRef]);

@@ -17,7 +17,7 @@ interface MethodJson {
   RequestValidatorId?: unknown;
 }
 
-/** GET methods by their full path, e.g. "/meetings/{id}". */
+/** The API routes' GET methods by their full path, e.g. "/meetings/{id}" (web pages are tested in web.test.ts). */
 function getMethods({ template }: SynthesizedStage): Record<string, MethodJson> {
   const resources = resourcesOfType(template, "AWS::ApiGateway::Resource");
   const pathOf = (id: string | undefined): string => {
@@ -28,16 +28,22 @@ function getMethods({ template }: SynthesizedStage): Record<string, MethodJson> 
   const methods = Object.values(resourcesOfType(template, "AWS::ApiGateway::Method"))
     .map((m) => m.Properties as unknown as MethodJson)
     .filter((m) => m.HttpMethod === "GET");
-  return Object.fromEntries(methods.map((m) => [pathOf(referencedId(m.ResourceId)) || "/", m]));
+  return Object.fromEntries(
+    methods
+      .map((m) => [pathOf(referencedId(m.ResourceId)) || "/", m] as const)
+      .filter(([path]) => API_ROUTES.some((route) => route.path === path)),
+  );
 }
 
 describe.each(STAGE_NAMES)("query API (%s)", (name) => {
   const s = () => stages[name];
 
-  it("routes GET /meetings, /meetings/{id}, /people/{name} and /openapi.json to the query function", () => {
+  it("routes GET on every API route to the query function", () => {
     const { stack } = s();
-    const methods = getMethods(s());
-    expect(Object.keys(methods).sort()).toEqual(["/meetings", "/meetings/{id}", "/openapi.json", "/people/{name}"]);
+    const methods = Object.fromEntries(
+      Object.entries(getMethods(s())).filter(([path]) => API_ROUTES.some((route) => route.path === path)),
+    );
+    expect(Object.keys(methods).sort()).toEqual(API_ROUTES.map((route) => route.path).sort());
     for (const method of Object.values(methods)) {
       expect(method.Integration.Type).toBe("AWS_PROXY");
       expect(JSON.stringify(method.Integration.Uri)).toContain(logicalId(stack.queryApi.lambda));
@@ -174,6 +180,30 @@ describe.each(STAGE_NAMES)("query API (%s)", (name) => {
     });
     expect(JSON.stringify(format)).not.toContain('$context.identity.apiKey"');
     expect(props(template, logicalId(stack.api.accessLogs)).RetentionInDays).toBe(stage.logRetention);
+  });
+
+  it("answers any other method on an API route with a keyless JSON 405 from API Gateway, naming GET and OPTIONS", () => {
+    const { template } = s();
+    const resources = resourcesOfType(template, "AWS::ApiGateway::Resource");
+    const any = Object.values(resourcesOfType(template, "AWS::ApiGateway::Method"))
+      .map((m) => m.Properties as unknown as MethodJson & { Integration: { IntegrationResponses: object[] } })
+      .filter((m) => m.HttpMethod === "ANY");
+    const answers405 = any.filter((m) => JSON.stringify(m.Integration).includes('"StatusCode":"405"'));
+    expect(answers405).toHaveLength(API_ROUTES.length);
+    for (const method of answers405) {
+      expect(method.ApiKeyRequired).toBe(false);
+      expect(method.Integration.Type).toBe("MOCK");
+      expect(JSON.stringify(method.Integration.IntegrationResponses)).toContain(
+        `"method.response.header.Allow":"'GET, OPTIONS'"`,
+      );
+      expect(JSON.stringify(method.Integration.IntegrationResponses)).toContain("method_not_allowed");
+    }
+    const proxy = Object.entries(resources).find(([, r]) => r.Properties?.PathPart === "{proxy+}");
+    expect(proxy).toBeDefined();
+    const catchAll = any.find((m) => referencedId(m.ResourceId) === proxy?.[0]);
+    expect(catchAll?.ApiKeyRequired).toBe(false);
+    expect(JSON.stringify(catchAll?.Integration)).toContain('"StatusCode":"404"');
+    expect(JSON.stringify(catchAll?.Integration)).toContain("not_found");
   });
 
   it("answers API Gateway's own errors in the API's JSON error shape", () => {

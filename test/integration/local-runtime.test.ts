@@ -1,3 +1,4 @@
+import net from "node:net";
 import {
   CompleteMultipartUploadCommand,
   CopyObjectCommand,
@@ -259,12 +260,41 @@ describe("API Gateway", () => {
     expect(event?.pathParameters).toBeNull();
   });
 
-  it("answers a path no resource matches with API Gateway's 403 in the API's error shape", async () => {
+  it("answers a path no resource matches with a JSON 404, as the stack's catch-all route does", async () => {
     const response = await pipeline.get("/nowhere");
 
-    expect(response).toEqual({
-      status: 403,
-      body: { error: { code: "MISSING_AUTHENTICATION_TOKEN", message: "Missing Authentication Token" } },
+    expect(response).toEqual({ status: 404, body: { error: { code: "not_found", message: expect.any(String) } } });
+  });
+
+  it("answers a method a route lacks with a JSON 405 naming the allowed methods", async () => {
+    const response = await fetch(`${pipeline.apiUrl}/meetings`, { method: "POST", body: "{}" });
+
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("GET, OPTIONS");
+    expect(await response.json()).toMatchObject({ error: { code: "method_not_allowed" } });
+  });
+
+  it("accepts raw UTF-8 in the query string, as API Gateway does, on a kept-alive connection", async () => {
+    const { port } = new URL(pipeline.apiUrl);
+    const request = (region: string) =>
+      Buffer.concat([Buffer.from(`GET /meetings?region=${region}&limit=5 HTTP/1.1\r\nHost: x\r\n\r\n`, "utf8")]);
+    const replies = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(Number(port), "127.0.0.1", () => {
+        socket.write(request("钟楼区"));
+        socket.write(request("常州市"));
+      });
+      let text = "";
+      socket.on("data", (chunk) => {
+        text += chunk.toString("utf8");
+        if ((text.match(/HTTP\/1\.1 200/g) ?? []).length === 2) {
+          socket.destroy();
+          resolve(text);
+        }
+      });
+      socket.on("error", reject);
     });
+
+    expect(replies.match(/HTTP\/1\.1 200/g)).toHaveLength(2);
+    expect(apiEvents.slice(-2).map((event) => event.queryStringParameters?.region)).toEqual(["钟楼区", "常州市"]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchRoute } from "../../../infra/local/api-routes";
+import { matchRoute, matchWebRoute } from "../../../infra/local/api-routes";
 
 describe("matchRoute", () => {
   it("matches a literal resource with no path parameters", () => {
@@ -23,5 +23,23 @@ describe("matchRoute", () => {
     ["a method the resource lacks", "POST", "/meetings"],
   ])("matches nothing for %s", (_name, method, path) => {
     expect(matchRoute(method, path)).toBeUndefined();
+  });
+});
+
+describe("matchWebRoute", () => {
+  it.each([
+    ["/", "/"],
+    ["/meeting/rec_1", "/meeting/{id}"],
+    ["/person/%E6%9D%8E", "/person/{name}"],
+    ["/download/meetings.csv", "/download/meetings.csv"],
+  ])("sends %s to the web app's %s", (path, route) => {
+    expect(matchWebRoute("GET", path)).toBe(route);
+    expect(matchWebRoute("HEAD", path)).toBe(route);
+  });
+
+  it("leaves API routes, unknown paths and other methods alone", () => {
+    expect(matchWebRoute("GET", "/meetings")).toBeUndefined();
+    expect(matchWebRoute("GET", "/nowhere")).toBeUndefined();
+    expect(matchWebRoute("POST", "/")).toBeUndefined();
   });
 });

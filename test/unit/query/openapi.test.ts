@@ -220,6 +220,8 @@ describe("the handler against the OpenAPI document", () => {
     ["a person", `/people/${encodeURIComponent(EXAMPLE_PERSON)}`, {}],
     ["an unknown person", `/people/${encodeURIComponent("张三")}`, {}],
     ["the document", "/openapi.json", {}],
+    ["the counts per month and type", "/stats", {}],
+    ["the counts for a region", "/stats", { region: "钟楼区" }],
   ];
 
   it.each(scenarios)("gives a documented, schema-valid answer for %s", async (_name, path, query) => {

@@ -1,0 +1,192 @@
+import type { MeetingRecord } from "../record/record-schema";
+import { EXPORT_FORMATS, type ExportFormat, exportChunks, type ListPage } from "./export-rows";
+import { html } from "./html";
+import { page } from "./layout";
+import { readFilters } from "./meeting-filters";
+import { meetingPage } from "./meeting-page";
+import { type MeetingStatsView, meetingsPage } from "./meetings-page";
+import { type PersonAppearance, type PersonPost, personPage } from "./person-page";
+import { type ApiAnswer, apiError, type QueryApi } from "./query-api";
+
+export interface WebRequest {
+  method: string;
+  /** the path as requested (segments may be percent-encoded) */
+  path: string;
+  query: URLSearchParams;
+}
+
+export interface WebResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** a page, or a download's chunks as they are read from the API */
+  body: string | AsyncIterable<string>;
+}
+
+export type WebApp = (request: WebRequest) => Promise<WebResponse>;
+
+/** Pages carry no script at all; styles are inline. */
+const SECURITY_HEADERS = {
+  "Content-Security-Policy":
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "no-referrer",
+} as const;
+
+const HTML_TYPE = "text/html; charset=utf-8";
+const LIST_PAGE = "50";
+const EXPORT_PAGE = "100";
+/** Records read for the co-attendee count: the person's newest meetings. */
+const CO_ATTENDEE_MEETINGS = 30;
+const CO_ATTENDEES_SHOWN = 15;
+
+function htmlResponse(status: number, body: string, headers: Record<string, string> = {}): WebResponse {
+  return { status, headers: { ...SECURITY_HEADERS, "Content-Type": HTML_TYPE, ...headers }, body };
+}
+
+function messagePage(status: number, title: string, message: string): WebResponse {
+  return htmlResponse(status, page(title, html`<h1>${title}</h1><p>${message}</p><p><a href="/">返回会议列表</a></p>`));
+}
+
+/** An answer the page cannot use: a 404 page for a missing record, else the API's failure. */
+function failure(answer: ApiAnswer): WebResponse {
+  const message = apiError(answer)?.message ?? `HTTP ${answer.status}`;
+  if (answer.status === 404 || answer.status === 400) return messagePage(404, "未找到", message);
+  if (answer.status === 503 || answer.status === 429) return messagePage(503, "服务繁忙", "请稍后再试。");
+  return messagePage(502, "服务暂时不可用", "查询服务出错，请稍后再试。");
+}
+
+function segment(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+async function meetingsList(api: QueryApi, query: URLSearchParams): Promise<WebResponse> {
+  const filters = readFilters(query);
+  const cursor = query.get("cursor") ?? undefined;
+  const [list, stats] = await Promise.all([
+    api("/meetings", { ...filters, limit: LIST_PAGE, cursor }),
+    api("/stats", filters),
+  ]);
+  if (list.status === 400) {
+    const error = apiError(list)?.message ?? "bad filter";
+    return htmlResponse(400, meetingsPage({ filters, items: [], cursor: null, error }));
+  }
+  if (list.status !== 200) return failure(list);
+  const { items, cursor: next } = list.body as ListPage;
+  return htmlResponse(
+    200,
+    meetingsPage({
+      filters,
+      items,
+      cursor: next,
+      ...(cursor ? { atCursor: cursor } : {}),
+      ...(stats.status === 200 ? { stats: stats.body as MeetingStatsView } : {}),
+    }),
+  );
+}
+
+async function meeting(api: QueryApi, id: string): Promise<WebResponse> {
+  const answer = await api(`/meetings/${encodeURIComponent(id)}`);
+  if (answer.status !== 200) return failure(answer);
+  return htmlResponse(200, meetingPage(answer.body as MeetingRecord));
+}
+
+/** Runs `work` over `items`, `width` at a time. */
+async function mapLimited<T, R>(items: readonly T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(width, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T);
+    }
+  });
+  await Promise.all(lanes);
+  return results;
+}
+
+/** Who else sat in the person's newest meetings, most often first. */
+async function coAttendees(api: QueryApi, name: string, meetings: readonly PersonAppearance[]) {
+  const counts = new Map<string, number>();
+  const answers = await mapLimited(meetings.slice(0, CO_ATTENDEE_MEETINGS), 6, (m) =>
+    api(`/meetings/${encodeURIComponent(m.id)}`),
+  );
+  for (const answer of answers) {
+    if (answer.status !== 200) continue;
+    const m = (answer.body as MeetingRecord).meeting;
+    if (!m) continue;
+    const names = new Set([m.chair?.name, ...m.attendees.map((p) => p.name), ...m.observers.map((p) => p.name)]);
+    for (const other of names) if (other && other !== name) counts.set(other, (counts.get(other) ?? 0) + 1);
+  }
+  return [...counts]
+    .map(([other, count]) => ({ name: other, count }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, "zh-CN"))
+    .slice(0, CO_ATTENDEES_SHOWN);
+}
+
+async function person(api: QueryApi, name: string): Promise<WebResponse> {
+  const answer = await api(`/people/${encodeURIComponent(name)}`, { limit: "100" });
+  if (answer.status !== 200) return failure(answer);
+  const body = answer.body as {
+    name: string;
+    posts: PersonPost[] | null;
+    meetings: PersonAppearance[];
+    cursor: string | null;
+  };
+  return htmlResponse(
+    200,
+    personPage({
+      name: body.name,
+      posts: body.posts ?? [],
+      meetings: body.meetings,
+      more: body.cursor !== null,
+      coAttendees: await coAttendees(api, body.name, body.meetings),
+    }),
+  );
+}
+
+async function download(api: QueryApi, query: URLSearchParams, format: ExportFormat): Promise<WebResponse> {
+  const filters = readFilters(query);
+  const fetchPage = async (cursor?: string): Promise<ListPage> => {
+    const answer = await api("/meetings", { ...filters, limit: EXPORT_PAGE, cursor });
+    if (answer.status !== 200) throw new Error(apiError(answer)?.message ?? `HTTP ${answer.status}`);
+    return answer.body as ListPage;
+  };
+  const first = await api("/meetings", { ...filters, limit: EXPORT_PAGE });
+  if (first.status === 400) return messagePage(400, "筛选条件有误", apiError(first)?.message ?? "");
+  if (first.status !== 200) return failure(first);
+  const { contentType, extension } = EXPORT_FORMATS[format];
+  return {
+    status: 200,
+    headers: {
+      ...SECURITY_HEADERS,
+      "Content-Type": contentType,
+      "Content-Disposition": `attachment; filename="docket-meetings.${extension}"`,
+    },
+    body: exportChunks(format, first.body as ListPage, fetchPage),
+  };
+}
+
+/**
+ * The web app: server-rendered pages in Chinese over the query API, one
+ * function of a request. Routes are those of shared/config/web-routes.ts.
+ */
+export function createWebApp(api: QueryApi): WebApp {
+  return async (request) => {
+    if (request.method !== "GET" && request.method !== "HEAD") {
+      return { ...messagePage(405, "不支持的请求方法", "本站只接受 GET。"), headers: { Allow: "GET, HEAD" } };
+    }
+    const path = request.path.replace(/\/+$/, "") || "/";
+    if (path === "/") return meetingsList(api, request.query);
+    const download_ = /^\/download\/meetings\.(csv|jsonl)$/.exec(path);
+    if (download_) return download(api, request.query, download_[1] as ExportFormat);
+    const meetingMatch = /^\/meeting\/([^/]+)$/.exec(path);
+    if (meetingMatch?.[1]) return meeting(api, segment(meetingMatch[1]));
+    const personMatch = /^\/person\/([^/]+)$/.exec(path);
+    if (personMatch?.[1]) return person(api, segment(personMatch[1]));
+    return messagePage(404, "未找到", `没有这个页面：${path}`);
+  };
+}

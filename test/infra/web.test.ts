@@ -1,0 +1,84 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { applyStageOverrides, StageOverrideError } from "../../infra/stage-overrides";
+import { STAGES } from "../../infra/stages";
+import { WEB_ROUTES } from "../../shared/config/web-routes";
+import { STAGE_NAMES, type SynthesizedStage, synthAllStages, synthStage } from "./support/synth-stage";
+import { logicalId, referencedId, resourcesOfType } from "./support/template-queries";
+
+let stages: Record<(typeof STAGE_NAMES)[number], SynthesizedStage>;
+beforeAll(() => {
+  stages = synthAllStages();
+});
+
+interface MethodJson {
+  HttpMethod: string;
+  ApiKeyRequired?: boolean;
+  ResourceId: unknown;
+  Integration: { Type: string; Uri?: unknown };
+}
+
+/** Methods by "<METHOD> <path>", e.g. "GET /meeting/{id}". */
+function methodsByPath({ template }: SynthesizedStage): Record<string, MethodJson> {
+  const resources = resourcesOfType(template, "AWS::ApiGateway::Resource");
+  const pathOf = (id: string | undefined): string => {
+    const r = id ? resources[id] : undefined;
+    if (!r) return "";
+    return `${pathOf(referencedId(r.Properties?.ParentId))}/${r.Properties?.PathPart}`;
+  };
+  return Object.fromEntries(
+    Object.values(resourcesOfType(template, "AWS::ApiGateway::Method")).map((m) => {
+      const method = m.Properties as unknown as MethodJson;
+      return [`${method.HttpMethod} ${pathOf(referencedId(method.ResourceId)) || "/"}`, method];
+    }),
+  );
+}
+
+describe.each(STAGE_NAMES)("web app (%s)", (name) => {
+  it("serves every web page by GET from the web function, without an API key", () => {
+    const { stack } = stages[name];
+    const methods = methodsByPath(stages[name]);
+    for (const route of WEB_ROUTES) {
+      const method = methods[`GET ${route.path}`];
+      expect(method, route.path).toBeDefined();
+      expect(method?.ApiKeyRequired).toBe(false);
+      expect(method?.Integration.Type).toBe("AWS_PROXY");
+      expect(JSON.stringify(method?.Integration.Uri)).toContain(logicalId(stack.web.lambda));
+    }
+  });
+
+  it("answers the bare intermediate paths (/people, /download) with the JSON 404, not API Gateway's 403", () => {
+    const methods = methodsByPath(stages[name]);
+    for (const path of ["/people", "/download", "/meeting", "/person"]) {
+      expect(JSON.stringify(methods[`ANY ${path}`]?.Integration), path).toContain("not_found");
+    }
+  });
+
+  it("has no resource policy unless webAllowCidrs is given", () => {
+    const [api] = Object.values(resourcesOfType(stages[name].template, "AWS::ApiGateway::RestApi"));
+    expect(api?.Properties?.Policy).toBeUndefined();
+  });
+});
+
+describe("webAllowCidrs", () => {
+  it("limits the web pages, and only them, to the given addresses with a resource policy", () => {
+    const stage = applyStageOverrides(STAGES.dev, { webAllowCidrs: "203.0.113.0/24, 198.51.100.7/32" });
+    const { template } = synthStage("dev", { override: stage });
+    const [api] = Object.values(resourcesOfType(template, "AWS::ApiGateway::RestApi"));
+    const policy = api?.Properties?.Policy as { Statement: Record<string, unknown>[] } | undefined;
+    const statements = policy?.Statement ?? [];
+    const deny = statements.find((s) => s.Effect === "Deny");
+    expect(deny?.Condition).toEqual({ NotIpAddress: { "aws:SourceIp": ["203.0.113.0/24", "198.51.100.7/32"] } });
+    expect([...((deny?.Resource as string[] | undefined) ?? [])].sort()).toEqual([
+      "execute-api:/*/*/",
+      "execute-api:/*/*/download/meetings.csv",
+      "execute-api:/*/*/download/meetings.jsonl",
+      "execute-api:/*/*/meeting/*",
+      "execute-api:/*/*/person/*",
+    ]);
+    expect(statements.find((s) => s.Effect === "Allow")?.Resource).toBe("execute-api:/*");
+  });
+
+  it("rejects something that is not a CIDR list", () => {
+    expect(() => applyStageOverrides(STAGES.dev, { webAllowCidrs: "my office" })).toThrow(StageOverrideError);
+  });
+});

@@ -1,0 +1,132 @@
+import { describe, expect, it } from "vitest";
+import { csvField, exportChunks } from "../../../shared/web/export-rows";
+import { href, html } from "../../../shared/web/html";
+import { fillMonths } from "../../../shared/web/month-chart";
+import type { QueryApi } from "../../../shared/web/query-api";
+import { createWebApp } from "../../../shared/web/web-app";
+import { webProxyHandler } from "../../../shared/web/web-proxy-handler";
+
+const summary = (n: number, title = `会议${n}`) => ({
+  id: `rec_${n.toString(16).padStart(20, "0")}`,
+  kind: "minutes" as const,
+  title,
+  date: "2022-01-26",
+  sortDate: "2022-01-26",
+  meetingType: "government-executive",
+  meetingName: null,
+  regionCode: "320404",
+  regionName: "江苏省常州市钟楼区",
+  chair: "李超鲲",
+  duplicateOf: null,
+  sourceUri: "s3://b/raw/x.txt",
+});
+
+/** An API serving `total` meetings 100 a page, recording each call. */
+function fakeApi(total: number, calls: string[] = []): QueryApi {
+  return async (path, query = {}) => {
+    calls.push(`${path}?${new URLSearchParams(query as Record<string, string>).toString()}`);
+    if (query.region === "鼓楼区")
+      return { status: 400, body: { error: { code: "bad_parameter", message: "region: ambiguous" } } };
+    if (path === "/stats") return { status: 200, body: { total, complete: true, byMonth: [], byType: [] } };
+    if (path.startsWith("/meetings/"))
+      return { status: 404, body: { error: { code: "not_found", message: "no record" } } };
+    const start = Number(query.cursor ?? 0);
+    const size = Number(query.limit ?? 20);
+    const items = Array.from({ length: Math.max(0, Math.min(size, total - start)) }, (_, i) => summary(start + i));
+    return { status: 200, body: { items, cursor: start + size < total ? String(start + size) : null } };
+  };
+}
+
+const get = (path: string, query = "") => ({ method: "GET", path, query: new URLSearchParams(query) });
+
+describe("html", () => {
+  it("escapes scraped text, so a <script> in a title stays text", () => {
+    expect(html`<td>${'<script>alert("x")</script>'}</td>`.value).toBe(
+      "<td>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</td>",
+    );
+  });
+
+  it("builds shareable links with only the filters set", () => {
+    expect(href("/", { region: "钟楼区", type: undefined, person: "" })).toBe("/?region=%E9%92%9F%E6%A5%BC%E5%8C%BA");
+  });
+});
+
+describe("CSV", () => {
+  it("quotes commas and quotes, and defuses spreadsheet formulas", () => {
+    expect(csvField('a,"b"')).toBe('"a,""b"""');
+    expect(csvField("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
+    expect(csvField(null)).toBe("");
+  });
+
+  it("streams a header with BOM, then every page's rows", async () => {
+    const chunks: string[] = [];
+    const pages = [{ items: [summary(2)], cursor: null }];
+    for await (const chunk of exportChunks(
+      "csv",
+      { items: [summary(1)], cursor: "1" },
+      async () => pages[0] ?? { items: [], cursor: null },
+    )) {
+      chunks.push(chunk);
+    }
+    expect(chunks).toHaveLength(3);
+    expect(chunks[0]?.startsWith("\uFEFFid,")).toBe(true);
+  });
+});
+
+describe("fillMonths", () => {
+  it("fills the empty months between counted ones and leaves undated out", () => {
+    expect(
+      fillMonths([
+        { month: "2021-11", count: 2 },
+        { month: "2022-01", count: 1 },
+        { month: "undated", count: 4 },
+      ]),
+    ).toEqual([
+      { month: "2021-11", count: 2 },
+      { month: "2021-12", count: 0 },
+      { month: "2022-01", count: 1 },
+    ]);
+  });
+});
+
+describe("the web app", () => {
+  it("renders the list in Chinese with a next-page link carrying the filters and the cursor", async () => {
+    const response = await createWebApp(fakeApi(120))(get("/", "region=钟楼区"));
+    expect(response.status).toBe(200);
+    const page = String(response.body);
+    expect(page).toContain('<html lang="zh-CN">');
+    expect(page).toContain("政府常务会议");
+    expect(page).toContain(`href="/?region=${encodeURIComponent("钟楼区")}&amp;cursor=50"`);
+  });
+
+  it("answers a bad filter with a 400 page naming the problem", async () => {
+    const response = await createWebApp(fakeApi(1))(get("/", "region=鼓楼区"));
+    expect(response.status).toBe(400);
+    expect(String(response.body)).toContain("region: ambiguous");
+  });
+
+  it("answers a missing record with a 404 page", async () => {
+    expect((await createWebApp(fakeApi(1))(get("/meeting/rec_ffffffffffffffffffff"))).status).toBe(404);
+  });
+
+  it("downloads every page of the result, not just the first", async () => {
+    const calls: string[] = [];
+    const response = await createWebApp(fakeApi(250, calls))(get("/download/meetings.jsonl", "region=钟楼区"));
+    let text = "";
+    for await (const chunk of response.body as AsyncIterable<string>) text += chunk;
+    expect(text.trimEnd().split("\n")).toHaveLength(250);
+    expect(calls.filter((c) => c.startsWith("/meetings?"))).toHaveLength(3);
+  });
+
+  it("in Lambda, turns a download over the size bound into a 413 page instead of a truncated file", async () => {
+    const handler = webProxyHandler(createWebApp(fakeApi(250)), { error: () => {} }, 10_000);
+    const event = {
+      httpMethod: "GET",
+      path: "/download/meetings.csv",
+      queryStringParameters: null,
+      multiValueQueryStringParameters: null,
+    };
+    const result = await handler(event as never);
+    expect(result.statusCode).toBe(413);
+  });
+});
