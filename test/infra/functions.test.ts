@@ -58,7 +58,7 @@ const EXPECTED: Record<FunctionName, Partial<Record<string, Grant[]>>> = {
   // The web pages read through the query API's code in-process: exactly its grants.
   web: {
     [ENV.tableName]: [{ actions: ["dynamodb:GetItem", "dynamodb:Query"] }],
-    [ENV.artifactsBucket]: [{ actions: ["s3:GetObject*"], onObjects: [BODIES] }],
+    [ENV.artifactsBucket]: [{ actions: ["s3:GetObject", "s3:GetObjectVersion"], onObjects: [BODIES] }],
     [ENV.cursorKeySecretArn]: [{ actions: ["secretsmanager:GetSecretValue"] }],
     [ENV.stage]: [],
   },
