@@ -1,5 +1,10 @@
 import { PutObjectCommand } from "@aws-sdk/client-s3";
-import { type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from "../../../infra/local/local-runtime";
+import {
+  type LocalRuntime,
+  type LocalRuntimeOptions,
+  type QueueDepth,
+  startLocalRuntime,
+} from "../../../infra/local/local-runtime";
 
 /**
  * A local pipeline for one test file: emulators and runtime in-process on
@@ -15,7 +20,16 @@ export interface TestPipeline extends LocalRuntime {
   logs: string[];
   put(key: string, body: string | Uint8Array, metadata?: Record<string, string>): Promise<void>;
   get(path: string): Promise<{ status: number; body: unknown }>;
+  /**
+   * Polls until every queue and DLQ reads empty (visible, in flight and delayed), or fails naming
+   * the depths: counts read right after a DLQ move or a delete can lag, so a test never reads once.
+   */
+  waitForEmptyQueues(timeoutMs?: number): Promise<void>;
+  /** Polls until the queues read `expected` (others empty); fails naming the last depths. */
+  waitForDepths(expected: Partial<Record<QueueKey, Partial<QueueDepth>>>, timeoutMs?: number): Promise<void>;
 }
+
+type QueueKey = keyof Awaited<ReturnType<LocalRuntime["queueDepths"]>>;
 
 export const TEST_TIMINGS = {
   visibilityTimeoutSeconds: { pageEvents: 10, records: 10 },
@@ -35,8 +49,32 @@ export async function startTestPipeline(options: LocalRuntimeOptions = {}): Prom
     log: (message) => logs.push(message),
     ...options,
   });
+  const waitForDepths = async (
+    expected: Partial<Record<QueueKey, Partial<QueueDepth>>>,
+    timeoutMs = 60_000,
+  ): Promise<void> => {
+    let last: unknown;
+    try {
+      await eventually(async () => {
+        const depths = await runtime.queueDepths();
+        last = depths;
+        const settled = (Object.keys(depths) as QueueKey[]).every((queue) => {
+          const want = { visible: 0, inFlight: 0, delayed: 0, ...expected[queue] };
+          const { visible, inFlight, delayed } = depths[queue];
+          return visible === want.visible && inFlight === want.inFlight && delayed === want.delayed;
+        });
+        return settled ? true : undefined;
+      }, timeoutMs);
+    } catch {
+      throw new Error(
+        `queues did not settle at ${JSON.stringify(expected)} within ${timeoutMs} ms: ${JSON.stringify(last)}`,
+      );
+    }
+  };
   return Object.assign(runtime, {
     logs,
+    waitForDepths,
+    waitForEmptyQueues: (timeoutMs?: number) => waitForDepths({}, timeoutMs),
     async put(key: string, body: string | Uint8Array, metadata?: Record<string, string>) {
       await runtime.clients.s3.send(
         new PutObjectCommand({ Bucket: runtime.resources.rawBucketName, Key: key, Body: body, Metadata: metadata }),
