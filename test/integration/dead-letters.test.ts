@@ -15,8 +15,10 @@ import { startTestPipeline, type TestPipeline } from "./support/test-pipeline";
  * Messages that keep failing: retried until maxReceiveCount, then kept in
  * the DLQ (never dropped), and brought back by `docket redrive` once the
  * cause is gone. The store fails for one page through a fault injected
- * around the real store-record handler; visibility timeouts are 2 s so the
- * five attempts take seconds.
+ * around the real store-record handler, which makes the failed message
+ * visible again at once, so the five attempts take seconds while healthy
+ * messages keep the long test visibility timeout (never redelivered because
+ * the machine is slow).
  */
 const TARGET_KEY = "raw/faults/target.txt";
 const NEIGHBOUR_KEYS = ["raw/faults/neighbour-1.txt", "raw/faults/neighbour-2.txt"];
@@ -33,17 +35,22 @@ function isForTarget(record: SQSRecord): boolean {
 
 beforeAll(async () => {
   pipeline = await startTestPipeline({
-    visibilityTimeoutSeconds: { pageEvents: 2, records: 2 },
+    // The page event that names no page fails in parse-page: 10 s brings its five attempts round.
+    visibilityTimeoutSeconds: { pageEvents: 10 },
     handlers: {
-      storeRecord: failMessages(realHandler("storeRecord"), (record) => {
-        if (!isForTarget(record)) return false;
-        targetAttempts.push(record);
-        return storeFails;
-      }),
+      storeRecord: failMessages(
+        realHandler("storeRecord"),
+        (record) => {
+          if (!isForTarget(record)) return false;
+          targetAttempts.push(record);
+          return storeFails;
+        },
+        { sqs: () => pipeline.clients.sqs, queueUrl: () => pipeline.resources.recordsQueueUrl },
+      ),
     },
   });
   notifications = await startNotificationLog(pipeline);
-  // Warm the functions first: a cold start longer than the 2 s visibility timeout would redeliver messages.
+  // Warm the functions first, so the target and its neighbours meet warm containers.
   await pipeline.put("raw/faults/warm-up.txt", await readFile(join(SEEDS_DIR, "004_2e4d903fcb0281f4.txt")));
   await notifications.waitForUri(`s3://${pipeline.resources.rawBucketName}/raw/faults/warm-up.txt`);
 });
@@ -103,12 +110,12 @@ describe("a record the store keeps failing", () => {
 });
 
 describe("a page event that names no page", () => {
-  it("is kept in the page-events DLQ rather than dropped", async () => {
+  it("is kept in the page-events DLQ rather than dropped", { timeout: 240_000 }, async () => {
     await pipeline.clients.sqs.send(
       new SendMessageCommand({ QueueUrl: pipeline.resources.pageEventsQueueUrl, MessageBody: '{"not":"an S3 event"}' }),
     );
 
     // Passes only once the page-events queue itself reads empty too: the counts can lag the move.
-    await expect(pipeline.waitForDepths({ pageEventsDlq: { visible: 1 } }, 90_000)).resolves.toBeUndefined();
+    await expect(pipeline.waitForDepths({ pageEventsDlq: { visible: 1 } }, 200_000)).resolves.toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { QueryCommand } from "@aws-sdk/client-dynamodb";
+import { HeadObjectCommand } from "@aws-sdk/client-s3";
 import { SendMessageCommand } from "@aws-sdk/client-sqs";
 import type { S3Event } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,7 +10,7 @@ import { SEEDS_DIR } from "../../infra/local/load-sample-pages";
 import { decodeS3EventKey } from "../../infra/local/s3-event-notification";
 import { keys } from "../../shared/storage/item-keys";
 import { type NotificationLog, recordIdOf, settledOutcome, startNotificationLog } from "./support/notification-log";
-import { startTestPipeline, type TestPipeline } from "./support/test-pipeline";
+import { eventually, startTestPipeline, type TestPipeline } from "./support/test-pipeline";
 
 /**
  * One page, several versions and several deliveries: S3 and SQS deliver at
@@ -178,5 +179,43 @@ describe("reprocess", () => {
 
     expect(result).toEqual({ enqueued: 1, failed: [] });
     expect(replayed).toMatchObject({ type: "record.unchanged", reason: "same-content" });
+  });
+});
+
+describe("reprocess over two keys that share a record id", () => {
+  it("keeps the newer page: a replay carries the object's last-modified time, not the time of the replay", async () => {
+    // The newer version sits under the key listed first, so a replay stamped in listing order would let
+    // the older one win.
+    const newer = "raw/versions/order/a-newer.txt";
+    const older = "raw/versions/order/b-older.txt";
+    await pipeline.put(older, page("order/1"));
+    const [created] = await notifications.waitForUri(uriOf(older));
+    const id = recordIdOf(created);
+    // S3 keeps last-modified in whole seconds: the newer upload must fall in a later second to be newer.
+    const head = await pipeline.clients.s3.send(
+      new HeadObjectCommand({ Bucket: pipeline.resources.rawBucketName, Key: older }),
+    );
+    const olderSecond = Math.floor((head.LastModified?.getTime() ?? Date.now()) / 1000);
+    await eventually(() => (Math.floor(Date.now() / 1000) > olderSecond ? true : undefined), 5_000);
+    await pipeline.put(newer, page("order/1", "corrected"));
+    await notifications.waitForMatch(uriOf(newer), (n) => n.type === "record.updated");
+    const before = {
+      newer: notifications.forUri(uriOf(newer)).length,
+      older: notifications.forUri(uriOf(older)).length,
+    };
+
+    await reprocessRaw({
+      s3: pipeline.clients.s3,
+      sqs: pipeline.clients.sqs,
+      region: pipeline.resources.region,
+      bucket: pipeline.resources.rawBucketName,
+      queueUrl: pipeline.resources.pageEventsQueueUrl,
+      prefix: "raw/versions/order/",
+    });
+    const replayedOlder = await notifications.waitForMatch(uriOf(older), () => true, before.older);
+    await notifications.waitForMatch(uriOf(newer), () => true, before.newer);
+
+    expect(replayedOlder).toMatchObject({ type: "record.unchanged", reason: "stale", id });
+    expect((await record(id)).meeting.chair.name).toBe("王小明");
   });
 });

@@ -9,9 +9,10 @@ import {
 /**
  * A local pipeline for one test file: emulators and runtime in-process on
  * free ports, with the timings shortened so tests take seconds: no batching
- * window, 1 s long polls, and a 10 s visibility timeout (still well above a
- * cold start, so a message is redelivered only when it failed; tests of
- * retries shorten it further).
+ * window and 1 s long polls. Timeouts are long instead: on a loaded machine
+ * a function may take many seconds, and a message must be redelivered only
+ * when it failed, never because a busy core made it slow (retry tests make
+ * failed messages visible again themselves, see fault-injection.ts).
  * Everything else — queues, redrive policy, batch sizes, handlers — is what
  * `npm start` runs.
  */
@@ -32,7 +33,8 @@ export interface TestPipeline extends LocalRuntime {
 type QueueKey = keyof Awaited<ReturnType<LocalRuntime["queueDepths"]>>;
 
 export const TEST_TIMINGS = {
-  visibilityTimeoutSeconds: { pageEvents: 10, records: 10 },
+  functionTimeoutSeconds: { parsePage: 120, storeRecord: 60, queryApi: 60 },
+  visibilityTimeoutSeconds: { pageEvents: 180, records: 180 },
   maxBatchingWindowMs: { pageEvents: 0, records: 0 },
   pollWaitSeconds: 1,
 } satisfies LocalRuntimeOptions;
