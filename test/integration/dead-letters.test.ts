@@ -68,7 +68,7 @@ describe("a record the store keeps failing", () => {
     await pipeline.put(NEIGHBOUR_KEYS[0] ?? "", await readFile(join(SEEDS_DIR, "001_ed79df4deace7843.txt")));
     await pipeline.put(NEIGHBOUR_KEYS[1] ?? "", await readFile(join(SEEDS_DIR, "002_76197ed3313aabe9.txt")));
     // Settled: the target in the records DLQ, everything else consumed.
-    await pipeline.waitForDepths({ recordsDlq: { visible: 1 } }, 90_000);
+    await pipeline.waitForDepths({ recordsDlq: { visible: 1 } }, 200_000);
   });
 
   it("is attempted maxReceiveCount times, then moved to the records DLQ", async () => {
@@ -97,7 +97,7 @@ describe("a record the store keeps failing", () => {
       pipeline.resources.recordsDlqUrl,
       pipeline.resources.recordsQueueUrl,
     );
-    const stored = await notifications.waitForMatch(uriOf(TARGET_KEY), (n) => n.type === "record.created", 0, 60_000);
+    const stored = await notifications.waitForMatch(uriOf(TARGET_KEY), (n) => n.type === "record.created");
 
     expect(result).toEqual({ moved: 1, failed: 0 });
     expect((await pipeline.get(`/meetings/${recordIdOf(stored)}`)).status).toBe(200);

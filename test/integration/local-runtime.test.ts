@@ -118,7 +118,7 @@ describe("S3 event notifications", () => {
     );
     await pipeline.put("raw/marker-after-ignored.txt", "x");
     await eventually(() => (s3RecordsFor("raw/marker-after-ignored.txt").length > 0 ? true : undefined));
-    await pipeline.waitForIdle();
+    await pipeline.waitForIdle({ timeoutMs: 200_000 });
 
     expect(s3RecordsFor("elsewhere/page.txt")).toHaveLength(0);
     expect(s3RecordsFor("raw/page.txt")).toHaveLength(0);
@@ -199,7 +199,7 @@ describe("SQS event sources", () => {
     const dlqBodies = await eventually(async () => {
       const depth = (await pipeline.queueDepths()).recordsDlq;
       return depth.visible === 1 ? depth : undefined;
-    }, 60_000);
+    }, 200_000);
     const attempts = storeAttempts.filter((record) => record.body === "raw/fail-me.txt");
 
     expect(dlqBodies.visible).toBe(1);

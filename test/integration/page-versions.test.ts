@@ -103,7 +103,7 @@ describe("a corrected page under the same key", () => {
     id = recordIdOf(created);
     await pipeline.put(key, page("corrected/1", "corrected"));
     await notifications.waitForMatch(uriOf(key), (n) => n.type === "record.updated");
-    await pipeline.waitForIdle();
+    await pipeline.waitForIdle({ timeoutMs: 200_000 });
   });
 
   it("updates the one record", async () => {

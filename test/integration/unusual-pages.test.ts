@@ -53,7 +53,7 @@ beforeAll(async () => {
   await pipeline.put(PAGES.oversized, Buffer.alloc(MAX_PAGE_BYTES + 1, "a"));
   await pipeline.put(PAGES.notAMeeting, await readFile(join(REPO_ROOT, "test/fixtures/corpus-html/gamersky-1.html")));
   await pipeline.put(PAGES.hugeBody, hugeBody);
-  await pipeline.waitForIdle({ timeoutMs: 90_000 });
+  await pipeline.waitForIdle({ timeoutMs: 240_000 });
 });
 
 afterAll(async () => {

@@ -25,6 +25,12 @@ export interface NotificationLog {
   stop(): Promise<void>;
 }
 
+/**
+ * How long a wait for a notification may take before the test fails: generous, because on a
+ * loaded two-core machine a cold start alone can take tens of seconds. It bounds a failure only.
+ */
+const NOTIFICATION_TIMEOUT_MS = 150_000;
+
 /** The record id a record.* notification names; fails the test on a rejection or nothing. */
 export function recordIdOf(notification: IngestNotification | undefined): string {
   if (!notification || notification.type === "page.rejected") {
@@ -80,12 +86,12 @@ export async function startNotificationLog(runtime: LocalRuntime): Promise<Notif
   return {
     all,
     forUri,
-    waitForUri: (uri, count = 1, timeoutMs = 30_000) =>
+    waitForUri: (uri, count = 1, timeoutMs = NOTIFICATION_TIMEOUT_MS) =>
       eventually(() => {
         const found = forUri(uri);
         return found.length >= count ? found : undefined;
       }, timeoutMs),
-    waitForMatch: (uri, matches, after = 0, timeoutMs = 30_000) =>
+    waitForMatch: (uri, matches, after = 0, timeoutMs = NOTIFICATION_TIMEOUT_MS) =>
       eventually(() => forUri(uri).slice(after).find(matches), timeoutMs),
     async stop() {
       abort.abort();

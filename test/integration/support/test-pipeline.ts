@@ -53,7 +53,7 @@ export async function startTestPipeline(options: LocalRuntimeOptions = {}): Prom
   });
   const waitForDepths = async (
     expected: Partial<Record<QueueKey, Partial<QueueDepth>>>,
-    timeoutMs = 60_000,
+    timeoutMs = 200_000,
   ): Promise<void> => {
     let last: unknown;
     try {
@@ -96,10 +96,13 @@ export async function startTestPipeline(options: LocalRuntimeOptions = {}): Prom
   });
 }
 
-/** Polls until `check` returns a value (not undefined), or fails after `timeoutMs`. */
+/**
+ * Polls until `check` returns a value (not undefined), or fails after `timeoutMs`: generous by
+ * default, since the bound only keeps a broken test from hanging and a loaded machine is slow.
+ */
 export async function eventually<T>(
   check: () => Promise<T | undefined> | T | undefined,
-  timeoutMs = 30_000,
+  timeoutMs = 120_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
