@@ -8,6 +8,13 @@ import { buildApp } from "fauxqs";
 import { DiskS3Store } from "./disk-s3-store.mjs";
 
 const { host, dataDir, maxObjectBytes } = workerData;
+
+// fauxqs refuses SQS message bodies with characters outside the Basic Multilingual Plane (emoji, or
+// CJK Extension B such as 𠮷, found in personal names): its check leaves out SQS's documented
+// #x10000 to #x10FFFF. Same rule as SQS: those allowed, lone surrogates and control characters not.
+const { INVALID_MESSAGE_BODY_CHAR } = await import(new URL("./sqs/sqsTypes.js", import.meta.resolve("fauxqs")).href);
+const SQS_INVALID_CHARACTER = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+INVALID_MESSAGE_BODY_CHAR.test = (text) => SQS_INVALID_CHARACTER.test(text);
 const fauxqs = buildApp({
   logger: false,
   ...(dataDir ? { stores: { s3Store: new DiskS3Store(join(dataDir, "s3")) } } : {}),

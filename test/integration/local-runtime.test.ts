@@ -2,6 +2,8 @@ import {
   CompleteMultipartUploadCommand,
   CopyObjectCommand,
   CreateMultipartUploadCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
   PutObjectCommand,
   UploadPartCommand,
 } from "@aws-sdk/client-s3";
@@ -109,6 +111,38 @@ describe("S3 event notifications", () => {
     });
 
     expect(record?.s3.object.key).toBe("raw/%E4%BC%9A%E8%AE%AE+%E7%BA%AA%E8%A6%81%281%29%2B.txt");
+  });
+
+  it("keeps . and .. segments in a key literally, as S3 does, and announces that key", async () => {
+    const key = "raw/dots/./a/../b.txt";
+    await pipeline.put(key, "dots");
+
+    const [record] = await eventually(() => {
+      const found = s3RecordsFor(key);
+      return found.length > 0 ? found : undefined;
+    });
+    const listed = await pipeline.clients.s3.send(
+      new ListObjectsV2Command({ Bucket: pipeline.resources.rawBucketName, Prefix: "raw/dots/" }),
+    );
+    const read = await pipeline.clients.s3.send(
+      new GetObjectCommand({ Bucket: pipeline.resources.rawBucketName, Key: key }),
+    );
+
+    expect(record?.s3.object.key).toBe("raw/dots/./a/../b.txt");
+    expect((listed.Contents ?? []).map((object) => object.Key)).toEqual([key]);
+    expect(await read.Body?.transformToString()).toBe("dots");
+  });
+
+  it("refuses a key over 1,024 bytes of UTF-8 with S3's KeyTooLongError, and takes one of exactly 1,024", async () => {
+    const tooLong = `raw/${"键".repeat(341)}`; // 4 + 1,023 bytes
+    const longest = `raw/${"键".repeat(340)}`; // 4 + 1,020 bytes
+
+    await expect(pipeline.put(tooLong, "x")).rejects.toMatchObject({
+      name: "KeyTooLongError",
+      $metadata: { httpStatusCode: 400 },
+    });
+    await expect(pipeline.put(longest, "x")).resolves.toBeUndefined();
+    expect(Buffer.byteLength(longest)).toBe(1024);
   });
 
   it("emits nothing for objects outside raw/ or in another bucket", async () => {

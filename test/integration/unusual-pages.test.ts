@@ -27,7 +27,11 @@ const PAGES = {
   oversized: "raw/unusual/oversized.html",
   notAMeeting: "raw/unusual/gamersky-1.html",
   hugeBody: "raw/unusual/huge-minutes.txt",
+  nonBmp: "raw/unusual/non-bmp-minutes.txt",
 };
+
+/** Outside the Basic Multilingual Plane: CJK Extension B (in personal names) and an emoji. */
+const NON_BMP = { name: "李𠮷", emoji: "🎉" };
 
 let hugeBody: Buffer;
 
@@ -53,6 +57,13 @@ beforeAll(async () => {
   await pipeline.put(PAGES.oversized, Buffer.alloc(MAX_PAGE_BYTES + 1, "a"));
   await pipeline.put(PAGES.notAMeeting, await readFile(join(REPO_ROOT, "test/fixtures/corpus-html/gamersky-1.html")));
   await pipeline.put(PAGES.hugeBody, hugeBody);
+  await pipeline.put(
+    PAGES.nonBmp,
+    seed
+      .replaceAll("014119467/2022-00235", "non-bmp/1")
+      .replaceAll("李超鲲", NON_BMP.name)
+      .replace("会议指出", `会议指出${NON_BMP.emoji}`),
+  );
   await pipeline.waitForIdle({ timeoutMs: 240_000 });
 });
 
@@ -122,6 +133,18 @@ describe("a record too big for an SQS message", () => {
     );
 
     expect((listed.Contents ?? []).some((object) => (object.Size ?? 0) > MAX_MESSAGE_BYTES)).toBe(true);
+  });
+});
+
+describe("characters outside the Basic Multilingual Plane", () => {
+  it("are carried through both queues and stored as written (SQS takes #x10000 to #x10FFFF)", async () => {
+    const notification = await outcome(PAGES.nonBmp);
+    expect(notification?.type).toBe("record.created");
+
+    const { body } = await pipeline.get(`/meetings/${recordIdOf(notification)}`);
+
+    expect(body).toMatchObject({ meeting: { chair: { name: NON_BMP.name } } });
+    expect(JSON.stringify(body)).toContain(`会议指出${NON_BMP.emoji}`);
   });
 });
 
