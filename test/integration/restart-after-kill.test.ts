@@ -204,10 +204,6 @@ describe("a SIGKILL in the middle of a burst", () => {
     }, 600_000).catch(() => undefined);
     await stopPipeline(second);
 
-    console.info(
-      `SIGKILL after ${acknowledged.size} acknowledged uploads; restart re-queued ${recovered}; ` +
-        `uploaded ${uploaded.length} = stored ${settled?.stored.size ?? "?"} + rejected ${settled?.rejected.size ?? "?"} (all runs)`,
-    );
     expect(recovered, output.join("")).toBeDefined();
     expect(Number(recovered)).toBeGreaterThan(0);
     // Every acknowledged upload is in the bucket (an upload cut off mid-answer may be there as well).
@@ -215,6 +211,10 @@ describe("a SIGKILL in the middle of a burst", () => {
     expect(settled, "some uploaded pages were neither stored nor rejected").toBeDefined();
     const stored = uploaded.filter((key) => settled?.stored.has(uriOf(key)));
     const rejected = uploaded.filter((key) => settled?.rejected.has(uriOf(key)));
+    console.info(
+      `SIGKILL after ${acknowledged.size} acknowledged uploads; restart re-queued ${recovered}; ` +
+        `uploaded ${uploaded.length} = stored ${stored.length} + rejected ${rejected.length}`,
+    );
     expect(rejected.sort()).toEqual([...emptyKeys].sort());
     expect(stored.length + rejected.length).toBe(uploaded.length);
   });
