@@ -18,8 +18,10 @@ export default defineConfig({
           name: "integration",
           include: ["test/integration/**/*.test.ts"],
           environment: "node",
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
+          // Generous: on a loaded machine a cold start alone can take tens of seconds. Tests wait
+          // with bounded polls, so these only stop a broken test from hanging the run.
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
           // Each file starts its own emulators; two cores, so keep it to two at once, and
           // run after the CPU-heavy unit and infra groups rather than beside them.
           maxWorkers: 2,

@@ -7,12 +7,15 @@ import { createSequencer, objectCreatedEvent } from "../local/s3-event-notificat
  * an S3 ObjectCreated event of the same shape S3 sends, with the object's
  * current size, eTag and versionId, on the page-events queue.
  *
- * The sequencer: S3 does not expose an object's original one, and the store
- * keeps a page version only if it is newer (record-version.ts). A fresh
- * sequencer in S3's layout (18 hex digits, epoch seconds in the high part, as
- * observed in real events) makes the replay newer than the upload it
- * re-reads and older than any later upload, so the re-parse lands (or reports
- * record.unchanged when nothing changed) without outranking future writes.
+ * Version order (record-version.ts): within one key the S3 sequencer decides.
+ * S3 does not expose an object's original one, so a fresh sequencer in S3's
+ * layout (18 hex digits, epoch seconds in the high part, as observed in real
+ * events) makes the replay newer than the upload it re-reads and older than
+ * any later upload: the re-parse lands (or reports record.unchanged when
+ * nothing changed) without outranking future writes. Across keys that share
+ * a record id the event time decides, so the replay carries the object's
+ * last-modified time, never the time of the replay: replaying an older page
+ * after a newer one cannot make the older one win.
  */
 export interface ReprocessOptions {
   s3: S3Client;
@@ -43,10 +46,10 @@ export async function reprocessRaw(options: ReprocessOptions): Promise<Reprocess
       }),
     );
     continuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
-    const keys = (page.Contents ?? [])
-      .map((object) => object.Key ?? "")
-      .filter((key) => key !== "" && !key.endsWith("/"));
-    const events = await describeObjects(options, keys, nextSequencer, result);
+    const listed = (page.Contents ?? [])
+      .map((object) => ({ key: object.Key ?? "", lastModified: object.LastModified }))
+      .filter(({ key }) => key !== "" && !key.endsWith("/"));
+    const events = await describeObjects(options, listed, nextSequencer, result);
     for (let i = 0; i < events.length; i += 10) {
       const batch = events.slice(i, i + 10);
       const sent = await options.sqs.send(
@@ -68,15 +71,16 @@ export async function reprocessRaw(options: ReprocessOptions): Promise<Reprocess
 
 async function describeObjects(
   options: ReprocessOptions,
-  keys: string[],
+  listed: { key: string; lastModified: Date | undefined }[],
   nextSequencer: () => string,
   result: ReprocessResult,
 ): Promise<{ key: string; body: string }[]> {
   const events: { key: string; body: string }[] = [];
   let next = 0;
   const worker = async () => {
-    for (let index = next++; index < keys.length; index = next++) {
-      const key = keys[index] as string;
+    for (let index = next++; index < listed.length; index = next++) {
+      const { key, lastModified: listedLastModified } = listed[index] as (typeof listed)[number];
+      // The listing's time (S3 gives whole seconds in HEAD's Last-Modified header); HEAD's if none.
       try {
         const head = await options.s3.send(new HeadObjectCommand({ Bucket: options.bucket, Key: key }));
         const event = objectCreatedEvent({
@@ -88,6 +92,7 @@ async function describeObjects(
           eTag: (head.ETag ?? "").replaceAll('"', ""),
           versionId: head.VersionId,
           sequencer: nextSequencer(),
+          ...((listedLastModified ?? head.LastModified) ? { eventTime: listedLastModified ?? head.LastModified } : {}),
         });
         events.push({ key, body: JSON.stringify(event) });
       } catch (error) {
@@ -95,6 +100,6 @@ async function describeObjects(
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 16, Math.max(1, keys.length)) }, worker));
+  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 16, Math.max(1, listed.length)) }, worker));
   return events;
 }

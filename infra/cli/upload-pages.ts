@@ -1,6 +1,13 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { open, readdir, readFile, stat } from "node:fs/promises";
 import { basename, extname, join, relative, resolve, sep } from "node:path";
-import { PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
+import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  PutObjectCommand,
+  type S3Client,
+  UploadPartCommand,
+} from "@aws-sdk/client-s3";
 import { RAW_PREFIX } from "../../shared/config/resources";
 import { SOURCE_URL_METADATA } from "../../shared/ingest/read-page";
 import { UsageError } from "./cli-options";
@@ -139,18 +146,20 @@ export async function uploadPages(uploads: PageUpload[], options: UploadOptions)
       const upload = uploads[index] as PageUpload;
       const sourceUrl = upload.sourceUrl ?? options.sourceUrl;
       try {
-        const body = await readFile(upload.path);
-        await options.s3.send(
-          new PutObjectCommand({
-            Bucket: options.bucket,
-            Key: upload.key,
-            Body: body,
-            ContentType: contentTypeFor(upload.path),
-            ...(sourceUrl ? { Metadata: { [SOURCE_URL_METADATA]: sourceUrl } } : {}),
-          }),
-        );
+        const target = {
+          Bucket: options.bucket,
+          Key: upload.key,
+          ContentType: contentTypeFor(upload.path),
+          ...(sourceUrl ? { Metadata: { [SOURCE_URL_METADATA]: sourceUrl } } : {}),
+        };
+        const { size } = await stat(upload.path);
+        if (size > MULTIPART_THRESHOLD_BYTES) {
+          await putInParts(options.s3, target, upload.path, size);
+        } else {
+          await options.s3.send(new PutObjectCommand({ ...target, Body: await readFile(upload.path) }));
+        }
         summary.uploaded++;
-        summary.bytes += body.byteLength;
+        summary.bytes += size;
       } catch (error) {
         summary.failed.push({ upload, error: error instanceof Error ? error.message : String(error) });
       }
@@ -161,4 +170,55 @@ export async function uploadPages(uploads: PageUpload[], options: UploadOptions)
   await Promise.all(Array.from({ length: workers }, worker));
   summary.elapsedMs = Date.now() - started;
   return summary;
+}
+
+/** Files above this go up as a multipart upload, as the AWS CLI does (its threshold and part size: 8 MiB). */
+export const MULTIPART_THRESHOLD_BYTES = 8 * 1024 * 1024;
+const PART_BYTES = 8 * 1024 * 1024;
+
+/**
+ * A multipart upload read from disk one part at a time, so a large page is
+ * never held whole in memory; aborted on failure so no parts are left behind.
+ * (@aws-sdk/lib-storage does this too, but would pin a newer client-s3.)
+ */
+async function putInParts(
+  s3: S3Client,
+  target: { Bucket: string; Key: string; ContentType: string; Metadata?: Record<string, string> },
+  path: string,
+  size: number,
+): Promise<void> {
+  const { UploadId } = await s3.send(new CreateMultipartUploadCommand(target));
+  const file = await open(path, "r");
+  try {
+    const parts: { PartNumber: number; ETag: string | undefined }[] = [];
+    for (let offset = 0, partNumber = 1; offset < size; offset += PART_BYTES, partNumber++) {
+      const buffer = Buffer.alloc(Math.min(PART_BYTES, size - offset));
+      await file.read(buffer, 0, buffer.length, offset);
+      const { ETag } = await s3.send(
+        new UploadPartCommand({
+          Bucket: target.Bucket,
+          Key: target.Key,
+          UploadId,
+          PartNumber: partNumber,
+          Body: buffer,
+        }),
+      );
+      parts.push({ PartNumber: partNumber, ETag });
+    }
+    await s3.send(
+      new CompleteMultipartUploadCommand({
+        Bucket: target.Bucket,
+        Key: target.Key,
+        UploadId,
+        MultipartUpload: { Parts: parts },
+      }),
+    );
+  } catch (error) {
+    await s3
+      .send(new AbortMultipartUploadCommand({ Bucket: target.Bucket, Key: target.Key, UploadId }))
+      .catch(() => undefined);
+    throw error;
+  } finally {
+    await file.close();
+  }
 }

@@ -1,6 +1,6 @@
 import http, { type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from "node:http";
 import { type ListeningServer, listen } from "./listen-on-loopback";
-import { classifyS3Write, type S3Write } from "./s3-write-request";
+import { classifyS3Write, MAX_S3_KEY_BYTES, type S3Write, s3ObjectRequest } from "./s3-write-request";
 
 /**
  * The one AWS endpoint the local pipeline advertises (S3, SQS, SNS and
@@ -44,6 +44,14 @@ export async function startAwsEndpoint(options: AwsEndpointOptions): Promise<Aws
     const isDynamo = String(req.headers["x-amz-target"] ?? "").startsWith("DynamoDB_");
     const upstream = new URL(isDynamo ? options.dynamodb : options.emulator);
     const write = isDynamo ? undefined : classifyS3Write(req.method ?? "GET", req.url ?? "/", req.headers);
+    const objectKey = isDynamo
+      ? undefined
+      : s3ObjectRequest(req.method ?? "GET", req.url ?? "/", req.headers)?.target.key;
+    if (objectKey !== undefined && Buffer.byteLength(objectKey, "utf8") > MAX_S3_KEY_BYTES) {
+      answerS3Error(res, 400, "KeyTooLongError", "Your key is too long");
+      req.resume();
+      return;
+    }
 
     if (write && options.s3Writes?.watches(write)) {
       const sourceIp = req.socket.remoteAddress ?? "127.0.0.1";
@@ -144,10 +152,13 @@ function answerError(res: ServerResponse, error: unknown): void {
     res.destroy();
     return;
   }
-  const message = error instanceof Error ? error.message : String(error);
-  res.writeHead(503, { "content-type": "application/xml" });
+  answerS3Error(res, 503, "SlowDown", error instanceof Error ? error.message : String(error));
+}
+
+function answerS3Error(res: ServerResponse, status: number, code: string, message: string): void {
+  res.writeHead(status, { "content-type": "application/xml" });
   res.end(
-    `<?xml version="1.0" encoding="UTF-8"?><Error><Code>SlowDown</Code><Message>${escapeXml(message)}</Message></Error>`,
+    `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${escapeXml(message)}</Message></Error>`,
   );
 }
 

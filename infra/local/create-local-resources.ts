@@ -1,6 +1,7 @@
 import {
   type AttributeDefinition,
   CreateTableCommand,
+  DescribeTableCommand,
   type DynamoDBClient,
   type GlobalSecondaryIndex,
   waitUntilTableExists,
@@ -131,6 +132,15 @@ async function createTable(dynamodb: DynamoDBClient, tableName: string): Promise
     ],
     Projection: { ProjectionType: "ALL" },
   }));
+  // A kept data directory already holds the table.
+  const exists = await dynamodb
+    .send(new DescribeTableCommand({ TableName: tableName }))
+    .then(() => true)
+    .catch((error: { name?: string }) => {
+      if (error.name === "ResourceNotFoundException") return false;
+      throw error;
+    });
+  if (exists) return;
   await dynamodb.send(
     new CreateTableCommand({
       TableName: tableName,

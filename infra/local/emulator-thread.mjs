@@ -1,16 +1,39 @@
 // The emulators' own thread (see emulators.ts): fauxqs and dynalite serve
 // HTTP here, so their request handling does not compete with the functions
 // on the main thread. Plain JavaScript: it runs without the TypeScript loader.
+import { join } from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import dynalite from "dynalite";
 import { buildApp } from "fauxqs";
+import { DiskS3Store } from "./disk-s3-store.mjs";
 
-const { host } = workerData;
-const fauxqs = buildApp({ logger: false });
+const { host, dataDir, maxObjectBytes } = workerData;
+
+// fauxqs refuses SQS message bodies with characters outside the Basic Multilingual Plane (emoji, or
+// CJK Extension B such as 𠮷, found in personal names): its check leaves out SQS's documented
+// #x10000 to #x10FFFF. Same rule as SQS: those allowed, lone surrogates and control characters not.
+const { INVALID_MESSAGE_BODY_CHAR } = await import(new URL("./sqs/sqsTypes.js", import.meta.resolve("fauxqs")).href);
+const SQS_INVALID_CHARACTER = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+INVALID_MESSAGE_BODY_CHAR.test = (text) => SQS_INVALID_CHARACTER.test(text);
+const fauxqs = buildApp({
+  logger: false,
+  ...(dataDir ? { stores: { s3Store: new DiskS3Store(join(dataDir, "s3")) } } : {}),
+});
+// fauxqs caps every body at 11 MiB (its one Fastify bodyLimit), so a larger PutObject fails with
+// EPIPE. S3 takes 5 GB in one PUT: raise the limit of the binary parser S3 requests use.
+fauxqs.addContentTypeParser("*", { parseAs: "buffer", bodyLimit: maxObjectBytes }, (_request, body, done) =>
+  done(null, body),
+);
 const fauxqsUrl = await fauxqs.listen({ port: 0, host });
 
 // Tables become ACTIVE at once; the stack's table is ready when deploy ends, too.
-const dynamo = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+// With a data directory the table lives in LevelDB there; otherwise in memory.
+const dynamo = dynalite({
+  createTableMs: 0,
+  deleteTableMs: 0,
+  updateTableMs: 0,
+  ...(dataDir ? { path: join(dataDir, "dynamodb") } : {}),
+});
 await new Promise((resolve, reject) => {
   dynamo.once("error", reject);
   dynamo.listen(0, host, resolve);

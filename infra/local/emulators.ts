@@ -3,7 +3,7 @@ import { Worker } from "node:worker_threads";
 
 /**
  * The emulators, in-process on loopback: fauxqs (S3, SQS, SNS) and dynalite
- * (DynamoDB, in memory), on a worker thread of their own (emulator-thread.mjs)
+ * (DynamoDB), on a worker thread of their own (emulator-thread.mjs)
  * so that serving requests does not take CPU from the functions, which run on
  * the main thread as they would in their own Lambda sandboxes. fauxqs is built
  * with buildApp rather than startFauxqs, which would listen on every interface.
@@ -15,9 +15,30 @@ export interface Emulators {
   stop(): Promise<void>;
 }
 
-export async function startEmulators(host = "127.0.0.1"): Promise<Emulators> {
-  const worker = new Worker(new URL("./emulator-thread.mjs", import.meta.url), { workerData: { host } });
-  const [ready] = (await once(worker, "message")) as [{ fauxqsUrl: string; dynamodbUrl: string }];
+export interface EmulatorOptions {
+  host?: string;
+  /** Keep S3 objects and the DynamoDB table here (see disk-s3-store.mjs); in memory when unset. */
+  dataDir?: string | undefined;
+  /** The largest object one PutObject or UploadPart may carry. */
+  maxObjectBytes?: number;
+}
+
+/** S3's own limit for one part is 5 GiB; locally bodies are buffered, so 1 GiB is plenty for pages. */
+export const DEFAULT_MAX_OBJECT_BYTES = 1024 * 1024 * 1024;
+
+export async function startEmulators(options: EmulatorOptions = {}): Promise<Emulators> {
+  const worker = new Worker(new URL("./emulator-thread.mjs", import.meta.url), {
+    workerData: {
+      host: options.host ?? "127.0.0.1",
+      dataDir: options.dataDir,
+      maxObjectBytes: options.maxObjectBytes ?? DEFAULT_MAX_OBJECT_BYTES,
+    },
+  });
+  // A failure to start (a data directory another pipeline holds, say) rejects rather than hangs.
+  const failed = once(worker, "error").then(([error]) => Promise.reject(error));
+  const [ready] = (await Promise.race([once(worker, "message"), failed])) as [
+    { fauxqsUrl: string; dynamodbUrl: string },
+  ];
   return {
     ...ready,
     async stop() {

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { join } from "node:path";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { S3Client } from "@aws-sdk/client-s3";
 import { SNSClient } from "@aws-sdk/client-sns";
@@ -18,8 +19,10 @@ import { type HandlerFactory, LocalFunction } from "./local-function";
 import { LOCAL_CREDENTIALS } from "./local-state-file";
 import type { PipelineResources } from "./pipeline-resources";
 import { RawObjectNotifier } from "./raw-object-notifier";
+import { recoverUnsettledPages } from "./recover-unsettled-pages";
 import { runCleanup } from "./run-cleanup";
 import { s3TestEvent } from "./s3-event-notification";
+import { followIntoLedger, SettledPages } from "./settled-pages";
 import { SqsEventSource } from "./sqs-event-source";
 
 /**
@@ -53,6 +56,11 @@ export interface LocalRuntimeOptions {
   };
   /** Sees every S3 event notification the runtime queues. */
   onS3Event?: (event: S3Event) => void;
+  /**
+   * Keep S3 objects, the table and the settled-pages ledger here, so pages and records survive a
+   * restart; on start, raw pages with no record and no rejection are queued again. Unset: in memory.
+   */
+  dataDir?: string;
   /** Put S3's s3:TestEvent on the page-events queue at start, as configuring notifications does in AWS. */
   s3TestEvent?: boolean;
   log?: (message: string) => void;
@@ -81,6 +89,8 @@ export interface LocalRuntime {
   };
   /** S3 events emitted for objects created under raw/. */
   readonly s3EventsEmitted: number;
+  /** Raw pages found unsettled in the data directory at start and queued again. */
+  recoveredPages: number;
   queueDepths(): Promise<Record<"pageEvents" | "pageEventsDlq" | "records" | "recordsDlq", QueueDepth>>;
   /** Resolves when both work queues are empty and no function is running (checked twice in a row). */
   waitForIdle(options?: { timeoutMs?: number; intervalMs?: number }): Promise<void>;
@@ -110,7 +120,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const restoreDns = interceptLocalhostDns();
     cleanup.push(async () => restoreDns());
 
-    const emulators: Emulators = await startEmulators(host);
+    const emulators: Emulators = await startEmulators({ host, dataDir: options.dataDir });
     cleanup.push(() => emulators.stop());
 
     const direct = {
@@ -150,6 +160,28 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       sqs: direct.sqs,
       onEvent: options.onS3Event,
     });
+
+    let recoveredPages = 0;
+    if (options.dataDir) {
+      const ledger = new SettledPages(join(options.dataDir, "settled-pages.jsonl"));
+      const follower = await followIntoLedger({
+        sqs: direct.sqs,
+        sns: new SNSClient({ region, endpoint: emulators.fauxqsUrl, credentials: LOCAL_CREDENTIALS }),
+        topicArn: resources.ingestTopicArn,
+        queueName: `docket-${stage}-local-settled-pages`,
+        ledger,
+        waitTimeSeconds: options.pollWaitSeconds ?? DEFAULTS.pollWaitSeconds,
+        onError: (error) => log(`settled-pages ledger: ${describe(error)}`),
+      });
+      cleanup.unshift(() => follower.stop());
+      recoveredPages = await recoverUnsettledPages({
+        s3: direct.s3,
+        bucket: resources.rawBucketName,
+        prefix: RAW_PREFIX,
+        ledger,
+        notifier,
+      });
+    }
 
     Object.assign(
       process.env,
@@ -291,6 +323,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       resources,
       clients,
       functions,
+      recoveredPages,
       get s3EventsEmitted() {
         return notifier?.emitted ?? 0;
       },

@@ -52,20 +52,46 @@ export class RawObjectNotifier implements S3WriteObserver {
     });
   }
 
+  /**
+   * Queues the event of an object already stored (one a restart finds unsettled): its own
+   * last-modified time as event time, and a sequencer from the same clock as live writes.
+   */
+  announceStored(object: { key: string; size: number; eTag: string; lastModified: Date }): Promise<void> {
+    return this.#exclusive(object.key, () =>
+      this.#send(
+        objectCreatedEvent({
+          eventName: "ObjectCreated:Put",
+          region: this.#options.region,
+          bucket: this.#options.bucket,
+          key: object.key,
+          size: object.size,
+          eTag: object.eTag,
+          sequencer: this.#nextSequencer(),
+          eventTime: object.lastModified,
+        }),
+      ),
+    );
+  }
+
   async #notify(write: S3Write, sourceIp: string, response: BufferedResponse): Promise<void> {
-    const { sqs, region, queueUrl } = this.#options;
     const object = await this.#createdObject(write, response);
-    const event = objectCreatedEvent({
-      eventName: write.eventName,
-      region,
-      bucket: write.bucket,
-      key: write.key,
-      ...object,
-      sequencer: this.#nextSequencer(),
-      sourceIp,
-      requestId:
-        typeof response.headers["x-amz-request-id"] === "string" ? response.headers["x-amz-request-id"] : undefined,
-    });
+    await this.#send(
+      objectCreatedEvent({
+        eventName: write.eventName,
+        region: this.#options.region,
+        bucket: write.bucket,
+        key: write.key,
+        ...object,
+        sequencer: this.#nextSequencer(),
+        sourceIp,
+        requestId:
+          typeof response.headers["x-amz-request-id"] === "string" ? response.headers["x-amz-request-id"] : undefined,
+      }),
+    );
+  }
+
+  async #send(event: S3Event): Promise<void> {
+    const { sqs, queueUrl } = this.#options;
     const body = JSON.stringify(event);
     const attempts = this.#options.sendAttempts ?? 5;
     for (let attempt = 1; ; attempt++) {

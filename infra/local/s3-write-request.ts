@@ -17,14 +17,9 @@ const NON_CREATING_SUBRESOURCES = ["uploadId", "partNumber", "tagging", "acl", "
  * way fauxqs routes them. Anything else (SQS, SNS, reads, parts) is undefined.
  */
 export function classifyS3Write(method: string, rawUrl: string, headers: IncomingHttpHeaders): S3Write | undefined {
-  if (method !== "PUT" && method !== "POST") return undefined;
-  const contentType = headers["content-type"] ?? "";
-  if (contentType.includes("x-amz-json-1.0") || contentType.includes("x-www-form-urlencoded")) return undefined;
-
-  const url = new URL(rawUrl, "http://placeholder");
-  const target = bucketAndKey(url.pathname, headers.host ?? "");
-  if (!target) return undefined;
-  const query = url.searchParams;
+  const request = s3ObjectRequest(method, rawUrl, headers);
+  if (!request) return undefined;
+  const { target, query } = request;
 
   if (method === "POST") {
     return query.has("uploadId") ? { eventName: "ObjectCreated:CompleteMultipartUpload", ...target } : undefined;
@@ -32,6 +27,30 @@ export function classifyS3Write(method: string, rawUrl: string, headers: Incomin
   if (NON_CREATING_SUBRESOURCES.some((name) => query.has(name))) return undefined;
   const eventName = headers["x-amz-copy-source"] ? "ObjectCreated:Copy" : "ObjectCreated:Put";
   return { eventName, ...target };
+}
+
+/** S3 refuses longer keys (KeyTooLongError); the key is measured in UTF-8 bytes. */
+export const MAX_S3_KEY_BYTES = 1024;
+
+/**
+ * A PUT or POST naming an object (not SQS or SNS, which POST to /), with its
+ * bucket, key and query. The path is taken as sent: S3 keeps `.` and `..`
+ * segments in keys literally, and so does fauxqs, so a URL parser's dot
+ * segment removal would name another key.
+ */
+export function s3ObjectRequest(
+  method: string,
+  rawUrl: string,
+  headers: IncomingHttpHeaders,
+): { target: { bucket: string; key: string }; query: URLSearchParams } | undefined {
+  if (method !== "PUT" && method !== "POST") return undefined;
+  const contentType = headers["content-type"] ?? "";
+  if (contentType.includes("x-amz-json-1.0") || contentType.includes("x-www-form-urlencoded")) return undefined;
+  const queryStart = rawUrl.indexOf("?");
+  const pathname = queryStart === -1 ? rawUrl : rawUrl.slice(0, queryStart);
+  const target = bucketAndKey(pathname, headers.host ?? "");
+  if (!target) return undefined;
+  return { target, query: new URLSearchParams(queryStart === -1 ? "" : rawUrl.slice(queryStart + 1)) };
 }
 
 function bucketAndKey(pathname: string, host: string): { bucket: string; key: string } | undefined {

@@ -5,11 +5,20 @@
  * when 4566 is taken and the variable is unset). The emulators themselves
  * sit on free loopback ports behind that endpoint. No API key locally.
  *
+ * State (raw pages, the table, what was settled) is kept in DOCKET_DATA_DIR
+ * (default .docket/data), so pages and records survive a restart or a kill;
+ * `npm start -- --fresh` starts empty.
+ *
  * Knobs: DOCKET_VISIBILITY_TIMEOUT_SECONDS (both work queues; default from
  * shared/config/resources.ts), MAX_PAGE_BYTES, POWERTOOLS_LOG_LEVEL (the
- * functions' own logs; WARN by default).
+ * functions' own logs; WARN by default), DOCKET_STATE_FILE (where the CLI
+ * finds the running pipeline; default .docket/local.json).
  */
+import { rm } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
 import { checkMaxPageBytes, DEFAULT_MAX_PAGE_BYTES } from "../../shared/config/resources";
+import { REPO_ROOT } from "./load-handler";
 import { loadSamplePages } from "./load-sample-pages";
 import { type LocalRuntime, startLocalRuntime } from "./local-runtime";
 import { DEFAULT_STATE_FILE, isStateLive, readLocalState, removeLocalState, writeLocalState } from "./local-state-file";
@@ -44,7 +53,16 @@ function isAddressInUse(error: unknown): boolean {
   return (error as NodeJS.ErrnoException).code === "EADDRINUSE";
 }
 
-const previous = await readLocalState();
+let fresh = false;
+try {
+  fresh = parseArgs({ options: { fresh: { type: "boolean", default: false } } }).values.fresh ?? false;
+} catch (error) {
+  fail(`${(error as Error).message}. Usage: npm start [-- --fresh]`);
+}
+const stateFile = process.env.DOCKET_STATE_FILE || DEFAULT_STATE_FILE;
+const dataDir = resolve(process.env.DOCKET_DATA_DIR || join(REPO_ROOT, ".docket", "data"));
+
+const previous = await readLocalState(stateFile);
 if (previous && previous.pid !== process.pid && isStateLive(previous)) {
   fail(`a local pipeline is already running (pid ${previous.pid}, API ${previous.apiUrl}); stop it first`);
 }
@@ -61,8 +79,11 @@ try {
   fail((error as Error).message);
 }
 
+if (fresh) await rm(dataDir, { recursive: true, force: true });
+
 async function start(port: number): Promise<LocalRuntime> {
   return startLocalRuntime({
+    dataDir,
     apiPort,
     awsPort: port,
     maxPageBytes,
@@ -94,7 +115,7 @@ async function shutdown(signal: string): Promise<void> {
   }
   stopping = true;
   process.stderr.write(`\ndocket: ${signal}, stopping…\n`);
-  await removeLocalState();
+  await removeLocalState(stateFile);
   await runtime.stop();
   process.exit(0);
 }
@@ -109,19 +130,24 @@ try {
   if (stopping) await new Promise(() => {});
   fail(`could not load the sample pages: ${(error as Error).message}`);
 }
-await writeLocalState({
-  pid: process.pid,
-  startedAt: new Date(started).toISOString(),
-  stage: runtime.stage,
-  apiUrl: runtime.apiUrl,
-  awsEndpoint: runtime.awsEndpoint,
-  resources: runtime.resources,
-});
+await writeLocalState(
+  {
+    pid: process.pid,
+    startedAt: new Date(started).toISOString(),
+    stage: runtime.stage,
+    apiUrl: runtime.apiUrl,
+    awsEndpoint: runtime.awsEndpoint,
+    resources: runtime.resources,
+  },
+  stateFile,
+);
 
 const { resources } = runtime;
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 process.stdout.write(`
 Docket local pipeline ready in ${seconds}s — ${samples.stored} of ${samples.uploaded} sample pages stored.
+  Data          ${dataDir}   (kept across restarts; npm start -- --fresh starts empty)
+  Recovered     ${runtime.recoveredPages} raw page(s) with no record or rejection, queued again
 
   Web app       ${runtime.apiUrl}/   (meetings, people, CSV and JSON Lines downloads)
   API           ${runtime.apiUrl}   (no API key locally)
@@ -137,6 +163,6 @@ Docket local pipeline ready in ${seconds}s — ${samples.stored} of ${samples.up
   Follow:   npx docket events
   Recover:  npx docket redrive     |   npx docket reprocess --prefix raw/seeds/
 
-  Endpoints and resource names: ${DEFAULT_STATE_FILE}
-  Ctrl-C stops everything (state is in memory).
+  Endpoints and resource names: ${stateFile}
+  Ctrl-C stops everything; the data stays.
 `);

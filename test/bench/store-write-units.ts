@@ -19,7 +19,7 @@ import type { MetricsSink } from "../../shared/observability/metrics";
 import { parsePage } from "../../shared/parse/parse-page";
 import { asAttributeValues, itemBytes, writeUnits } from "./dynamodb-item-size";
 
-const SEEDS = join(import.meta.dirname, "../fixtures/seeds");
+const PAGES = join(import.meta.dirname, "../fixtures/pages");
 const TABLE = "docket-bench";
 
 /** On-demand and request prices, us-east-1, as of 2025 (USD). */
@@ -141,8 +141,8 @@ const deps = {
 };
 
 const rows: { file: string; kind: string; recordBytes: number; requests: number; writeUnits: number }[] = [];
-for (const file of readdirSync(SEEDS).filter((name) => name.endsWith(".txt"))) {
-  const bytes = readFileSync(join(SEEDS, file));
+for (const file of readdirSync(PAGES).filter((slug) => slug.startsWith("seed-"))) {
+  const bytes = readFileSync(join(PAGES, file, "page.txt"));
   const outcome = parsePage(bytes, { uri: `s3://raw/raw/${file}` });
   if (!outcome.ok) continue;
   const version = {

@@ -7,15 +7,17 @@ import { realHandler } from "../../infra/local/load-handler";
 import { samplePagePath } from "../../infra/local/load-sample-pages";
 import { QUEUES } from "../../shared/config/resources";
 import { failMessages } from "./support/fault-injection";
-import { type NotificationLog, recordIdOf, startNotificationLog } from "./support/notification-log";
-import { eventually, startTestPipeline, type TestPipeline } from "./support/test-pipeline";
+import { type NotificationLog, recordIdOf, settledOutcome, startNotificationLog } from "./support/notification-log";
+import { startTestPipeline, type TestPipeline } from "./support/test-pipeline";
 
 /**
  * Messages that keep failing: retried until maxReceiveCount, then kept in
  * the DLQ (never dropped), and brought back by `docket redrive` once the
  * cause is gone. The store fails for one page through a fault injected
- * around the real store-record handler; visibility timeouts are 2 s so the
- * five attempts take seconds.
+ * around the real store-record handler, which makes the failed message
+ * visible again at once, so the five attempts take seconds while healthy
+ * messages keep the long test visibility timeout (never redelivered because
+ * the machine is slow).
  */
 const TARGET_KEY = "raw/faults/target.txt";
 const NEIGHBOUR_KEYS = ["raw/faults/neighbour-1.txt", "raw/faults/neighbour-2.txt"];
@@ -32,17 +34,22 @@ function isForTarget(record: SQSRecord): boolean {
 
 beforeAll(async () => {
   pipeline = await startTestPipeline({
-    visibilityTimeoutSeconds: { pageEvents: 2, records: 2 },
+    // The page event that names no page fails in parse-page: 10 s brings its five attempts round.
+    visibilityTimeoutSeconds: { pageEvents: 10 },
     handlers: {
-      storeRecord: failMessages(realHandler("storeRecord"), (record) => {
-        if (!isForTarget(record)) return false;
-        targetAttempts.push(record);
-        return storeFails;
-      }),
+      storeRecord: failMessages(
+        realHandler("storeRecord"),
+        (record) => {
+          if (!isForTarget(record)) return false;
+          targetAttempts.push(record);
+          return storeFails;
+        },
+        { sqs: () => pipeline.clients.sqs, queueUrl: () => pipeline.resources.recordsQueueUrl },
+      ),
     },
   });
   notifications = await startNotificationLog(pipeline);
-  // Warm the functions first: a cold start longer than the 2 s visibility timeout would redeliver messages.
+  // Warm the functions first, so the target and its neighbours meet warm containers.
   await pipeline.put("raw/faults/warm-up.txt", await readFile(samplePagePath("004_2e4d903fcb0281f4.txt")));
   await notifications.waitForUri(`s3://${pipeline.resources.rawBucketName}/raw/faults/warm-up.txt`);
 });
@@ -59,7 +66,8 @@ describe("a record the store keeps failing", () => {
     await pipeline.put(TARGET_KEY, await readFile(samplePagePath("000_a669a8a67ac3bc30.txt")));
     await pipeline.put(NEIGHBOUR_KEYS[0] ?? "", await readFile(samplePagePath("001_ed79df4deace7843.txt")));
     await pipeline.put(NEIGHBOUR_KEYS[1] ?? "", await readFile(samplePagePath("002_76197ed3313aabe9.txt")));
-    await eventually(async () => ((await pipeline.queueDepths()).recordsDlq.visible === 1 ? true : undefined), 60_000);
+    // Settled: the target in the records DLQ, everything else consumed.
+    await pipeline.waitForDepths({ recordsDlq: { visible: 1 } }, 200_000);
   });
 
   it("is attempted maxReceiveCount times, then moved to the records DLQ", async () => {
@@ -76,7 +84,7 @@ describe("a record the store keeps failing", () => {
   it("does not hold back the other records", async () => {
     for (const key of NEIGHBOUR_KEYS) {
       const announced = await notifications.waitForUri(uriOf(key));
-      expect(announced.map((notification) => notification.type)).toEqual(["record.created"]);
+      expect(settledOutcome(announced).type).toBe("record.created");
     }
   });
 
@@ -88,32 +96,25 @@ describe("a record the store keeps failing", () => {
       pipeline.resources.recordsDlqUrl,
       pipeline.resources.recordsQueueUrl,
     );
-    const [stored] = await notifications.waitForUri(uriOf(TARGET_KEY));
+    const stored = await notifications.waitForMatch(uriOf(TARGET_KEY), (n) => n.type === "record.created");
 
     expect(result).toEqual({ moved: 1, failed: 0 });
-    expect(stored?.type).toBe("record.created");
     expect((await pipeline.get(`/meetings/${recordIdOf(stored)}`)).status).toBe(200);
   });
 
   it("leaves every queue and DLQ empty at the end", async () => {
-    await pipeline.waitForIdle();
-    const depths = await pipeline.queueDepths();
-
-    for (const depth of Object.values(depths)) expect(depth).toEqual({ visible: 0, inFlight: 0, delayed: 0 });
+    await expect(pipeline.waitForEmptyQueues()).resolves.toBeUndefined();
+    expect(settledOutcome(notifications.forUri(uriOf(TARGET_KEY))).type).toBe("record.created");
   });
 });
 
 describe("a page event that names no page", () => {
-  it("is kept in the page-events DLQ rather than dropped", async () => {
+  it("is kept in the page-events DLQ rather than dropped", { timeout: 240_000 }, async () => {
     await pipeline.clients.sqs.send(
       new SendMessageCommand({ QueueUrl: pipeline.resources.pageEventsQueueUrl, MessageBody: '{"not":"an S3 event"}' }),
     );
 
-    await eventually(
-      async () => ((await pipeline.queueDepths()).pageEventsDlq.visible === 1 ? true : undefined),
-      60_000,
-    );
-
-    expect((await pipeline.queueDepths()).pageEvents).toEqual({ visible: 0, inFlight: 0, delayed: 0 });
+    // Passes only once the page-events queue itself reads empty too: the counts can lag the move.
+    await expect(pipeline.waitForDepths({ pageEventsDlq: { visible: 1 } }, 200_000)).resolves.toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { QueryCommand } from "@aws-sdk/client-dynamodb";
+import { HeadObjectCommand } from "@aws-sdk/client-s3";
 import { SendMessageCommand } from "@aws-sdk/client-sqs";
 import type { S3Event } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,8 +8,8 @@ import { reprocessRaw } from "../../infra/cli/reprocess-raw";
 import { samplePagePath } from "../../infra/local/load-sample-pages";
 import { decodeS3EventKey } from "../../infra/local/s3-event-notification";
 import { keys } from "../../shared/storage/item-keys";
-import { type NotificationLog, recordIdOf, startNotificationLog } from "./support/notification-log";
-import { startTestPipeline, type TestPipeline } from "./support/test-pipeline";
+import { type NotificationLog, recordIdOf, settledOutcome, startNotificationLog } from "./support/notification-log";
+import { eventually, startTestPipeline, type TestPipeline } from "./support/test-pipeline";
 
 /**
  * One page, several versions and several deliveries: S3 and SQS deliver at
@@ -78,13 +79,15 @@ describe("the same page uploaded twice", () => {
 
   it("makes one record, and announces the second upload as record.unchanged", async () => {
     await pipeline.put(key, page("twice/1"));
-    await notifications.waitForUri(uriOf(key), 1);
+    const [first] = await notifications.waitForUri(uriOf(key), 1);
+    const before = notifications.forUri(uriOf(key)).length;
     await pipeline.put(key, page("twice/1"));
 
-    const [first, second] = await notifications.waitForUri(uriOf(key), 2);
+    const second = await notifications.waitForMatch(uriOf(key), (n) => n.type === "record.unchanged", before);
 
     expect(first?.type).toBe("record.created");
     expect(second).toMatchObject({ type: "record.unchanged", id: recordIdOf(first) });
+    expect(settledOutcome(notifications.forUri(uriOf(key))).type).toBe("record.created");
     expect((await pipeline.get(`/meetings/${recordIdOf(first)}`)).status).toBe(200);
   });
 });
@@ -98,14 +101,14 @@ describe("a corrected page under the same key", () => {
     const [created] = await notifications.waitForUri(uriOf(key), 1);
     id = recordIdOf(created);
     await pipeline.put(key, page("corrected/1", "corrected"));
-    await notifications.waitForUri(uriOf(key), 2);
-    await pipeline.waitForIdle();
+    await notifications.waitForMatch(uriOf(key), (n) => n.type === "record.updated");
+    await pipeline.waitForIdle({ timeoutMs: 200_000 });
   });
 
   it("updates the one record", async () => {
-    const [, updated] = notifications.forUri(uriOf(key));
+    const updated = notifications.forUri(uriOf(key)).filter((n) => n.type === "record.updated");
 
-    expect(updated).toMatchObject({ type: "record.updated", id });
+    expect(updated).toEqual([expect.objectContaining({ type: "record.updated", id })]);
     expect((await record(id)).meeting).toMatchObject({ chair: { name: "王小明" }, date: "2022-02-16" });
   });
 
@@ -132,20 +135,22 @@ describe("a corrected page under the same key", () => {
     const newest = s3Events.get(key)?.at(-1);
     if (!newest) throw new Error("no S3 event seen for the corrected upload");
 
+    const before = notifications.forUri(uriOf(key)).length;
     await replay(newest);
-    const notified = await notifications.waitForUri(uriOf(key), 3);
+    const notified = await notifications.waitForMatch(uriOf(key), () => true, before);
 
-    expect(notified[2]).toMatchObject({ type: "record.unchanged", reason: "duplicate", id });
+    expect(notified).toMatchObject({ type: "record.unchanged", reason: "duplicate", id });
   });
 
   it("never lets the older event, arriving last, overwrite the newer version", async () => {
     const oldest = s3Events.get(key)?.[0];
     if (!oldest) throw new Error("no S3 event seen for the first upload");
 
+    const before = notifications.forUri(uriOf(key)).length;
     await replay(oldest);
-    const notified = await notifications.waitForUri(uriOf(key), 4);
+    const notified = await notifications.waitForMatch(uriOf(key), (n) => "reason" in n && n.reason === "stale", before);
 
-    expect(notified[3]).toMatchObject({ type: "record.unchanged", reason: "stale", id });
+    expect(notified).toMatchObject({ type: "record.unchanged", reason: "stale", id });
     expect((await record(id)).meeting.chair.name).toBe("王小明");
   });
 });
@@ -155,6 +160,7 @@ describe("reprocess", () => {
     const key = "raw/versions/reprocess.txt";
     await pipeline.put(key, page("reprocess/1"));
     await notifications.waitForUri(uriOf(key), 1);
+    const before = notifications.forUri(uriOf(key)).length;
 
     const result = await reprocessRaw({
       s3: pipeline.clients.s3,
@@ -164,9 +170,51 @@ describe("reprocess", () => {
       queueUrl: pipeline.resources.pageEventsQueueUrl,
       prefix: key,
     });
-    const [, replayed] = await notifications.waitForUri(uriOf(key), 2);
+    const replayed = await notifications.waitForMatch(
+      uriOf(key),
+      (n) => "reason" in n && n.reason === "same-content",
+      before,
+    );
 
     expect(result).toEqual({ enqueued: 1, failed: [] });
     expect(replayed).toMatchObject({ type: "record.unchanged", reason: "same-content" });
+  });
+});
+
+describe("reprocess over two keys that share a record id", () => {
+  it("keeps the newer page: a replay carries the object's last-modified time, not the time of the replay", async () => {
+    // The newer version sits under the key listed first, so a replay stamped in listing order would let
+    // the older one win.
+    const newer = "raw/versions/order/a-newer.txt";
+    const older = "raw/versions/order/b-older.txt";
+    await pipeline.put(older, page("order/1"));
+    const [created] = await notifications.waitForUri(uriOf(older));
+    const id = recordIdOf(created);
+    // S3 keeps last-modified in whole seconds: the newer upload must fall in a later second to be newer.
+    const head = await pipeline.clients.s3.send(
+      new HeadObjectCommand({ Bucket: pipeline.resources.rawBucketName, Key: older }),
+    );
+    const olderSecond = Math.floor((head.LastModified?.getTime() ?? Date.now()) / 1000);
+    await eventually(() => (Math.floor(Date.now() / 1000) > olderSecond ? true : undefined), 5_000);
+    await pipeline.put(newer, page("order/1", "corrected"));
+    await notifications.waitForMatch(uriOf(newer), (n) => n.type === "record.updated");
+    const before = {
+      newer: notifications.forUri(uriOf(newer)).length,
+      older: notifications.forUri(uriOf(older)).length,
+    };
+
+    await reprocessRaw({
+      s3: pipeline.clients.s3,
+      sqs: pipeline.clients.sqs,
+      region: pipeline.resources.region,
+      bucket: pipeline.resources.rawBucketName,
+      queueUrl: pipeline.resources.pageEventsQueueUrl,
+      prefix: "raw/versions/order/",
+    });
+    const replayedOlder = await notifications.waitForMatch(uriOf(older), () => true, before.older);
+    await notifications.waitForMatch(uriOf(newer), () => true, before.newer);
+
+    expect(replayedOlder).toMatchObject({ type: "record.unchanged", reason: "stale", id });
+    expect((await record(id)).meeting.chair.name).toBe("王小明");
   });
 });

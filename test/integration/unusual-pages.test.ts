@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../infra/local/load-handler";
 import { samplePagePath } from "../../infra/local/load-sample-pages";
 import { MAX_MESSAGE_BYTES } from "../../shared/config/resources";
-import { type NotificationLog, recordIdOf, startNotificationLog } from "./support/notification-log";
+import { type NotificationLog, recordIdOf, settledOutcome, startNotificationLog } from "./support/notification-log";
 import { startTestPipeline, type TestPipeline } from "./support/test-pipeline";
 
 /**
@@ -27,7 +27,11 @@ const PAGES = {
   oversized: "raw/unusual/oversized.html",
   notAMeeting: "raw/unusual/gamersky-1.html",
   hugeBody: "raw/unusual/huge-minutes.txt",
+  nonBmp: "raw/unusual/non-bmp-minutes.txt",
 };
+
+/** Outside the Basic Multilingual Plane: CJK Extension B (in personal names) and an emoji. */
+const NON_BMP = { name: "李𠮷", emoji: "🎉" };
 
 let hugeBody: Buffer;
 
@@ -56,7 +60,14 @@ beforeAll(async () => {
     await readFile(join(REPO_ROOT, "test/fixtures/pages/html-gamersky-1/page.html")),
   );
   await pipeline.put(PAGES.hugeBody, hugeBody);
-  await pipeline.waitForIdle({ timeoutMs: 90_000 });
+  await pipeline.put(
+    PAGES.nonBmp,
+    seed
+      .replaceAll("014119467/2022-00235", "non-bmp/1")
+      .replaceAll("李超鲲", NON_BMP.name)
+      .replace("会议指出", `会议指出${NON_BMP.emoji}`),
+  );
+  await pipeline.waitForIdle({ timeoutMs: 240_000 });
 });
 
 afterAll(async () => {
@@ -66,23 +77,23 @@ afterAll(async () => {
 
 const uriOf = (key: string) => `s3://${pipeline.resources.rawBucketName}/${key}`;
 
-async function onlyNotification(key: string) {
-  const [notification] = await notifications.waitForUri(uriOf(key));
-  expect(notifications.forUri(uriOf(key))).toHaveLength(1);
-  return notification;
+/** The notification that settled the page; redeliveries may repeat it (as record.unchanged for a record). */
+async function outcome(key: string) {
+  await notifications.waitForUri(uriOf(key));
+  return settledOutcome(notifications.forUri(uriOf(key)));
 }
 
 describe("pages the parser rejects", () => {
   it("rejects an empty file as empty", async () => {
-    expect(await onlyNotification(PAGES.empty)).toMatchObject({ type: "page.rejected", reason: { code: "empty" } });
+    expect(await outcome(PAGES.empty)).toMatchObject({ type: "page.rejected", reason: { code: "empty" } });
   });
 
   it("rejects a binary file as binary", async () => {
-    expect(await onlyNotification(PAGES.binary)).toMatchObject({ type: "page.rejected", reason: { code: "binary" } });
+    expect(await outcome(PAGES.binary)).toMatchObject({ type: "page.rejected", reason: { code: "binary" } });
   });
 
   it("rejects a page over MAX_PAGE_BYTES unread, naming its size", async () => {
-    expect(await onlyNotification(PAGES.oversized)).toMatchObject({
+    expect(await outcome(PAGES.oversized)).toMatchObject({
       type: "page.rejected",
       reason: { code: "too-large" },
       size: MAX_PAGE_BYTES + 1,
@@ -100,7 +111,7 @@ describe("pages the parser rejects", () => {
 
 describe("a page that is not about a meeting", () => {
   it("becomes a record of kind other, with no meeting", async () => {
-    const notification = await onlyNotification(PAGES.notAMeeting);
+    const notification = await outcome(PAGES.notAMeeting);
     expect(notification?.type).toBe("record.created");
 
     const { body } = await pipeline.get(`/meetings/${recordIdOf(notification)}`);
@@ -111,7 +122,7 @@ describe("a page that is not about a meeting", () => {
 
 describe("a record too big for an SQS message", () => {
   it("travels by claim check and is stored whole", async () => {
-    const notification = await onlyNotification(PAGES.hugeBody);
+    const notification = await outcome(PAGES.hugeBody);
     expect(notification?.type).toBe("record.created");
     const { status, body } = await pipeline.get(`/meetings/${recordIdOf(notification)}`);
 
@@ -128,14 +139,26 @@ describe("a record too big for an SQS message", () => {
   });
 });
 
+describe("characters outside the Basic Multilingual Plane", () => {
+  it("are carried through both queues and stored as written (SQS takes #x10000 to #x10FFFF)", async () => {
+    const notification = await outcome(PAGES.nonBmp);
+    expect(notification?.type).toBe("record.created");
+
+    const { body } = await pipeline.get(`/meetings/${recordIdOf(notification)}`);
+
+    expect(body).toMatchObject({ meeting: { chair: { name: NON_BMP.name } } });
+    expect(JSON.stringify(body)).toContain(`会议指出${NON_BMP.emoji}`);
+  });
+});
+
 describe("afterwards", () => {
-  it("has one notification per upload and nothing left in any queue or DLQ", async () => {
-    const depths = await pipeline.queueDepths();
+  it("settles every upload once and leaves nothing in any queue or DLQ", async () => {
+    await pipeline.waitForEmptyQueues();
 
     expect(new Set(notifications.all.map((notification) => notification.uri))).toEqual(
       new Set(Object.values(PAGES).map(uriOf)),
     );
-    expect(notifications.all).toHaveLength(Object.keys(PAGES).length);
-    for (const depth of Object.values(depths)) expect(depth).toEqual({ visible: 0, inFlight: 0, delayed: 0 });
+    for (const key of Object.values(PAGES))
+      expect(() => settledOutcome(notifications.forUri(uriOf(key)))).not.toThrow();
   });
 });

@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSamplePages } from "../../infra/local/load-sample-pages";
+import { loadSamplePages, samplePagePath } from "../../infra/local/load-sample-pages";
 import { eventually, startTestPipeline, type TestPipeline } from "./support/test-pipeline";
 
 /**
@@ -25,7 +25,7 @@ let page: Page;
 beforeAll(async () => {
   pipeline = await startTestPipeline();
   await loadSamplePages(pipeline);
-  const seed = await readFile(new URL(`../fixtures/seeds/${ZHONGLOU_SEED}`, import.meta.url), "utf8");
+  const seed = await readFile(samplePagePath(ZHONGLOU_SEED), "utf8");
   await Promise.all(
     Array.from({ length: COPIES }, (_, i) =>
       pipeline.put(

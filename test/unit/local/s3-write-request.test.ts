@@ -34,6 +34,13 @@ describe("classifyS3Write", () => {
     expect(classifyS3Write("PUT", "/bucket/raw/b.txt", headers)?.eventName).toBe("ObjectCreated:Copy");
   });
 
+  it("keeps . and .. segments of a key literally, as S3 stores them", () => {
+    expect(classifyS3Write("PUT", "/bucket/raw/./a/../b.txt", pathStyle)?.key).toBe("raw/./a/../b.txt");
+    expect(classifyS3Write("PUT", "/bucket/raw/../../etc.txt?x-id=PutObject", pathStyle)?.key).toBe(
+      "raw/../../etc.txt",
+    );
+  });
+
   it("recognises CompleteMultipartUpload", () => {
     expect(classifyS3Write("POST", "/bucket/raw/big.bin?uploadId=u1", pathStyle)?.eventName).toBe(
       "ObjectCreated:CompleteMultipartUpload",

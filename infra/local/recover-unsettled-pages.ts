@@ -1,0 +1,43 @@
+import { ListObjectsV2Command, type S3Client } from "@aws-sdk/client-s3";
+import type { RawObjectNotifier } from "./raw-object-notifier";
+import type { SettledPages } from "./settled-pages";
+
+/**
+ * After a restart on kept data: every raw page that has no record and no
+ * rejection since it was last written (settled-pages.ts) gets its S3 event
+ * queued again, since the queue that held it was lost with the process.
+ * Returns how many.
+ */
+export async function recoverUnsettledPages(options: {
+  s3: S3Client;
+  bucket: string;
+  prefix: string;
+  ledger: SettledPages;
+  notifier: RawObjectNotifier;
+}): Promise<number> {
+  let recovered = 0;
+  let continuationToken: string | undefined;
+  do {
+    const page = await options.s3.send(
+      new ListObjectsV2Command({
+        Bucket: options.bucket,
+        Prefix: options.prefix,
+        ContinuationToken: continuationToken,
+      }),
+    );
+    continuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+    for (const object of page.Contents ?? []) {
+      const key = object.Key ?? "";
+      const lastModified = object.LastModified ?? new Date();
+      if (key === "" || options.ledger.isSettled(`s3://${options.bucket}/${key}`, lastModified)) continue;
+      await options.notifier.announceStored({
+        key,
+        size: object.Size ?? 0,
+        eTag: (object.ETag ?? "").replaceAll('"', ""),
+        lastModified,
+      });
+      recovered++;
+    }
+  } while (continuationToken);
+  return recovered;
+}
