@@ -1,5 +1,6 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import net, { type AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from "aws-lambda";
 import { ALLOWED_METHODS, METHOD_NOT_ALLOWED_ERROR, UNKNOWN_ROUTE_ERROR } from "../../shared/config/api-routes";
 import type { WebApp } from "../../shared/web/web-app";
@@ -54,7 +55,30 @@ export async function startApiGatewayServer(options: ApiGatewayServerOptions): P
         sendGatewayResponse(res, GATEWAY_RESPONSES.functionError);
       });
   });
+  server.on("clientError", answerMalformedRequest);
   return listenAcceptingRawUtf8(server, options.host, options.port);
+}
+
+/**
+ * A request Node cannot parse (headers too large, a broken request line) is
+ * answered in the gateway's JSON error shape, not Node's bare status line, so
+ * a client can read what went wrong.
+ */
+function answerMalformedRequest(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
+  const status = tooLarge ? 431 : 400;
+  const body = JSON.stringify({
+    error: tooLarge
+      ? { code: "REQUEST_TOO_LARGE", message: "the request line and headers exceed the size limit" }
+      : { code: "BAD_REQUEST", message: "the request is not valid HTTP" },
+  });
+  socket.end(
+    `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 /**

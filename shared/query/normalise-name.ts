@@ -4,6 +4,8 @@ import { normaliseText } from "../parse/normalise-text";
 /** Zero-width characters NFKC keeps but nobody types on purpose. */
 const INVISIBLES = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 const WHITESPACE = /\s+/gu;
+/** NUL and other control characters: never in a name, and unsafe in a partition key or a log line. */
+const CONTROL = /\p{Cc}/u;
 
 /**
  * Characters t2cn would rewrite although simplified names use them as they
@@ -38,6 +40,7 @@ export function parsePersonName(raw: string, parameter: string): string {
   if (raw.length > MAX_RAW_NAME_LENGTH) {
     throw new BadParameterError(parameter, `must be at most ${MAX_PERSON_NAME_LENGTH} characters`);
   }
+  if (CONTROL.test(raw)) throw new BadParameterError(parameter, "must not contain control characters");
   const name = normaliseName(raw);
   if (name === "") throw new BadParameterError(parameter, "must be a person's name");
   if ([...name].length > MAX_PERSON_NAME_LENGTH) {

@@ -29,4 +29,10 @@ describe("parsePersonName", () => {
   it("answers an empty name with a 400 naming the parameter", () => {
     expect(() => parsePersonName("  ", "person")).toThrow(/person/);
   });
+
+  it("refuses NUL and other control characters, person=%00 → 400 naming person", () => {
+    for (const raw of ["\u0000", "王\u0000明", "李\u001b强"]) {
+      expect(() => parsePersonName(raw, "person")).toThrow(/person: must not contain control characters/);
+    }
+  });
 });
