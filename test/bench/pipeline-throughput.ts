@@ -98,6 +98,8 @@ const following = followNotifications({
   topicArn: runtime.resources.ingestTopicArn,
   signal: stop.signal,
   waitTimeSeconds: 1,
+  // The pipeline keeps the process busy in a burst; one receive loop at a time trailed by seconds.
+  receivers: 4,
   onReady: () => subscribed(),
   onNotification: (notification) => {
     if ("unparsed" in notification || !notification.uri.includes(prefix)) return;
