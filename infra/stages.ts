@@ -1,7 +1,12 @@
 import { Duration, RemovalPolicy } from "aws-cdk-lib";
 import { Period } from "aws-cdk-lib/aws-apigateway";
 import { RetentionDays } from "aws-cdk-lib/aws-logs";
-import { DEFAULT_MAX_PAGE_BYTES, FUNCTION_TIMEOUT_SECONDS } from "../shared/config/resources";
+import {
+  BATCHING,
+  type BatchingSettings,
+  DEFAULT_MAX_PAGE_BYTES,
+  FUNCTION_TIMEOUT_SECONDS,
+} from "../shared/config/resources";
 
 /**
  * Everything that differs between dev, staging and prod, in one typed place.
@@ -20,7 +25,8 @@ export interface FunctionSettings {
   reservedConcurrency?: number;
 }
 
-export interface QueueConsumerSettings {
+/** One of the BATCHING profiles of shared/config/resources.ts (the local runtime uses dev's), and the concurrency. */
+export interface QueueConsumerSettings extends BatchingSettings {
   /** Highest number of concurrent invocations the SQS event source drives (2–1000). */
   maxConcurrency: number;
 }
@@ -112,7 +118,11 @@ export const STAGES: Record<StageName, StageConfig> = {
       queryApi: { memoryMiB: 512, timeout: timeouts.queryApi },
       web: { memoryMiB: 512, timeout: timeouts.web },
     },
-    eventSources: { pageEvents: { maxConcurrency: 2 }, records: { maxConcurrency: 2 } },
+    // Interactive: an upload is queryable in about a second.
+    eventSources: {
+      pageEvents: { ...BATCHING.interactive.pageEvents, maxConcurrency: 2 },
+      records: { ...BATCHING.interactive.records, maxConcurrency: 2 },
+    },
     maxPageBytes: DEFAULT_MAX_PAGE_BYTES,
     artifacts: { noncurrentVersionExpiration: Duration.days(7), infrequentAccessAfter: Duration.days(30) },
     accessLogsExpiration: Duration.days(30),
@@ -142,7 +152,11 @@ export const STAGES: Record<StageName, StageConfig> = {
       queryApi: { memoryMiB: 512, timeout: timeouts.queryApi },
       web: { memoryMiB: 512, timeout: timeouts.web },
     },
-    eventSources: { pageEvents: { maxConcurrency: 5 }, records: { maxConcurrency: 5 } },
+    // Batched like prod, so staging shows prod's latency and invocation counts.
+    eventSources: {
+      pageEvents: { ...BATCHING.bulk.pageEvents, maxConcurrency: 5 },
+      records: { ...BATCHING.bulk.records, maxConcurrency: 5 },
+    },
     maxPageBytes: DEFAULT_MAX_PAGE_BYTES,
     artifacts: { noncurrentVersionExpiration: Duration.days(14), infrequentAccessAfter: Duration.days(30) },
     accessLogsExpiration: Duration.days(90),
@@ -176,7 +190,11 @@ export const STAGES: Record<StageName, StageConfig> = {
       web: { memoryMiB: 1024, timeout: timeouts.web, reservedConcurrency: 10 },
     },
     // A 100,000-page backfill drains at 20 parsers; the writer is cheaper and DynamoDB on-demand absorbs it.
-    eventSources: { pageEvents: { maxConcurrency: 20 }, records: { maxConcurrency: 10 } },
+    // Batched for cost: fuller batches mean fewer invocations per page during a backfill.
+    eventSources: {
+      pageEvents: { ...BATCHING.bulk.pageEvents, maxConcurrency: 20 },
+      records: { ...BATCHING.bulk.records, maxConcurrency: 10 },
+    },
     maxPageBytes: DEFAULT_MAX_PAGE_BYTES,
     artifacts: { noncurrentVersionExpiration: Duration.days(30), infrequentAccessAfter: Duration.days(30) },
     accessLogsExpiration: Duration.days(365),

@@ -27,10 +27,12 @@ export interface FollowOptions {
   /** Called once the subscription exists, so callers know nothing published from now on is missed. */
   onReady?: () => void;
   waitTimeSeconds?: number;
+  /** Receive loops sharing the queue (default 1); a few keep up with a burst on a busy process. */
+  receivers?: number;
 }
 
 export async function followNotifications(options: FollowOptions): Promise<void> {
-  const { sqs, sns, topicArn, signal } = options;
+  const { sqs, sns, topicArn } = options;
   const name = `docket-events-${randomBytes(4).toString("hex")}`;
   const { QueueUrl: queueUrl = "" } = await sqs.send(new CreateQueueCommand({ QueueName: name }));
   let subscriptionArn: string | undefined;
@@ -57,39 +59,44 @@ export async function followNotifications(options: FollowOptions): Promise<void>
     subscriptionArn = subscription.SubscriptionArn;
     options.onReady?.();
 
-    while (!signal.aborted) {
-      let messages: { Body?: string; ReceiptHandle?: string }[] = [];
-      try {
-        const result = await sqs.send(
-          new ReceiveMessageCommand({
-            QueueUrl: queueUrl,
-            MaxNumberOfMessages: 10,
-            WaitTimeSeconds: options.waitTimeSeconds ?? 20,
-          }),
-          { abortSignal: signal },
-        );
-        messages = result.Messages ?? [];
-      } catch (error) {
-        if (signal.aborted) break;
-        throw error;
-      }
-      for (const message of messages) options.onNotification(parseNotification(message.Body ?? ""));
-      if (messages.length > 0) {
-        await sqs.send(
-          new DeleteMessageBatchCommand({
-            QueueUrl: queueUrl,
-            Entries: messages.map((message, index) => ({
-              Id: String(index),
-              ReceiptHandle: message.ReceiptHandle ?? "",
-            })),
-          }),
-        );
-      }
-    }
+    await Promise.all(Array.from({ length: options.receivers ?? 1 }, () => receiveUntilAborted(queueUrl, options)));
   } finally {
     if (subscriptionArn)
       await sns.send(new UnsubscribeCommand({ SubscriptionArn: subscriptionArn })).catch(() => undefined);
     await sqs.send(new DeleteQueueCommand({ QueueUrl: queueUrl })).catch(() => undefined);
+  }
+}
+
+async function receiveUntilAborted(queueUrl: string, options: FollowOptions): Promise<void> {
+  const { sqs, signal } = options;
+  while (!signal.aborted) {
+    let messages: { Body?: string; ReceiptHandle?: string }[] = [];
+    try {
+      const result = await sqs.send(
+        new ReceiveMessageCommand({
+          QueueUrl: queueUrl,
+          MaxNumberOfMessages: 10,
+          WaitTimeSeconds: options.waitTimeSeconds ?? 20,
+        }),
+        { abortSignal: signal },
+      );
+      messages = result.Messages ?? [];
+    } catch (error) {
+      if (signal.aborted) break;
+      throw error;
+    }
+    for (const message of messages) options.onNotification(parseNotification(message.Body ?? ""));
+    if (messages.length > 0) {
+      await sqs.send(
+        new DeleteMessageBatchCommand({
+          QueueUrl: queueUrl,
+          Entries: messages.map((message, index) => ({
+            Id: String(index),
+            ReceiptHandle: message.ReceiptHandle ?? "",
+          })),
+        }),
+      );
+    }
   }
 }
 

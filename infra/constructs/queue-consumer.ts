@@ -20,8 +20,8 @@ export function consumeQueue(fn: DocketFunction, work: WorkQueue, consumer: Queu
     );
   }
   const source = new SqsEventSource(work.queue, {
-    batchSize: work.settings.batchSize,
-    maxBatchingWindow: Duration.seconds(work.settings.maxBatchingWindowSeconds),
+    batchSize: consumer.batchSize,
+    maxBatchingWindow: Duration.seconds(consumer.maxBatchingWindowSeconds),
     reportBatchItemFailures: true,
     maxConcurrency: consumer.maxConcurrency,
   });

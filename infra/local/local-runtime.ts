@@ -6,7 +6,13 @@ import { SNSClient } from "@aws-sdk/client-sns";
 import { GetQueueAttributesCommand, SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import type { APIGatewayProxyEvent, S3Event, SQSEvent } from "aws-lambda";
 import { interceptLocalhostDns } from "fauxqs";
-import { DEFAULT_MAX_PAGE_BYTES, FUNCTION_TIMEOUT_SECONDS, QUEUES, RAW_PREFIX } from "../../shared/config/resources";
+import {
+  BATCHING,
+  DEFAULT_MAX_PAGE_BYTES,
+  FUNCTION_TIMEOUT_SECONDS,
+  type QueueName,
+  RAW_PREFIX,
+} from "../../shared/config/resources";
 import { inProcessQueryApi } from "../../shared/web/query-api";
 import { createWebApp } from "../../shared/web/web-app";
 import { type ApiGatewayServer, startApiGatewayServer } from "./api-gateway-server";
@@ -43,6 +49,7 @@ export interface LocalRuntimeOptions {
   cursorKey?: string;
   /** Defaults from shared/config/resources.ts; tests shorten them to see retries quickly. */
   visibilityTimeoutSeconds?: Partial<Record<QueueName, number>>;
+  /** Default: the dev stage's interactive batching (BATCHING.interactive), so an idle upload is queryable in about a second. */
   maxBatchingWindowMs?: Partial<Record<QueueName, number>>;
   /** Long-poll wait of an idle poller (1–20 s); it bounds how long stop() takes. */
   pollWaitSeconds?: number;
@@ -66,7 +73,7 @@ export interface LocalRuntimeOptions {
   log?: (message: string) => void;
 }
 
-export type QueueName = keyof typeof QUEUES;
+export type { QueueName };
 
 export interface QueueDepth {
   visible: number;
@@ -105,6 +112,8 @@ const DEFAULTS = {
   region: "us-east-1",
   pollWaitSeconds: 20,
   concurrency: { parsePage: 5, storeRecord: 5, queryApi: 10 },
+  /** As the dev stage (infra/stages.ts): local is as interactive. */
+  batching: BATCHING.interactive,
 } as const;
 
 export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
@@ -240,9 +249,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         queueUrl: resources.pageEventsQueueUrl,
         queueArn: await queueArn(resources.pageEventsQueueUrl),
         region,
-        batchSize: QUEUES.pageEvents.batchSize,
+        batchSize: DEFAULTS.batching.pageEvents.batchSize,
         maxBatchingWindowMs:
-          options.maxBatchingWindowMs?.pageEvents ?? QUEUES.pageEvents.maxBatchingWindowSeconds * 1000,
+          options.maxBatchingWindowMs?.pageEvents ?? DEFAULTS.batching.pageEvents.maxBatchingWindowSeconds * 1000,
         concurrency: concurrency.parsePage,
         waitTimeSeconds: options.pollWaitSeconds ?? DEFAULTS.pollWaitSeconds,
         invoke: (event) => functions.parsePage.invoke(event),
@@ -253,8 +262,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         queueUrl: resources.recordsQueueUrl,
         queueArn: await queueArn(resources.recordsQueueUrl),
         region,
-        batchSize: QUEUES.records.batchSize,
-        maxBatchingWindowMs: options.maxBatchingWindowMs?.records ?? QUEUES.records.maxBatchingWindowSeconds * 1000,
+        batchSize: DEFAULTS.batching.records.batchSize,
+        maxBatchingWindowMs:
+          options.maxBatchingWindowMs?.records ?? DEFAULTS.batching.records.maxBatchingWindowSeconds * 1000,
         concurrency: concurrency.storeRecord,
         waitTimeSeconds: options.pollWaitSeconds ?? DEFAULTS.pollWaitSeconds,
         invoke: (event) => functions.storeRecord.invoke(event),

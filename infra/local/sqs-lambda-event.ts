@@ -6,7 +6,8 @@ export function sqsLambdaEvent(messages: Message[], queueArn: string, region: st
   return { Records: messages.map((message) => sqsRecord(message, queueArn, region)) };
 }
 
-function sqsRecord(message: Message, queueArn: string, region: string): SQSRecord {
+/** One record of that event. */
+export function sqsRecord(message: Message, queueArn: string, region: string): SQSRecord {
   const attributes = message.Attributes ?? {};
   const record: SQSRecord = {
     messageId: message.MessageId ?? "",

@@ -22,18 +22,52 @@ export const QUEUES = {
     maxReceiveCount: 5,
     retentionDays: 4,
     dlqRetentionDays: 14,
-    batchSize: 10,
-    maxBatchingWindowSeconds: 5,
   },
   records: {
     visibilityTimeoutSeconds: FUNCTION_TIMEOUT_SECONDS.storeRecord * VISIBILITY_TIMEOUT_FACTOR,
     maxReceiveCount: 5,
     retentionDays: 4,
     dlqRetentionDays: 14,
-    batchSize: 25,
-    maxBatchingWindowSeconds: 2,
   },
 } as const;
+
+export type QueueName = keyof typeof QUEUES;
+
+/**
+ * How an SQS event source gathers a batch (Lambda's semantics): it invokes
+ * once `batchSize` messages are in hand, once `maxBatchingWindowSeconds` have
+ * passed since the first of them arrived, or once the event would exceed
+ * 6 MB, whichever comes first. Lambda takes a batch size over 10 only with a
+ * window of at least 1 s.
+ */
+export interface BatchingSettings {
+  batchSize: number;
+  maxBatchingWindowSeconds: number;
+}
+
+/**
+ * Batching profiles; each stage in infra/stages.ts picks one, and the local
+ * runtime uses dev's. Interactive (local, dev): no window, so an upload on an
+ * idle pipeline is queryable in about a second; a burst still fills batches,
+ * since each receive takes what is queued. Bulk (staging, prod): wait to
+ * fill batches, for fewer invocations and writes per page at volume; an
+ * idle upload then waits up to 5 s + 2 s.
+ */
+export const BATCHING = {
+  interactive: {
+    pageEvents: { batchSize: 10, maxBatchingWindowSeconds: 0 },
+    records: { batchSize: 10, maxBatchingWindowSeconds: 0 },
+  },
+  bulk: {
+    pageEvents: { batchSize: 10, maxBatchingWindowSeconds: 5 },
+    records: { batchSize: 25, maxBatchingWindowSeconds: 2 },
+  },
+} as const satisfies Record<string, Record<QueueName, BatchingSettings>>;
+
+/** The largest page-events batch any profile hands parse-page: the parse budget divides its timeout by it. */
+export const MAX_PAGE_EVENTS_BATCH_SIZE = Math.max(
+  ...Object.values(BATCHING).map((profile) => profile.pageEvents.batchSize),
+);
 
 /** Raw pages arrive under this prefix; only objects there trigger parsing. */
 export const RAW_PREFIX = "raw/";
@@ -56,7 +90,7 @@ export const PARSER_MAX_PAGE_BYTES = 16 * 1024 * 1024;
  * parse in tens of milliseconds.
  */
 export const PARSE_BUDGET_MS = Math.floor(
-  (FUNCTION_TIMEOUT_SECONDS.parsePage * 1000 * 0.8) / QUEUES.pageEvents.batchSize,
+  (FUNCTION_TIMEOUT_SECONDS.parsePage * 1000 * 0.8) / MAX_PAGE_EVENTS_BATCH_SIZE,
 );
 
 /** Checks a configured page size limit, naming what is wrong; returns it. */

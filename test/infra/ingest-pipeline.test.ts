@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { QUEUES, RAW_PREFIX, VISIBILITY_TIMEOUT_FACTOR } from "../../shared/config/resources";
+import { BATCHING, RAW_PREFIX, VISIBILITY_TIMEOUT_FACTOR } from "../../shared/config/resources";
 import { STAGE_NAMES, type SynthesizedStage, synthAllStages } from "./support/synth-stage";
 import {
   deniesInsecureTransport,
@@ -58,14 +58,26 @@ describe.each(STAGE_NAMES)("ingest pipeline (%s)", (name) => {
   ] as const)("feeds %s from the %s queue in batches with partial batch failures", (fnName, queueName) => {
     const { template, stack, stage } = s();
     const mapping = eventSourceMappingOf(s(), logicalId(stack[fnName].lambda));
-    const settings = QUEUES[queueName];
+    const consumer = stage.eventSources[queueName];
     expect(mapping).toMatchObject({
       FunctionResponseTypes: ["ReportBatchItemFailures"],
-      BatchSize: settings.batchSize,
-      MaximumBatchingWindowInSeconds: settings.maxBatchingWindowSeconds,
-      ScalingConfig: { MaximumConcurrency: stage.eventSources[queueName].maxConcurrency },
+      BatchSize: consumer.batchSize,
+      MaximumBatchingWindowInSeconds: consumer.maxBatchingWindowSeconds,
+      ScalingConfig: { MaximumConcurrency: consumer.maxConcurrency },
     });
     expect(template.toJSON().Resources[referencedId(mapping.EventSourceArn) ?? ""].Type).toBe("AWS::SQS::Queue");
+  });
+
+  it("invokes dev's functions without a batching window, and batches staging's and prod's for cost", () => {
+    const { stack } = s();
+    const batching = (fnName: "parsePage" | "storeRecord") => {
+      const mapping = eventSourceMappingOf(s(), logicalId(stack[fnName].lambda));
+      return { batchSize: mapping.BatchSize, maxBatchingWindowSeconds: mapping.MaximumBatchingWindowInSeconds };
+    };
+    const profile = name === "dev" ? BATCHING.interactive : BATCHING.bulk;
+    expect({ pageEvents: batching("parsePage"), records: batching("storeRecord") }).toEqual(profile);
+    if (name === "dev") expect(batching("parsePage").maxBatchingWindowSeconds).toBe(0);
+    else expect(batching("parsePage").maxBatchingWindowSeconds).toBeGreaterThanOrEqual(5);
   });
 
   it("gives every consumed queue a visibility timeout of at least 6× its consumer's timeout", () => {

@@ -1,7 +1,13 @@
 import { RemovalPolicy } from "aws-cdk-lib";
 import { describe, expect, it } from "vitest";
 import { STAGE_NAMES, STAGES, stageConfig } from "../../infra/stages";
-import { FUNCTION_TIMEOUT_SECONDS, QUEUES, VISIBILITY_TIMEOUT_FACTOR } from "../../shared/config/resources";
+import {
+  BATCHING,
+  FUNCTION_TIMEOUT_SECONDS,
+  PARSE_BUDGET_MS,
+  QUEUES,
+  VISIBILITY_TIMEOUT_FACTOR,
+} from "../../shared/config/resources";
 
 describe("stage configuration", () => {
   it("rejects an unknown stage, naming the valid ones", () => {
@@ -45,4 +51,36 @@ describe("stage configuration", () => {
       expect(source.maxConcurrency).toBeLessThanOrEqual(1000);
     }
   });
+
+  it("answers at once on dev (no batching window) and batches staging and prod for cost", () => {
+    for (const source of Object.values(STAGES.dev.eventSources)) expect(source.maxBatchingWindowSeconds).toBe(0);
+    for (const name of ["staging", "prod"] as const) {
+      expect(STAGES[name].eventSources).toMatchObject(BATCHING.bulk);
+      for (const source of Object.values(STAGES[name].eventSources)) {
+        expect(source.maxBatchingWindowSeconds).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it.each(STAGE_NAMES)(
+    "keeps %s batching within Lambda's limits: over 10 messages only with a window of 1–300 s",
+    (name) => {
+      for (const source of Object.values(STAGES[name].eventSources)) {
+        expect(source.batchSize).toBeGreaterThanOrEqual(1);
+        expect(source.batchSize).toBeLessThanOrEqual(10_000);
+        expect(source.maxBatchingWindowSeconds).toBeLessThanOrEqual(300);
+        if (source.batchSize > 10) expect(source.maxBatchingWindowSeconds).toBeGreaterThanOrEqual(1);
+      }
+    },
+  );
+
+  it.each(STAGE_NAMES)(
+    "lets a full %s page-events batch spend its whole parse budget inside parse-page's timeout",
+    (name) => {
+      const { eventSources, functions } = STAGES[name];
+      expect(eventSources.pageEvents.batchSize * PARSE_BUDGET_MS).toBeLessThanOrEqual(
+        functions.parsePage.timeout.toMilliseconds() * 0.8,
+      );
+    },
+  );
 });

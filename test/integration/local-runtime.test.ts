@@ -11,7 +11,7 @@ import {
 import { SendMessageCommand } from "@aws-sdk/client-sqs";
 import type { APIGatewayProxyEvent, S3Event, SQSEvent, SQSRecord } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { QUEUES } from "../../shared/config/resources";
+import { BATCHING, QUEUES } from "../../shared/config/resources";
 import { eventually, startTestPipeline, type TestPipeline } from "./support/test-pipeline";
 
 /**
@@ -224,7 +224,7 @@ describe("SQS event sources", () => {
   it("keeps batches within the queue's batch size", () => {
     const largest = Math.max(...parseEvents.map((event) => event.Records.length));
 
-    expect(largest).toBeLessThanOrEqual(QUEUES.pageEvents.batchSize);
+    expect(largest).toBeLessThanOrEqual(BATCHING.interactive.pageEvents.batchSize);
   });
 
   it("retries only the failed message of a batch, then moves it to the DLQ after maxReceiveCount", async () => {
