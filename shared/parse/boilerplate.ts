@@ -1,3 +1,4 @@
+import { TOOL_WORDS, WIDGET_WORDS } from "./lexicon/widget-words";
 import { alternation } from "./regex-alternation";
 
 /**
@@ -42,47 +43,6 @@ const AFTER_ARTICLE = new RegExp(
 /** Footers run long (address, phone, licence on one line); article sentences with these words do too, so only lines up to this long end an article. */
 const FOOTER_MAX_LENGTH = 200;
 
-/** Words of print/close/share bars: 【打印本页】 【关闭窗口】 (seed 000), 打印 下载本信息公开文件 (seed 001), 【字号 大 中 小】. */
-const TOOL_WORDS = [
-  "下载本信息公开文件",
-  "打印本页",
-  "打印此页",
-  "打印文章",
-  "打印",
-  "关闭窗口",
-  "关闭本页",
-  "关闭",
-  "返回顶部",
-  "返回首页",
-  "返回",
-  "收藏本页",
-  "收藏",
-  "加入收藏",
-  "下载",
-  "保存",
-  "分享到",
-  "分享",
-  "纠错",
-  "字号",
-  "字体",
-  "默认",
-  "超大",
-  "大",
-  "中",
-  "小",
-  "【",
-  "】",
-  "[",
-  "]",
-  "(",
-  ")",
-  "|",
-  ":",
-  "/",
-  "·",
-  "•",
-  " ",
-];
 const TOOL_LINE = new RegExp(`^(?:${TOOL_WORDS.map((w) => w.replace(/[[\]()|/]/g, "\\$&")).join("|")})+$`);
 const TOOL_LINE_MAX_LENGTH = 40;
 
@@ -93,56 +53,6 @@ export const BREADCRUMB_LABEL = "(?:您现在的|您当前的|当前|您的|所�
 const DROPPED = new RegExp(
   `^${BREADCRUMB_LABEL}\\s*[::]|扫一扫|二维码|手机打开当前页|用手机看|微信扫|^相关阅读\\s*[::]?$|^相关链接\\s*[::]?$|^分享到\\s*[::]?`,
 );
-/**
- * Site widgets and their state messages, never article text: reading modes
- * (进入老年版, 长者模式, 无障碍浏览, 繁体版, English), account and search boxes
- * (登录 注册, 信息搜索:), counters (访问量:), 收藏/回答/加载 messages and
- * "more" links ([详细介绍]). A line made only of these words is a widget.
- */
-const WIDGET_WORDS = [
-  "进入",
-  "切换",
-  "退出",
-  "老年版",
-  "关怀版",
-  "适老版",
-  "长者模式",
-  "关怀模式",
-  "无障碍浏览",
-  "无障碍阅读",
-  "无障碍",
-  "繁体版",
-  "简体版",
-  "繁体",
-  "简体",
-  "English",
-  "手机版",
-  "移动版",
-  "登录",
-  "注册",
-  "信息搜索",
-  "站内搜索",
-  "搜索",
-  "访问量",
-  "浏览量",
-  "浏览次数",
-  "浏览字号",
-  "阅读量",
-  "点击量",
-  "取消收藏成功",
-  "收藏成功",
-  "已收藏",
-  "停止回答",
-  "加载中",
-  "推荐中",
-  "等待处理",
-  "详细介绍",
-  "查看详情",
-  "阅读全文",
-  "展开全文",
-  "点击查看",
-  "更多",
-];
 const WIDGET_SEPARATORS = "[\\s:：!！.…\\[\\]【】()|/]*";
 const WIDGET_LINE = new RegExp(`^${WIDGET_SEPARATORS}(?:(?:${alternation(WIDGET_WORDS)})${WIDGET_SEPARATORS})+$`, "i");
 /** A picture caption label standing where the picture was: 【资料图】, [图片]. */

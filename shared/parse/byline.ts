@@ -1,3 +1,4 @@
+import { PAGE_DATE_LABELS } from "./lexicon/date-labels";
 import { findDates } from "./parse-date";
 
 /**
@@ -9,8 +10,9 @@ import { findDates } from "./parse-date";
  */
 
 /** Byline labels, at the start of the line or of a label:value pair. */
-const BYLINE_LABELS =
-  /(^|\s)(来源|稿源|出处|作者|文|编辑|责任编辑|责编|记者|通讯员|摄影|浏览|浏览次数|阅读|阅读量|点击|点击数|字号|发布|发布时间|发布日期|发表时间|时间|日期|更新时间|更新日期|发稿时间)\s*[::]/;
+const BYLINE_LABELS = new RegExp(
+  `(^|\\s)(来源|稿源|出处|作者|文|编辑|责任编辑|责编|记者|通讯员|摄影|浏览|浏览次数|阅读|阅读量|点击|点击数|字号|发布|${PAGE_DATE_LABELS.join("|")})\\s*[::]`,
+);
 /**
  * A reporter's byline on its own line: 记者 张三 报道, 本报记者 李四 王五,
  * (通讯员 赵六). Short and without sentence punctuation, so a paragraph that

@@ -4,6 +4,7 @@ import { compact } from "./find-headline";
 import { isHeaderLine, readByline } from "./header-lines";
 import { DATE_LABELS, labelledValues } from "./labelled-values";
 import { DISCLOSURE_LABEL_WORDS, isDisclosureLine } from "./lexicon/disclosure-labels";
+import { AGENDA_LABELS, ROLE_LABELS } from "./lexicon/role-labels";
 import type { PageMeta } from "./page-text";
 import { firstDate } from "./parse-date";
 import { spacedAlternation } from "./regex-alternation";
@@ -31,9 +32,12 @@ const BREADCRUMB = new RegExp(`^${BREADCRUMB_LABEL}\\s*:\\s*(.+)$`);
  * Labels that open the minutes themselves, not the page: the when, where and
  * who printed above the items (golden page laishui-mayor-office-minutes). A
  * line led by one is article text, so it does not push the body's start past it.
+ * A bare 时间 also dates the page itself (时间:2021-03-01 under a headline),
+ * so a label that DATE_LABELS knows stays a byline label here.
  */
-const MINUTES_LABELS =
-  /^(?:会议时间|开会时间|会议地点|开会地点|地点|主持|主持人|会议主持|出席|出席人员|出席会议|出席领导|参加人员|参会人员|参加会议人员|列席|列席人员|列席会议|请假|请假人员|缺席|缺席人员|记录|记录人|会议记录|会议议题|议题)$/;
+const MINUTES_LABELS = new Set(
+  [...Object.values(ROLE_LABELS).flat(), ...AGENDA_LABELS].filter((label) => !DATE_LABELS.test(label)),
+);
 /** A line long enough to be a paragraph of the article, not a header item. */
 const PARAGRAPH_LENGTH = 40;
 const MIN_HEADLINE = 4;
@@ -279,7 +283,7 @@ function datelineAfter(header: readonly string[], headlineAt: number): string | 
 }
 
 function opensMinutes(line: string): boolean {
-  return MINUTES_LABELS.test(labelledValues(line)[0]?.label ?? "");
+  return MINUTES_LABELS.has(labelledValues(line)[0]?.label ?? "");
 }
 
 function isLabelled(line: string): boolean {

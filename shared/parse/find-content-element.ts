@@ -1,4 +1,5 @@
 import type { HtmlDocument, IndexedElement } from "./html-document";
+import { PARAGRAPH_TAGS } from "./lexicon/html-tags";
 
 /**
  * Finds the element that holds the article, Readability-style: every run of
@@ -17,25 +18,6 @@ const POSITIVE_HINTS =
 const NEGATIVE_HINTS =
   /comment|foot|sidebar|side|nav|menu|related|recommend|share|banner|(^|[\s_-])ad([\s_-]|s|$)|advert|hot|rank|link|copyright|crumb|position|location|tool|social|widget|sponsor|popup|login|search|pager|pagination|tag|author-info|hidden/;
 
-const PARAGRAPH_TAGS = new Set([
-  "p",
-  "li",
-  "pre",
-  "blockquote",
-  "dd",
-  "dt",
-  "figcaption",
-  "h1",
-  "h2",
-  "h3",
-  "h4",
-  "h5",
-  "h6",
-  "span",
-  "font",
-  "strong",
-  "b",
-]);
 /** A text run shorter than this (visible characters) is a label or a button, not a paragraph. */
 const MIN_RUN = 10;
 

@@ -1,7 +1,8 @@
 import type { AnyNode, Element } from "domhandler";
 import { BREADCRUMB_LABEL } from "./boilerplate";
-import { type HtmlDocument, type IndexedElement, SKIPPED_TAGS } from "./html-document";
+import type { HtmlDocument, IndexedElement } from "./html-document";
 import { firstMeta, type HtmlMetadata } from "./html-metadata";
+import { SKIPPED_TAGS } from "./lexicon/html-tags";
 
 /**
  * Finds the article headline. <title> alone is not enough: it carries site

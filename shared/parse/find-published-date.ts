@@ -3,6 +3,7 @@ import type { Headline } from "./find-headline";
 import type { IndexedElement } from "./html-document";
 import type { HtmlLine } from "./html-lines";
 import { firstMeta, type HtmlMetadata } from "./html-metadata";
+import { PAGE_DATE_LABELS, PAGE_DATE_VERBS } from "./lexicon/date-labels";
 import { findDates, hasRelativeDate, parseDateValue, resolveRelativeDate } from "./parse-date";
 
 /**
@@ -48,7 +49,7 @@ const SCRIPT_DATE =
 const PAGE_CLOCK =
   /\b(?:svr_time|server_?time|servertime|now_?time|timestamp)\b["']?\s*[:=]\s*["']?(\d{10})(?:\d{3})?(?!\d)/i;
 /** A byline's date label: 发布时间:2019-05-18 (gsc-1), 发布日期, 时间, 日期, 发表于. */
-const DATE_LABEL = /(发布|发表|更新)?(时间|日期)|发表于|发布于/;
+const DATE_LABEL = new RegExp([...PAGE_DATE_LABELS, ...PAGE_DATE_VERBS].join("|"));
 
 /** How many lines after the headline (or before the article, without a headline) may hold the date line. */
 const BYLINE_LINES = 8;

@@ -1,5 +1,6 @@
 import { load } from "cheerio/slim";
 import type { AnyNode, Document, Element } from "domhandler";
+import { BLOCK_TAGS, SKIPPED_TAGS } from "./lexicon/html-tags";
 import { checkDeadline } from "./parse-deadline";
 
 /**
@@ -40,85 +41,6 @@ export interface HtmlDocument {
   document: Document;
   elements: IndexedElement[];
 }
-
-/** Subtrees that never hold article text. */
-export const SKIPPED_TAGS = new Set([
-  "script",
-  "style",
-  "noscript",
-  "template",
-  "iframe",
-  "frame",
-  "svg",
-  "math",
-  "canvas",
-  "object",
-  "embed",
-  "select",
-  "option",
-  "button",
-  "input",
-  "textarea",
-  "head",
-  "title",
-  "meta",
-  "link",
-  "audio",
-  "video",
-  "map",
-  "nav",
-  "aside",
-  "dialog",
-  // ruby annotations: the pinyin over characters, which would otherwise run into the text
-  "rt",
-  "rp",
-]);
-
-/** Elements that start a new line of text; everything else flows inline. */
-export const BLOCK_TAGS = new Set([
-  "address",
-  "article",
-  "blockquote",
-  "body",
-  "caption",
-  "center",
-  "dd",
-  "details",
-  "dir",
-  "div",
-  "dl",
-  "dt",
-  "fieldset",
-  "figcaption",
-  "figure",
-  "form",
-  "h1",
-  "h2",
-  "h3",
-  "h4",
-  "h5",
-  "h6",
-  "header",
-  "hgroup",
-  "hr",
-  "html",
-  "li",
-  "main",
-  "menu",
-  "ol",
-  "p",
-  "pre",
-  "section",
-  "summary",
-  "table",
-  "tbody",
-  "td",
-  "tfoot",
-  "th",
-  "thead",
-  "tr",
-  "ul",
-]);
 
 /** Sentence punctuation, full-width and (after NFKC, as in the seed pages) ASCII; "." is left out because URLs and numbers are full of it. */
 const PUNCTUATION = /[，。！？；、,!?;：]/g;

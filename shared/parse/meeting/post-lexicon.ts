@@ -1,3 +1,5 @@
+import { ORGAN_LEVELS } from "../lexicon/administrative-levels";
+import { BARE_ORGANS, LEVEL_ORGANS } from "../lexicon/organs";
 import { alternation } from "../regex-alternation";
 
 /**
@@ -93,37 +95,6 @@ const CORE_POSTS = [
   "副队长",
 ];
 
-/** Administrative levels that start an organ name: 区委, 市政府, 县人大常委会 … */
-const LEVELS = ["全国", "自治区", "自治州", "自治县", "省", "市", "区", "县", "州", "盟", "旗", "镇", "乡", "街道"];
-
-/** Organs under a level. 委 alone is the party committee (区委); 政府办 etc. are offices. */
-const ORGANS = [
-  "委",
-  "政府",
-  "人民政府",
-  "人民法院",
-  "人民检察院",
-  "党委",
-  "人大常委会",
-  "人大",
-  "政协",
-  "纪委监委",
-  "纪委",
-  "监委",
-  "委组织部",
-  "委宣传部",
-  "委统战部",
-  "委政法委",
-  "委办",
-  "政府办",
-  "党工委",
-  "法院",
-  "检察院",
-];
-
-/** Organs written without a level (党组书记, 人大常委会主任 after a name of place). */
-const BARE_ORGANS = ["中共", "党委", "党组", "党工委", "人大常委会", "政协", "纪委监委", "纪委"];
-
 /**
  * A department under a level (区发改局, 市商务局, 县市场监督管理局,
  * 县自然资源和规划局 — golden page laishui-mayor-office-minutes): a level,
@@ -136,7 +107,7 @@ const DEPARTMENT = "(?:区|市|县)委?[^\\P{Script=Han}局办委部院厅]{1,8}
 /** Core posts; they may also follow a name (徐伟南书记, seed 003). */
 export const CORE_POST_PATTERN = alternation(CORE_POSTS);
 
-const ORGAN_PREFIX = `(?:中共)?(?:(?:${alternation(LEVELS)})(?:${alternation(ORGANS)})|${alternation(BARE_ORGANS)}|${DEPARTMENT})`;
+const ORGAN_PREFIX = `(?:中共)?(?:(?:${alternation(ORGAN_LEVELS)})(?:${alternation(LEVEL_ORGANS)})|${alternation(BARE_ORGANS)}|${DEPARTMENT})`;
 
 /** One post, e.g. 区委副书记 or 代区长. */
 export const POST = `(?:${ORGAN_PREFIX})?(?:${CORE_POST_PATTERN})`;

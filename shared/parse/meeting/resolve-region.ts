@@ -1,4 +1,5 @@
 import type { Region } from "../../record/record-schema";
+import { UNIT_SUFFIXES } from "../lexicon/unit-suffixes";
 import { checkDeadline } from "../parse-deadline";
 import type { MeetingLevel } from "./meeting-level";
 import {
@@ -51,8 +52,7 @@ const SITE_TAG = /(?:^|(?<=\s))(?:发布|所属|所在)(?:开发区|园区|地�
  * What after a county's short form makes it a unit's name (奉化经济开发区,
  * 金坛手机台, 黑山中学), not a place the page is about.
  */
-const UNIT_AFTER_SHORT_FORM =
-  /^(?:经济技术开发区|经济开发区|开发区|高新区|工业园|产业园|园区|大学|学院|中学|小学|医院|银行|集团|公司|日报|晚报|电视台|手机台|新闻网|融媒|商会|宾馆|饭店|酒店|大道|路|街)/u;
+const UNIT_AFTER_SHORT_FORM = new RegExp(`^(?:${UNIT_SUFFIXES.join("|")})`, "u");
 
 /**
  * A county whose name is a word and 县/区/市/旗 (代县, 和县, 新县, 会同县): the

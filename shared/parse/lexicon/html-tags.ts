@@ -1,0 +1,142 @@
+/**
+ * The HTML tag sets the parser reads pages by: what never holds article
+ * text, what starts a line, what holds a paragraph, and how unclosed tags
+ * nest. One place, so the DOM walk, the line builder, the content finder and
+ * the nesting pre-scan agree on them.
+ */
+
+/** Subtrees that never hold article text. */
+export const SKIPPED_TAGS = new Set([
+  "script",
+  "style",
+  "noscript",
+  "template",
+  "iframe",
+  "frame",
+  "svg",
+  "math",
+  "canvas",
+  "object",
+  "embed",
+  "select",
+  "option",
+  "button",
+  "input",
+  "textarea",
+  "head",
+  "title",
+  "meta",
+  "link",
+  "audio",
+  "video",
+  "map",
+  "nav",
+  "aside",
+  "dialog",
+  // ruby annotations: the pinyin over characters, which would otherwise run into the text
+  "rt",
+  "rp",
+]);
+
+/** Elements that start a new line of text; everything else flows inline. */
+export const BLOCK_TAGS = new Set([
+  "address",
+  "article",
+  "blockquote",
+  "body",
+  "caption",
+  "center",
+  "dd",
+  "details",
+  "dir",
+  "div",
+  "dl",
+  "dt",
+  "fieldset",
+  "figcaption",
+  "figure",
+  "form",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "header",
+  "hgroup",
+  "hr",
+  "html",
+  "li",
+  "main",
+  "menu",
+  "ol",
+  "p",
+  "pre",
+  "section",
+  "summary",
+  "table",
+  "tbody",
+  "td",
+  "tfoot",
+  "th",
+  "thead",
+  "tr",
+  "ul",
+]);
+
+/** Elements that hold a run of text; the content element is their parent. */
+export const PARAGRAPH_TAGS = new Set([
+  "p",
+  "li",
+  "pre",
+  "blockquote",
+  "dd",
+  "dt",
+  "figcaption",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "span",
+  "font",
+  "strong",
+  "b",
+]);
+
+/** Elements without a closing tag. */
+export const VOID_TAGS = new Set([
+  "area",
+  "base",
+  "br",
+  "col",
+  "embed",
+  "hr",
+  "img",
+  "input",
+  "link",
+  "meta",
+  "param",
+  "source",
+  "track",
+  "wbr",
+]);
+
+/** Elements the parser closes by itself when a sibling opens (an unclosed <p> or <li> does not nest). */
+export const SELF_CLOSING_SIBLING_TAGS = new Set([
+  "p",
+  "li",
+  "dt",
+  "dd",
+  "tr",
+  "td",
+  "th",
+  "option",
+  "optgroup",
+  "thead",
+  "tbody",
+  "tfoot",
+  "rt",
+  "rp",
+]);

@@ -1,0 +1,98 @@
+/**
+ * The words of a site's own controls, which the page stage drops wherever a
+ * line is made only of them (boilerplate.ts): the print/close/share bar and
+ * the reading-mode, account, search and counter widgets.
+ */
+
+/** Words of print/close/share bars: 【打印本页】 【关闭窗口】 (seed 000), 打印 下载本信息公开文件 (seed 001), 【字号 大 中 小】. */
+export const TOOL_WORDS: readonly string[] = [
+  "下载本信息公开文件",
+  "打印本页",
+  "打印此页",
+  "打印文章",
+  "打印",
+  "关闭窗口",
+  "关闭本页",
+  "关闭",
+  "返回顶部",
+  "返回首页",
+  "返回",
+  "收藏本页",
+  "收藏",
+  "加入收藏",
+  "下载",
+  "保存",
+  "分享到",
+  "分享",
+  "纠错",
+  "字号",
+  "字体",
+  "默认",
+  "超大",
+  "大",
+  "中",
+  "小",
+  "【",
+  "】",
+  "[",
+  "]",
+  "(",
+  ")",
+  "|",
+  ":",
+  "/",
+  "·",
+  "•",
+  " ",
+];
+
+/**
+ * Site widgets and their state messages, never article text: reading modes
+ * (进入老年版, 长者模式, 无障碍浏览, 繁体版, English), account and search boxes
+ * (登录 注册, 信息搜索:), counters (访问量:), 收藏/回答/加载 messages and
+ * "more" links ([详细介绍]). A line made only of these words is a widget.
+ */
+export const WIDGET_WORDS: readonly string[] = [
+  "进入",
+  "切换",
+  "退出",
+  "老年版",
+  "关怀版",
+  "适老版",
+  "长者模式",
+  "关怀模式",
+  "无障碍浏览",
+  "无障碍阅读",
+  "无障碍",
+  "繁体版",
+  "简体版",
+  "繁体",
+  "简体",
+  "English",
+  "手机版",
+  "移动版",
+  "登录",
+  "注册",
+  "信息搜索",
+  "站内搜索",
+  "搜索",
+  "访问量",
+  "浏览量",
+  "浏览次数",
+  "浏览字号",
+  "阅读量",
+  "点击量",
+  "取消收藏成功",
+  "收藏成功",
+  "已收藏",
+  "停止回答",
+  "加载中",
+  "推荐中",
+  "等待处理",
+  "详细介绍",
+  "查看详情",
+  "阅读全文",
+  "展开全文",
+  "点击查看",
+  "更多",
+];
