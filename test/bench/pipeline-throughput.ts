@@ -16,8 +16,9 @@
  * DynamoDB calls are throttled at rate R, at the wire (the local AWS endpoint
  * answers with the services' real errors; seeded by --seed). Uploads, the
  * pollers and SNS are not faulted. Visibility timeouts drop to
- * --visibility-timeout-seconds (15 with faults) so retries happen within the
- * run; whenever the work queues are idle and a DLQ holds messages, the bench
+ * --visibility-timeout-seconds (with faults: each consumer's function timeout,
+ * not 6× it, so a failed message comes round within the run while a running
+ * batch is not redelivered under it); whenever the work queues are idle and a DLQ holds messages, the bench
  * redrives it with the code `docket redrive` uses, up to 5 rounds. It prints
  * the faults injected per service, and the run passes only if every page is
  * still stored or rejected with every queue and DLQ empty.
@@ -31,6 +32,7 @@ import { followNotifications } from "../../infra/cli/follow-notifications";
 import { redriveQueue } from "../../infra/cli/redrive-dlq";
 import { REPO_ROOT } from "../../infra/local/load-handler";
 import { startLocalRuntime } from "../../infra/local/local-runtime";
+import { FUNCTION_TIMEOUT_SECONDS } from "../../shared/config/resources";
 import type { IngestNotification } from "../../shared/events/ingest-notification";
 
 const { values } = parseArgs({
@@ -53,12 +55,14 @@ if (!Number.isInteger(pageCount) || pageCount < 1) throw new Error("--pages must
 const faultRate = Number(values.faults);
 if (!(faultRate >= 0 && faultRate <= 1)) throw new Error("--faults must be a fraction from 0 to 1");
 const chaos = faultRate > 0;
+const visibilityOverride =
+  values["visibility-timeout-seconds"] === undefined ? undefined : Number(values["visibility-timeout-seconds"]);
 const visibilityTimeoutSeconds =
-  values["visibility-timeout-seconds"] === undefined
-    ? chaos
-      ? 15
-      : undefined
-    : Number(values["visibility-timeout-seconds"]);
+  visibilityOverride !== undefined
+    ? { pageEvents: visibilityOverride, records: visibilityOverride }
+    : chaos
+      ? { pageEvents: FUNCTION_TIMEOUT_SECONDS.parsePage, records: FUNCTION_TIMEOUT_SECONDS.storeRecord }
+      : undefined;
 const MAX_REDRIVE_ROUNDS = 5;
 
 process.env.POWERTOOLS_LOG_LEVEL ??= "CRITICAL";
@@ -95,9 +99,7 @@ const runtime = await startLocalRuntime({
   awsPort: 0,
   s3TestEvent: false,
   ...(chaos ? { faults: { rate: faultRate, seed: Number(values.seed) } } : {}),
-  ...(visibilityTimeoutSeconds === undefined
-    ? {}
-    : { visibilityTimeoutSeconds: { pageEvents: visibilityTimeoutSeconds, records: visibilityTimeoutSeconds } }),
+  ...(visibilityTimeoutSeconds === undefined ? {} : { visibilityTimeoutSeconds }),
   log: (message) => functionErrors.push(message),
 });
 const startupMs = Date.now() - startedAt;
@@ -256,7 +258,7 @@ pipeline throughput — ${pageCount} pages, upload concurrency ${uploadConcurren
 `);
 const faults = runtime.faultsInjected;
 if (chaos) {
-  process.stdout.write(`  faults         rate ${faultRate}, seed ${values.seed}, visibility timeout ${visibilityTimeoutSeconds} s: ${faults.s3 + faults.sqs + faults.dynamodb} injected — S3 errors ${faults.s3}, SQS errors ${faults.sqs}, DynamoDB throttles ${faults.dynamodb}
+  process.stdout.write(`  faults         rate ${faultRate}, seed ${values.seed}, visibility timeouts ${JSON.stringify(visibilityTimeoutSeconds)} s: ${faults.s3 + faults.sqs + faults.dynamodb} injected — S3 errors ${faults.s3}, SQS errors ${faults.sqs}, DynamoDB throttles ${faults.dynamodb}
   redrive        ${redrive.rounds} rounds (max ${MAX_REDRIVE_ROUNDS}), ${redrive.moved} messages moved back${redrive.failed > 0 ? `, ${redrive.failed} failed to move` : ""}
 `);
 }
