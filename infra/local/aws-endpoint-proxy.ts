@@ -1,4 +1,5 @@
 import http, { type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from "node:http";
+import type { FaultInjector } from "./fault-injector";
 import { type ListeningServer, listen } from "./listen-on-loopback";
 import { classifyS3Write, MAX_S3_KEY_BYTES, type S3Write, s3ObjectRequest } from "./s3-write-request";
 
@@ -30,6 +31,8 @@ export interface AwsEndpointOptions {
   emulator: string;
   dynamodb: string;
   s3Writes?: S3WriteObserver;
+  /** Chaos (local runtime, `faults` option only): answers a seeded fraction of requests with AWS errors. */
+  faults?: FaultInjector;
 }
 
 export type AwsEndpoint = ListeningServer;
@@ -41,6 +44,13 @@ export async function startAwsEndpoint(options: AwsEndpointOptions): Promise<Aws
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
   const server = http.createServer((req, res) => {
+    const fault = options.faults?.decide({ method: req.method ?? "GET", headers: req.headers });
+    if (fault) {
+      res.writeHead(fault.statusCode, fault.headers);
+      res.end(fault.body);
+      req.resume();
+      return;
+    }
     const isDynamo = String(req.headers["x-amz-target"] ?? "").startsWith("DynamoDB_");
     const upstream = new URL(isDynamo ? options.dynamodb : options.emulator);
     const write = isDynamo ? undefined : classifyS3Write(req.method ?? "GET", req.url ?? "/", req.headers);

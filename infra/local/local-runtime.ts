@@ -16,9 +16,10 @@ import {
 import { inProcessQueryApi } from "../../shared/web/query-api";
 import { createWebApp } from "../../shared/web/web-app";
 import { type ApiGatewayServer, startApiGatewayServer } from "./api-gateway-server";
-import { type AwsEndpoint, startAwsEndpoint } from "./aws-endpoint-proxy";
+import { type AwsEndpoint, type S3WriteObserver, startAwsEndpoint } from "./aws-endpoint-proxy";
 import { createLocalResources } from "./create-local-resources";
 import { type Emulators, startEmulators } from "./emulators";
+import { FaultInjector, type FaultOptions } from "./fault-injector";
 import { functionEnvironment } from "./function-environment";
 import { type FunctionName, realHandler } from "./load-handler";
 import { type HandlerFactory, LocalFunction } from "./local-function";
@@ -71,6 +72,12 @@ export interface LocalRuntimeOptions {
   /** Put S3's s3:TestEvent on the page-events queue at start, as configuring notifications does in AWS. */
   s3TestEvent?: boolean;
   log?: (message: string) => void;
+  /**
+   * Chaos: the functions' S3, SQS and DynamoDB calls go through a second endpoint that fails this
+   * fraction of them (S3 500/503, SQS 500/503, DynamoDB throttling), seeded. Uploads, the pollers,
+   * the runtime's own calls and SNS are never faulted. Off unless given.
+   */
+  faults?: FaultOptions;
 }
 
 export type { QueueName };
@@ -96,6 +103,8 @@ export interface LocalRuntime {
   };
   /** S3 events emitted for objects created under raw/. */
   readonly s3EventsEmitted: number;
+  /** Faults injected into the functions' calls so far, per service (all zero without `faults`). */
+  readonly faultsInjected: Record<"s3" | "sqs" | "dynamodb", number>;
   /** Raw pages found unsettled in the data directory at start and queued again. */
   recoveredPages: number;
   queueDepths(): Promise<Record<"pageEvents" | "pageEventsDlq" | "records" | "recordsDlq", QueueDepth>>;
@@ -139,17 +148,34 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
 
     // The notifier needs the queue URL, which exists only once resources are created through the endpoint.
     let notifier: RawObjectNotifier | undefined;
+    const s3Writes: S3WriteObserver = {
+      watches: (write) => notifier?.watches(write) ?? false,
+      around: (write, sourceIp, forward) => (notifier ? notifier.around(write, sourceIp, forward) : forward()),
+    };
     const endpoint: AwsEndpoint = await startAwsEndpoint({
       host,
       port: options.awsPort ?? DEFAULTS.awsPort,
       emulator: emulators.fauxqsUrl,
       dynamodb: emulators.dynamodbUrl,
-      s3Writes: {
-        watches: (write) => notifier?.watches(write) ?? false,
-        around: (write, sourceIp, forward) => (notifier ? notifier.around(write, sourceIp, forward) : forward()),
-      },
+      s3Writes,
     });
     cleanup.unshift(() => endpoint.close());
+
+    // The functions' own endpoint: the same proxy with the injector, so only their data-plane calls fail.
+    const injector = options.faults ? new FaultInjector(options.faults) : undefined;
+    let functionsEndpoint: AwsEndpoint | undefined;
+    if (injector) {
+      const chaos = await startAwsEndpoint({
+        host,
+        port: 0,
+        emulator: emulators.fauxqsUrl,
+        dynamodb: emulators.dynamodbUrl,
+        s3Writes,
+        faults: injector,
+      });
+      functionsEndpoint = chaos;
+      cleanup.unshift(() => chaos.close());
+    }
 
     const clients = {
       s3: new S3Client({ region, endpoint: endpoint.url, forcePathStyle: true, credentials: LOCAL_CREDENTIALS }),
@@ -198,11 +224,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         {
           stage,
           resources,
-          s3Endpoint: endpoint.url,
+          s3Endpoint: functionsEndpoint?.url ?? endpoint.url,
           // The queue URLs' own origin: the SDK would send there anyway (see interceptLocalhostDns above).
-          sqsEndpoint: new URL(resources.pageEventsQueueUrl).origin,
+          sqsEndpoint: functionsEndpoint?.url ?? new URL(resources.pageEventsQueueUrl).origin,
           snsEndpoint: emulators.fauxqsUrl,
-          dynamodbEndpoint: emulators.dynamodbUrl,
+          dynamodbEndpoint: functionsEndpoint?.url ?? emulators.dynamodbUrl,
           maxPageBytes: options.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES,
           cursorKey: options.cursorKey ?? randomBytes(32).toString("base64url"),
         },
@@ -334,6 +360,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       clients,
       functions,
       recoveredPages,
+      get faultsInjected() {
+        return { s3: 0, sqs: 0, dynamodb: 0, ...injector?.injected };
+      },
       get s3EventsEmitted() {
         return notifier?.emitted ?? 0;
       },

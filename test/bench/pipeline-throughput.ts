@@ -12,6 +12,17 @@
  * Without --rate the pages arrive as one burst, so latency is mostly the
  * backlog; --rate N paces uploads to N pages/s to see latency under a steady
  * load the pipeline keeps up with.
+ *
+ * --faults R (0–1) is chaos: the functions' S3 and SQS calls fail and their
+ * DynamoDB calls are throttled at rate R, at the wire (the local AWS endpoint
+ * answers with the services' real errors; seeded by --seed). Uploads, the
+ * pollers and SNS are not faulted. Visibility timeouts drop to
+ * --visibility-timeout-seconds (with faults: each consumer's function timeout,
+ * not 6× it, so a failed message comes round within the run while a running
+ * batch is not redelivered under it); whenever the work queues are idle and a DLQ holds messages, the bench
+ * redrives it with the code `docket redrive` uses, up to 5 rounds. It prints
+ * the faults injected per service, and the run passes only if every page is
+ * still stored or rejected with every queue and DLQ empty.
  */
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -19,8 +30,10 @@ import { parseArgs } from "node:util";
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { contentTypeFor } from "../../infra/cli/content-type";
 import { followNotifications } from "../../infra/cli/follow-notifications";
+import { redriveQueue } from "../../infra/cli/redrive-dlq";
 import { REPO_ROOT } from "../../infra/local/load-handler";
 import { startLocalRuntime } from "../../infra/local/local-runtime";
+import { FUNCTION_TIMEOUT_SECONDS } from "../../shared/config/resources";
 import type { IngestNotification } from "../../shared/events/ingest-notification";
 
 const { values } = parseArgs({
@@ -29,6 +42,9 @@ const { values } = parseArgs({
     "upload-concurrency": { type: "string", default: "32" },
     "timeout-seconds": { type: "string", default: "900" },
     rate: { type: "string" },
+    faults: { type: "string", default: "0" },
+    seed: { type: "string", default: "1" },
+    "visibility-timeout-seconds": { type: "string" },
   },
 });
 const rate = values.rate === undefined ? undefined : Number(values.rate);
@@ -37,6 +53,18 @@ const pageCount = Number(values.pages);
 const uploadConcurrency = Number(values["upload-concurrency"]);
 const timeoutMs = Number(values["timeout-seconds"]) * 1000;
 if (!Number.isInteger(pageCount) || pageCount < 1) throw new Error("--pages must be a positive whole number");
+const faultRate = Number(values.faults);
+if (!(faultRate >= 0 && faultRate <= 1)) throw new Error("--faults must be a fraction from 0 to 1");
+const chaos = faultRate > 0;
+const visibilityOverride =
+  values["visibility-timeout-seconds"] === undefined ? undefined : Number(values["visibility-timeout-seconds"]);
+const visibilityTimeoutSeconds =
+  visibilityOverride !== undefined
+    ? { pageEvents: visibilityOverride, records: visibilityOverride }
+    : chaos
+      ? { pageEvents: FUNCTION_TIMEOUT_SECONDS.parsePage, records: FUNCTION_TIMEOUT_SECONDS.storeRecord }
+      : undefined;
+const MAX_REDRIVE_ROUNDS = 5;
 
 process.env.POWERTOOLS_LOG_LEVEL ??= "CRITICAL";
 
@@ -71,6 +99,8 @@ const runtime = await startLocalRuntime({
   apiPort: 0,
   awsPort: 0,
   s3TestEvent: false,
+  ...(chaos ? { faults: { rate: faultRate, seed: Number(values.seed) } } : {}),
+  ...(visibilityTimeoutSeconds === undefined ? {} : { visibilityTimeoutSeconds }),
   log: (message) => functionErrors.push(message),
 });
 const startupMs = Date.now() - startedAt;
@@ -148,17 +178,47 @@ process.stderr.write(`uploaded in ${seconds(uploadsDoneMs)}; waiting for the pip
 
 const expected = pageCount - uploadFailures.length;
 const deadline = Date.now() + timeoutMs;
+const redrive = { rounds: 0, moved: 0, failed: 0 };
+/** With chaos: when nothing is queued or running but a DLQ holds messages, move them back, as `docket redrive` does. */
+async function redriveIfStalled(): Promise<boolean> {
+  if (!chaos || redrive.rounds >= MAX_REDRIVE_ROUNDS) return false;
+  const depths = await runtime.queueDepths();
+  const pending = (d: { visible: number; inFlight: number; delayed: number }) => d.visible + d.inFlight + d.delayed;
+  if (pending(depths.pageEvents) + pending(depths.records) > 0) return false;
+  if (pending(depths.pageEventsDlq) + pending(depths.recordsDlq) === 0) return false;
+  redrive.rounds++;
+  const { resources, clients } = runtime;
+  for (const [dlq, source] of [
+    [resources.pageEventsDlqUrl, resources.pageEventsQueueUrl],
+    [resources.recordsDlqUrl, resources.recordsQueueUrl],
+  ] as const) {
+    const result = await redriveQueue(clients.sqs, dlq, source);
+    redrive.moved += result.moved;
+    redrive.failed += result.failed;
+  }
+  process.stderr.write(`  redrive round ${redrive.rounds}: ${redrive.moved} messages moved back so far\n`);
+  return true;
+}
 let lastReport = 0;
+let lastStallCheck = Date.now();
 while (firstNotification.size < expected && Date.now() < deadline) {
   await new Promise((resolve) => setTimeout(resolve, 100));
   if (Date.now() - lastReport > 5000) {
     lastReport = Date.now();
     process.stderr.write(`  ${firstNotification.size}/${expected} pages through\n`);
   }
+  if (chaos && Date.now() - lastStallCheck > 2000) {
+    await redriveIfStalled();
+    lastStallCheck = Date.now();
+  }
 }
 const lastNotificationAt = Math.max(...[...firstNotification.values()].map((entry) => entry.at));
 const processedMs = lastNotificationAt - benchStart;
 await runtime.waitForIdle({ timeoutMs: 60_000 }).catch((error: unknown) => functionErrors.push(String(error)));
+// Every page is through, but a redelivered copy may still sit in a DLQ: drain it the same way.
+while (Date.now() < deadline && (await redriveIfStalled())) {
+  await runtime.waitForIdle({ timeoutMs: 60_000 }).catch((error: unknown) => functionErrors.push(String(error)));
+}
 stop.abort();
 await following;
 
@@ -177,9 +237,13 @@ followerLags.sort((a, b) => a - b);
 
 let queryable = 0;
 for (const id of recordIds) {
-  const response = await fetch(`${runtime.apiUrl}/meetings/${id}`);
-  if (response.ok) queryable++;
-  await response.arrayBuffer();
+  // The query function's reads are faulted too; a caller retries a 5xx, as the bench does (3 tries).
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const response = await fetch(`${runtime.apiUrl}/meetings/${id}`);
+    await response.arrayBuffer();
+    if (response.ok) queryable++;
+    if (response.status < 500) break;
+  }
 }
 
 const depths = await runtime.queueDepths();
@@ -204,10 +268,19 @@ pipeline throughput — ${pageCount} pages, upload concurrency ${uploadConcurren
   invocations    parse-page ${parsePage.invocations} (avg batch ${(pageCount / Math.max(1, parsePage.invocations)).toFixed(1)}), store-record ${storeRecord.invocations}
   S3 events      ${runtime.s3EventsEmitted} emitted
 `);
+const faults = runtime.faultsInjected;
+if (chaos) {
+  process.stdout.write(`  faults         rate ${faultRate}, seed ${values.seed}, visibility timeouts ${JSON.stringify(visibilityTimeoutSeconds)} s: ${faults.s3 + faults.sqs + faults.dynamodb} injected — S3 errors ${faults.s3}, SQS errors ${faults.sqs}, DynamoDB throttles ${faults.dynamodb}
+  redrive        ${redrive.rounds} rounds (max ${MAX_REDRIVE_ROUNDS}), ${redrive.moved} messages moved back${redrive.failed > 0 ? `, ${redrive.failed} failed to move` : ""}
+`);
+}
 for (const failure of uploadFailures.slice(0, 10)) process.stdout.write(`  upload failed: ${failure}\n`);
 for (const error of functionErrors.slice(0, 10)) process.stdout.write(`  function error: ${error}\n`);
 
 await runtime.stop();
 const lossless = missing === 0 && uploadFailures.length === 0 && queuesEmpty && queryable === recordIds.size;
-process.stdout.write(`${lossless ? "OK: nothing lost, every queue and DLQ empty" : "FAILED: see the counts above"}\n`);
+const recovered = chaos ? `; all ${faults.s3 + faults.sqs + faults.dynamodb} injected faults recovered` : "";
+process.stdout.write(
+  `${lossless ? `OK: nothing lost, every queue and DLQ empty${recovered}` : "FAILED: see the counts above"}\n`,
+);
 process.exit(lossless ? 0 : 1);
