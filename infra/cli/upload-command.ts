@@ -54,6 +54,11 @@ export function registerUploadCommand(program: Command): void {
           });
           bar.finish();
           for (const { upload, error } of summary.failed) process.stderr.write(`failed: ${upload.path}: ${error}\n`);
+          for (const { upload, sameAs } of summary.repeated) {
+            process.stderr.write(
+              `warning: ${upload.path} has the same bytes as ${sameAs.path}, sent earlier in this run; the pipeline stores it as a duplicate (duplicateOf)\n`,
+            );
+          }
           const seconds = (summary.elapsedMs / 1000).toFixed(1);
           process.stderr.write(
             `uploaded ${summary.uploaded} of ${uploads.length} pages (${formatBytes(summary.bytes)}) to ` +

@@ -1,3 +1,4 @@
+import { createHash, type Hash } from "node:crypto";
 import { open, readdir, readFile, stat } from "node:fs/promises";
 import { basename, extname, join, relative, resolve, sep } from "node:path";
 import {
@@ -130,6 +131,8 @@ export interface UploadOptions {
 export interface UploadSummary {
   uploaded: number;
   failed: { upload: PageUpload; error: string }[];
+  /** Files whose bytes were already sent in this run: each becomes a record marked as a duplicate. */
+  repeated: { upload: PageUpload; sameAs: PageUpload }[];
   bytes: number;
   elapsedMs: number;
 }
@@ -139,7 +142,8 @@ export async function uploadPages(uploads: PageUpload[], options: UploadOptions)
     throw new UsageError(`--source-url names one page, but ${uploads.length} files were given`);
   }
   const started = Date.now();
-  const summary: UploadSummary = { uploaded: 0, failed: [], bytes: 0, elapsedMs: 0 };
+  const summary: UploadSummary = { uploaded: 0, failed: [], repeated: [], bytes: 0, elapsedMs: 0 };
+  const sentBytes = new Map<string, PageUpload>();
   let next = 0;
   const worker = async () => {
     for (let index = next++; index < uploads.length; index = next++) {
@@ -153,11 +157,18 @@ export async function uploadPages(uploads: PageUpload[], options: UploadOptions)
           ...(sourceUrl ? { Metadata: { [SOURCE_URL_METADATA]: sourceUrl } } : {}),
         };
         const { size } = await stat(upload.path);
+        const hash = createHash("sha256");
         if (size > MULTIPART_THRESHOLD_BYTES) {
-          await putInParts(options.s3, target, upload.path, size);
+          await putInParts(options.s3, target, upload.path, size, hash);
         } else {
-          await options.s3.send(new PutObjectCommand({ ...target, Body: await readFile(upload.path) }));
+          const body = await readFile(upload.path);
+          hash.update(body);
+          await options.s3.send(new PutObjectCommand({ ...target, Body: body }));
         }
+        const digest = hash.digest("hex");
+        const first = sentBytes.get(digest);
+        if (first) summary.repeated.push({ upload, sameAs: first });
+        else sentBytes.set(digest, upload);
         summary.uploaded++;
         summary.bytes += size;
       } catch (error) {
@@ -186,6 +197,7 @@ async function putInParts(
   target: { Bucket: string; Key: string; ContentType: string; Metadata?: Record<string, string> },
   path: string,
   size: number,
+  hash: Hash,
 ): Promise<void> {
   const { UploadId } = await s3.send(new CreateMultipartUploadCommand(target));
   const file = await open(path, "r");
@@ -194,6 +206,7 @@ async function putInParts(
     for (let offset = 0, partNumber = 1; offset < size; offset += PART_BYTES, partNumber++) {
       const buffer = Buffer.alloc(Math.min(PART_BYTES, size - offset));
       await file.read(buffer, 0, buffer.length, offset);
+      hash.update(buffer);
       const { ETag } = await s3.send(
         new UploadPartCommand({
           Bucket: target.Bucket,

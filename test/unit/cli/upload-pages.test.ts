@@ -1,8 +1,16 @@
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { mockClient } from "aws-sdk-client-mock";
 import { beforeAll, describe, expect, it } from "vitest";
-import { applyManifest, type PageUpload, parseManifest, planUploads } from "../../../infra/cli/upload-pages";
+import {
+  applyManifest,
+  type PageUpload,
+  parseManifest,
+  planUploads,
+  uploadPages,
+} from "../../../infra/cli/upload-pages";
 
 let root = "";
 
@@ -90,5 +98,25 @@ describe("upload manifests", () => {
     expect(applyManifest(uploads, new Map([["/data/a.html", "https://x.gov.cn/a"]]))).toBe(1);
     expect(uploads[0]).toMatchObject({ sourceUrl: "https://x.gov.cn/a" });
     expect(uploads[1]?.sourceUrl).toBeUndefined();
+  });
+});
+
+describe("uploadPages", () => {
+  it("tells which files repeat the bytes of a file already sent in the run", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "docket-repeat-"));
+    await writeFile(join(dir, "a.html"), "<p>区政府常务会议</p>");
+    await writeFile(join(dir, "b.html"), "<p>另一页</p>");
+    await writeFile(join(dir, "c.html"), "<p>区政府常务会议</p>");
+    const s3 = mockClient(S3Client);
+    s3.on(PutObjectCommand).resolves({});
+    const uploads = ["a.html", "b.html", "c.html"].map((name) => ({ path: join(dir, name), key: `raw/${name}` }));
+    const summary = await uploadPages(uploads, {
+      s3: new S3Client({ region: "us-east-1" }),
+      bucket: "raw",
+      concurrency: 1,
+    });
+    expect(summary.uploaded).toBe(3);
+    expect(summary.repeated.map((r) => [r.upload.key, r.sameAs.key])).toEqual([["raw/c.html", "raw/a.html"]]);
+    s3.restore();
   });
 });
