@@ -1,14 +1,29 @@
+import { existsSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { REPO_ROOT } from "./load-handler";
+import { fileURLToPath } from "node:url";
 import type { PipelineResources } from "./pipeline-resources";
+
+/**
+ * The repository holding this module: the nearest folder above it with a
+ * package.json. Walking up (rather than a fixed "../..") keeps it right both
+ * from source (infra/local/) and from the compiled CLI (infra/cli/dist/).
+ */
+export function repositoryRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "package.json"))) return dir;
+    if (dirname(dir) === dir) return from;
+  }
+}
 
 /**
  * Where a running local pipeline says how to reach it, so the CLI needs no
  * flags: `.docket/local.json` in the repository root (git-ignored), written
  * once everything is up and removed on exit.
  */
-export const DEFAULT_STATE_FILE = join(REPO_ROOT, ".docket", "local.json");
+export const DEFAULT_STATE_FILE =
+  process.env.DOCKET_STATE_FILE ||
+  join(repositoryRoot(dirname(fileURLToPath(import.meta.url))), ".docket", "local.json");
 
 /** The emulators accept any credentials; these keep the SDK from looking for real ones. */
 export const LOCAL_CREDENTIALS = { accessKeyId: "local", secretAccessKey: "local" };

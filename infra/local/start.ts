@@ -59,7 +59,7 @@ try {
 } catch (error) {
   fail(`${(error as Error).message}. Usage: npm start [-- --fresh]`);
 }
-const stateFile = process.env.DOCKET_STATE_FILE || DEFAULT_STATE_FILE;
+const stateFile = DEFAULT_STATE_FILE;
 const dataDir = resolve(process.env.DOCKET_DATA_DIR || join(REPO_ROOT, ".docket", "data"));
 
 const previous = await readLocalState(stateFile);
