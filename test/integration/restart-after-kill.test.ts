@@ -19,8 +19,9 @@ import { eventually } from "./support/test-pipeline";
  * stored ends as a record or a rejection. The runtime runs as a child
  * process, exactly as `npm start` runs it.
  */
-const BURST = 300;
-const KILL_AFTER_ACKNOWLEDGED = 100;
+// DOCKET_KILL_BURST runs the same test on a bigger burst by hand (2,000 was checked); CI keeps it small.
+const BURST = Number(process.env.DOCKET_KILL_BURST ?? 300);
+const KILL_AFTER_ACKNOWLEDGED = Math.floor(BURST / 3);
 const SEED = "000_a669a8a67ac3bc30.txt";
 const SEED_INDEX_NUMBER = "014119467/2022-00235";
 
