@@ -1,4 +1,4 @@
-import { HeadObjectCommand, ListObjectsV2Command, type S3Client } from "@aws-sdk/client-s3";
+import { HeadObjectCommand, paginateListObjectsV2, type S3Client } from "@aws-sdk/client-s3";
 import { SendMessageBatchCommand, type SQSClient } from "@aws-sdk/client-sqs";
 import { createSequencer, objectCreatedEvent } from "../local/s3-event-notification";
 
@@ -36,16 +36,8 @@ export interface ReprocessResult {
 export async function reprocessRaw(options: ReprocessOptions): Promise<ReprocessResult> {
   const result: ReprocessResult = { enqueued: 0, failed: [] };
   const nextSequencer = createSequencer();
-  let continuationToken: string | undefined;
-  do {
-    const page = await options.s3.send(
-      new ListObjectsV2Command({
-        Bucket: options.bucket,
-        Prefix: options.prefix,
-        ContinuationToken: continuationToken,
-      }),
-    );
-    continuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+  const pages = paginateListObjectsV2({ client: options.s3 }, { Bucket: options.bucket, Prefix: options.prefix });
+  for await (const page of pages) {
     const listed = (page.Contents ?? [])
       .map((object) => ({ key: object.Key ?? "", lastModified: object.LastModified }))
       .filter(({ key }) => key !== "" && !key.endsWith("/"));
@@ -65,7 +57,7 @@ export async function reprocessRaw(options: ReprocessOptions): Promise<Reprocess
       result.enqueued += (sent.Successful ?? []).length;
       options.onProgress?.(result.enqueued);
     }
-  } while (continuationToken);
+  }
   return result;
 }
 

@@ -1,4 +1,4 @@
-import { ListObjectsV2Command, type S3Client } from "@aws-sdk/client-s3";
+import { paginateListObjectsV2, type S3Client } from "@aws-sdk/client-s3";
 import type { RawObjectNotifier } from "./raw-object-notifier";
 import type { SettledPages } from "./settled-pages";
 
@@ -16,16 +16,8 @@ export async function recoverUnsettledPages(options: {
   notifier: RawObjectNotifier;
 }): Promise<number> {
   let recovered = 0;
-  let continuationToken: string | undefined;
-  do {
-    const page = await options.s3.send(
-      new ListObjectsV2Command({
-        Bucket: options.bucket,
-        Prefix: options.prefix,
-        ContinuationToken: continuationToken,
-      }),
-    );
-    continuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+  const pages = paginateListObjectsV2({ client: options.s3 }, { Bucket: options.bucket, Prefix: options.prefix });
+  for await (const page of pages) {
     for (const object of page.Contents ?? []) {
       const key = object.Key ?? "";
       const lastModified = object.LastModified ?? new Date();
@@ -38,6 +30,6 @@ export async function recoverUnsettledPages(options: {
       });
       recovered++;
     }
-  } while (continuationToken);
+  }
   return recovered;
 }
