@@ -164,13 +164,7 @@ export class QueryApi extends Construct {
       validateRequestBody: true,
     });
     for (const route of API_ROUTES) {
-      const resource = route.path
-        .split("/")
-        .filter((part) => part !== "")
-        .reduce<apigateway.IResource>(
-          (parent, part) => parent.getResource(part) ?? parent.addResource(part),
-          this.api.root,
-        );
+      const resource = resourceAt(this.api.root, route.path);
       const parameters = {
         ...Object.fromEntries(route.queryParameters.map((name) => [`method.request.querystring.${name}`, false])),
         ...Object.fromEntries(pathParameterNames(route.path).map((name) => [`method.request.path.${name}`, true])),
@@ -188,13 +182,7 @@ export class QueryApi extends Construct {
       scopePermissionToMethod: false,
     });
     for (const route of WEB_ROUTES) {
-      const resource = route.path
-        .split("/")
-        .filter((part) => part !== "")
-        .reduce<apigateway.IResource>(
-          (parent, part) => parent.getResource(part) ?? parent.addResource(part),
-          this.api.root,
-        );
+      const resource = resourceAt(this.api.root, route.path);
       resource.addMethod("GET", web, { apiKeyRequired: false });
     }
     // Any path no route has: a JSON 404 (API Gateway's own answer would be 403 "Missing Authentication Token").
@@ -244,4 +232,12 @@ export class QueryApi extends Construct {
       "API Gateway's account-wide logging role: the AWS-managed policy is the documented one for it.",
     );
   }
+}
+
+/** The resource for a path such as /meetings/{id}, adding the parts not there yet. */
+function resourceAt(root: apigateway.IResource, path: string): apigateway.IResource {
+  return path
+    .split("/")
+    .filter((part) => part !== "")
+    .reduce<apigateway.IResource>((parent, part) => parent.getResource(part) ?? parent.addResource(part), root);
 }

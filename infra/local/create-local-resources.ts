@@ -114,7 +114,8 @@ async function createQueueWithDlq(
   return { queueUrl: queue.QueueUrl ?? "", dlqUrl };
 }
 
-async function createTable(dynamodb: DynamoDBClient, tableName: string): Promise<void> {
+/** The single table, from TABLE_DEFINITION as the stack defines it; kept when it already exists. */
+export async function createTable(dynamodb: DynamoDBClient, tableName: string): Promise<void> {
   const keyNames = new Set<string>([TABLE_DEFINITION.partitionKey, TABLE_DEFINITION.sortKey]);
   for (const index of TABLE_DEFINITION.globalIndexes) {
     keyNames.add(index.partitionKey);

@@ -9,11 +9,12 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CreateTableCommand, DynamoDBClient, type WriteRequest } from "@aws-sdk/client-dynamodb";
+import { DynamoDBClient, type WriteRequest } from "@aws-sdk/client-dynamodb";
 import { S3Client } from "@aws-sdk/client-s3";
 import type { SNSClient } from "@aws-sdk/client-sns";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import dynalite from "dynalite";
+import { createTable } from "../../infra/local/create-local-resources";
 import { processRecordMessages } from "../../shared/ingest/store-record-service";
 import type { MetricsSink } from "../../shared/observability/metrics";
 import { parsePage } from "../../shared/parse/parse-page";
@@ -107,20 +108,7 @@ const dynamodb = new DynamoDBClient({
   region: "us-east-1",
   credentials: { accessKeyId: "bench", secretAccessKey: "bench" },
 });
-await dynamodb.send(
-  new CreateTableCommand({
-    TableName: TABLE,
-    BillingMode: "PAY_PER_REQUEST",
-    AttributeDefinitions: [
-      { AttributeName: "pk", AttributeType: "S" },
-      { AttributeName: "sk", AttributeType: "S" },
-    ],
-    KeySchema: [
-      { AttributeName: "pk", KeyType: "HASH" },
-      { AttributeName: "sk", KeyType: "RANGE" },
-    ],
-  }),
-);
+await createTable(dynamodb, TABLE);
 const tally: Tally = { requests: new Map(), unitsByRequest: new Map(), writeUnits: 0, readUnits: 0 };
 meter(dynamodb, tally);
 

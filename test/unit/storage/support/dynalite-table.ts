@@ -1,7 +1,8 @@
 import type { AddressInfo } from "node:net";
-import { CreateTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import dynalite from "dynalite";
+import { createTable } from "../../../../infra/local/create-local-resources";
 
 /**
  * A real (emulated) table: dynalite in process, with the single table's key
@@ -17,20 +18,7 @@ export async function dynaliteTable(tableName = "docket") {
     region: "us-east-1",
     credentials: { accessKeyId: "test", secretAccessKey: "test" },
   });
-  await client.send(
-    new CreateTableCommand({
-      TableName: tableName,
-      BillingMode: "PAY_PER_REQUEST",
-      AttributeDefinitions: [
-        { AttributeName: "pk", AttributeType: "S" },
-        { AttributeName: "sk", AttributeType: "S" },
-      ],
-      KeySchema: [
-        { AttributeName: "pk", KeyType: "HASH" },
-        { AttributeName: "sk", KeyType: "RANGE" },
-      ],
-    }),
-  );
+  await createTable(client, tableName);
   const writes: { command: string; sk: string | undefined; units: number }[] = [];
   client.middlewareStack.add(
     (next, context) => async (args) => {
