@@ -1,5 +1,5 @@
 import { BadParameterError } from "../errors";
-import { DIVISION_TREE } from "../region/gbt2260-divisions";
+import { divisionRows } from "../region/gbt2260-divisions";
 import { normaliseName } from "./normalise-name";
 
 /**
@@ -49,35 +49,47 @@ interface RegionTables {
 
 let tables: RegionTables | undefined;
 
-/** Built on first use, once per container: ~3,300 divisions, a few ms. */
+/**
+ * Built on first use, once per container: ~3,300 divisions, a few ms. From
+ * the same flat rows as the parser, so a city without counties (东莞市) is one
+ * county-level row, as in records, and its towns are not searchable codes.
+ */
 function regionTables(): RegionTables {
   if (tables) return tables;
   const byCode = new Map<string, ResolvedRegion>();
   const byName = new Map<string, Set<string>>();
   const register = (names: string[], region: ResolvedRegion) => {
-    byCode.set(region.code, region);
+    if (!byCode.has(region.code)) byCode.set(region.code, region);
     for (const name of names) {
       const codes = byName.get(name) ?? new Set<string>();
       codes.add(region.code);
       byName.set(name, codes);
     }
   };
-  for (const province of DIVISION_TREE) {
+  const { provinces, cities, counties } = divisionRows();
+  const provinceNames = new Map(provinces.map((p) => [p.code, p.name]));
+  const cityNames = new Map<string, string>();
+  for (const province of provinces) {
     register([province.name], { code: province.code.padEnd(6, "0"), level: "province", name: province.name });
-    for (const city of province.children ?? []) {
-      const placeholder = PLACEHOLDER_CITY_NAMES.has(city.name);
-      const cityName = placeholder ? "" : city.name;
-      register(placeholder ? [] : [city.name, province.name + city.name], {
-        code: city.code.padEnd(6, "0"),
-        level: "city",
-        name: province.name + cityName,
-      });
-      for (const county of city.children ?? []) {
-        const names = [county.name, province.name + county.name, province.name + cityName + county.name];
-        if (!placeholder) names.push(city.name + county.name);
-        register(names, { code: county.code, level: "county", name: province.name + cityName + county.name });
-      }
-    }
+  }
+  for (const city of cities) {
+    const provinceName = provinceNames.get(city.provinceCode) ?? "";
+    const cityName = PLACEHOLDER_CITY_NAMES.has(city.name) ? "" : city.name;
+    cityNames.set(city.code, cityName);
+    register(cityName ? [cityName, provinceName + cityName] : [], {
+      code: city.code.padEnd(6, "0"),
+      level: "city",
+      name: provinceName + cityName,
+    });
+  }
+  for (const county of counties) {
+    const provinceName = provinceNames.get(county.provinceCode) ?? "";
+    const cityName = cityNames.get(county.cityCode) ?? "";
+    // A city without counties is its own county row, under the city's code: the city answers for it.
+    if (county.code === county.cityCode.padEnd(6, "0")) continue;
+    const names = [county.name, provinceName + county.name, provinceName + cityName + county.name];
+    if (cityName) names.push(cityName + county.name);
+    register(names, { code: county.code, level: "county", name: provinceName + cityName + county.name });
   }
   tables = { byCode, byName };
   return tables;

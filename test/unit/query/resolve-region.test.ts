@@ -67,6 +67,16 @@ describe("resolveRegion", () => {
     }
   });
 
+  it("answers a city without counties, 东莞市, as the city its records carry (441900), not by town codes", () => {
+    expect(resolveRegion("东莞市")).toMatchObject({ code: "441900", level: "city" });
+    expect(resolveRegion("广东省东莞市")).toMatchObject({ code: "441900", level: "city" });
+    expect(resolveRegion("441900")).toMatchObject({ level: "city", name: "广东省东莞市" });
+  });
+
+  it("refuses a town name (石龙镇 of 东莞市): records are indexed no lower than county", () => {
+    expect(() => resolveRegion("石龙镇")).toThrow(BadParameterError);
+  });
+
   it("does not treat the 市辖区 grouping of a municipality as a searchable place", () => {
     expect(() => resolveRegion("市辖区")).toThrow(BadParameterError);
   });
