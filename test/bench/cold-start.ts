@@ -5,8 +5,10 @@
  * process, 10 times in turn, and the median time of the `import()` is printed
  * with the bundle's size. Two columns: tracing off (local runtime, tests), and
  * tracing on as in Lambda with active tracing (the X-Ray SDK loads).
- * Figures from before the cold-start work (commit 9114b5f, same machine) are
- * printed beside them from cold-start-baseline.json. Not a test: no limits.
+ * Figures from before the cold-start work (commit 9114b5f, same machine; the
+ * web function came later, so its baseline is its first measured bundle) are
+ * printed beside them from cold-start-baseline.json, with the ratio now/then.
+ * Not a test: no limits (the size budget is a test, in test/infra/bundling).
  */
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from "node:fs";
@@ -20,7 +22,7 @@ import { logicalId, resource } from "../infra/support/template-queries";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const RUNS = Number(process.env.COLD_RUNS ?? 10);
-const FUNCTIONS: FunctionName[] = ["parsePage", "storeRecord", "queryApi"];
+const FUNCTIONS: FunctionName[] = ["parsePage", "storeRecord", "queryApi", "web"];
 
 /** The variables the handlers read when their module loads (values are never used to call AWS here). */
 const HANDLER_ENV = {
@@ -75,6 +77,8 @@ function importMedian(file: string, env: Record<string, string>): number {
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 const ms = (value: number | undefined) => (value === undefined ? "-" : `${value.toFixed(0)} ms`);
+/** now/then: below 1 is smaller or faster than the baseline. */
+const ratio = (now: number, then: number | undefined) => (then ? `${(now / then).toFixed(2)}` : "-");
 
 function main(): void {
   const baseline: Baseline = JSON.parse(readFileSync(new URL("cold-start-baseline.json", import.meta.url), "utf8"));
@@ -113,6 +117,10 @@ function main(): void {
       "was size".padStart(9),
       "was import".padStart(11),
       "was traced".padStart(11),
+      "│",
+      "size×".padStart(6),
+      "import×".padStart(8),
+      "traced×".padStart(8),
     ];
     console.log(header.join(" "));
     for (const row of rows) {
@@ -128,6 +136,10 @@ function main(): void {
           (was ? kb(was.bytes) : "-").padStart(9),
           ms(was?.importMs).padStart(11),
           ms(was?.tracedImportMs).padStart(11),
+          "│",
+          ratio(row.bytes, was?.bytes).padStart(6),
+          ratio(row.importMs, was?.importMs).padStart(8),
+          ratio(row.tracedImportMs, was?.tracedImportMs).padStart(8),
         ].join(" "),
       );
     }
