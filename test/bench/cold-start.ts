@@ -6,8 +6,8 @@
  * with the bundle's size. Two columns: tracing off (local runtime, tests), and
  * tracing on as in Lambda with active tracing (the X-Ray SDK loads).
  * Figures from before the cold-start work (commit 9114b5f, same machine; the
- * web function came later, so its baseline is its first measured bundle) are
- * printed beside them from cold-start-baseline.json, with the ratio now/then.
+ * web function is newer, so its own are from f52d7af, before the bundle cuts)
+ * are printed beside them from cold-start-baseline.json, with the ratio now/then.
  * Not a test: no limits (the size budget is a test, in test/infra/bundling).
  */
 import { execFileSync } from "node:child_process";
@@ -47,7 +47,10 @@ const LAMBDA_TRACING_ENV = {
 interface Baseline {
   commit: string;
   bundles: Partial<
-    Record<FunctionName, { bytes: number; gzipBytes: number; importMs: number; tracedImportMs?: number }>
+    Record<
+      FunctionName,
+      { bytes: number; gzipBytes: number; importMs: number; tracedImportMs?: number; commit?: string; note?: string }
+    >
   >;
 }
 
@@ -142,6 +145,10 @@ function main(): void {
           ratio(row.tracedImportMs, was?.tracedImportMs).padStart(8),
         ].join(" "),
       );
+    }
+    for (const row of rows) {
+      const was = baseline.bundles[row.name];
+      if (was?.commit) console.log(`${row.name}: baseline from commit ${was.commit}, ${was.note ?? ""}`);
     }
     if (process.argv.includes("--json")) console.log(JSON.stringify(rows));
   } finally {
