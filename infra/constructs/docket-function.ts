@@ -31,7 +31,7 @@ export const ESM_REQUIRE_BANNER =
  *   Lambda the role's credentials are in the environment, which is the chain's first link;
  * - semver (28 kB), which the X-Ray SDK loads for one version check on the v2 SDK.
  */
-export const BUNDLE_ALIASES = [
+const BUNDLE_ALIASES = [
   "@aws-sdk/credential-provider-node=./shared/aws/lambda-credentials.ts",
   "semver=./shared/observability/xray-semver.ts",
 ];
