@@ -3,8 +3,9 @@
  * bundle. The bundles are built exactly as `cdk synth` builds them (the prod
  * stage, through infra/docket-app.ts), then each is imported in a fresh Node
  * process, 10 times in turn, and the median time of the `import()` is printed
- * with the bundle's size. Two columns: tracing off (local runtime, tests), and
- * tracing on as in Lambda with active tracing (the X-Ray SDK loads).
+ * with the bundle's size: wall time, and the CPU time the process spent, which
+ * a loaded machine does not inflate. Each for tracing off (local runtime,
+ * tests) and tracing on as in Lambda with active tracing (the X-Ray SDK loads).
  * Figures from before the cold-start work (commit 9114b5f, same machine; the
  * web function is newer, so its own are from f52d7af, before the bundle cuts)
  * are printed beside them from cold-start-baseline.json, with the ratio now/then.
@@ -60,22 +61,31 @@ function median(values: number[]): number {
   return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-/** Milliseconds of `await import(file)` in a new Node process. */
-function importOnce(file: string, env: Record<string, string>): number {
-  const script = `const t = performance.now(); const m = await import(${JSON.stringify(file)});
+interface ImportTime {
+  /** wall-clock milliseconds of the `import()`: the goal's measure, and what a loaded machine inflates */
+  wallMs: number;
+  /** CPU milliseconds the process spent in it (all its threads): what the bundle costs, whatever the load */
+  cpuMs: number;
+}
+
+/** `await import(file)` in a new Node process. */
+function importOnce(file: string, env: Record<string, string>): ImportTime {
+  const script = `const t = performance.now(); const c = process.cpuUsage();
+    const m = await import(${JSON.stringify(file)});
     if (typeof m.handler !== "function") throw new Error("no handler");
-    process.stdout.write(String(performance.now() - t));`;
+    const { user, system } = process.cpuUsage(c);
+    process.stdout.write(JSON.stringify({ wallMs: performance.now() - t, cpuMs: (user + system) / 1000 }));`;
   const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], {
     env: { PATH: process.env.PATH ?? "", NODE_NO_WARNINGS: "1", ...HANDLER_ENV, ...env },
     encoding: "utf8",
   });
-  return Number(out);
+  return JSON.parse(out) as ImportTime;
 }
 
-function importMedian(file: string, env: Record<string, string>): number {
-  const times: number[] = [];
+function importMedian(file: string, env: Record<string, string>): ImportTime {
+  const times: ImportTime[] = [];
   for (let i = 0; i < RUNS; i++) times.push(importOnce(file, env));
-  return median(times);
+  return { wallMs: median(times.map((time) => time.wallMs)), cpuMs: median(times.map((time) => time.cpuMs)) };
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
@@ -100,22 +110,33 @@ function main(): void {
       cpSync(asset, file);
       const bytes = statSync(file).size;
       const gzipBytes = gzipSync(readFileSync(file)).byteLength;
-      const importMs = importMedian(file, {});
-      const tracedImportMs = importMedian(file, LAMBDA_TRACING_ENV);
-      return { name, bytes, gzipBytes, importMs, tracedImportMs };
+      const untraced = importMedian(file, {});
+      const traced = importMedian(file, LAMBDA_TRACING_ENV);
+      return {
+        name,
+        bytes,
+        gzipBytes,
+        importMs: untraced.wallMs,
+        tracedImportMs: traced.wallMs,
+        importCpuMs: untraced.cpuMs,
+        tracedCpuMs: traced.cpuMs,
+      };
     });
 
     const [load1] = loadavg();
     console.log(
       `\nimport() of each bundle in a fresh Node ${process.version} process, median of ${RUNS}; load ${load1?.toFixed(1)}`,
     );
-    console.log(`baseline: commit ${baseline.commit}, same machine\n`);
+    console.log(`baseline: commit ${baseline.commit}, same machine`);
+    console.log("import/traced: wall time; cpu/t. cpu: CPU time of the process in the import (load-independent)\n");
     const header = [
       "function".padEnd(12),
       "size".padStart(8),
       "gzip".padStart(8),
       "import".padStart(8),
       "traced".padStart(8),
+      "cpu".padStart(7),
+      "t. cpu".padStart(7),
       "│",
       "was size".padStart(9),
       "was import".padStart(11),
@@ -135,6 +156,8 @@ function main(): void {
           kb(row.gzipBytes).padStart(8),
           ms(row.importMs).padStart(8),
           ms(row.tracedImportMs).padStart(8),
+          ms(row.importCpuMs).padStart(7),
+          ms(row.tracedCpuMs).padStart(7),
           "│",
           (was ? kb(was.bytes) : "-").padStart(9),
           ms(was?.importMs).padStart(11),
