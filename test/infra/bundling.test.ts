@@ -1,9 +1,12 @@
-import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { execFile, execFileSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createServer } from "node:http";
 import { builtinModules } from "node:module";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ESM_REQUIRE_BANNER } from "../../infra/constructs/docket-function";
 import type { FunctionName } from "../../infra/stages";
@@ -67,12 +70,40 @@ const CLIENTS: Record<FunctionName, string[]> = {
   web: ["client-dynamodb", "client-s3", "client-secrets-manager"],
 };
 
-/** The @aws-sdk/client-* packages whose code is in a bundle, read from its source map. */
+/** The source files in a bundle, read from its source map. */
+function bundledSources(name: FunctionName): string[] {
+  return (JSON.parse(readFileSync(join(assetDir(name), "index.mjs.map"), "utf8")) as { sources: string[] }).sources;
+}
+
+/** The @aws-sdk/client-* packages whose code is in a bundle. */
 function bundledClients(name: FunctionName): string[] {
-  const map = JSON.parse(readFileSync(join(assetDir(name), "index.mjs.map"), "utf8")) as { sources: string[] };
-  const clients = map.sources.flatMap((source) => source.match(/@aws-sdk\/(client-[a-z0-9-]+)\//)?.[1] ?? []);
+  const clients = bundledSources(name).flatMap((source) => source.match(/@aws-sdk\/(client-[a-z0-9-]+)\//)?.[1] ?? []);
   return [...new Set(clients)].sort();
 }
+
+/** The installed copies (node_modules paths) of the packages in a bundle, by package name. */
+function bundledPackages(name: FunctionName): Map<string, Set<string>> {
+  const packages = new Map<string, Set<string>>();
+  for (const source of bundledSources(name)) {
+    const match = source.match(/^(.*node_modules\/((?:@[^/]+\/)?[^/]+))\//);
+    if (!match) continue;
+    const [, copy = "", packageName = ""] = match;
+    packages.set(packageName, (packages.get(packageName) ?? new Set()).add(copy));
+  }
+  return packages;
+}
+
+/** The parts of the SDK's default credential chain a Lambda never runs, and what they carry. */
+const UNUSED_CREDENTIAL_CHAIN = [
+  "@aws-sdk/credential-provider-node",
+  "@aws-sdk/credential-provider-ini",
+  "@aws-sdk/credential-provider-sso",
+  "@aws-sdk/credential-provider-web-identity",
+  "@aws-sdk/credential-provider-process",
+  "@aws-sdk/credential-provider-login",
+  "@aws-sdk/nested-clients",
+  "@smithy/credential-provider-imds",
+];
 
 describe.each(FUNCTIONS)("bundle of %s", (name) => {
   it("is one ES module under 2 MB with a source map and a working require for CommonJS dependencies", () => {
@@ -94,6 +125,19 @@ describe.each(FUNCTIONS)("bundle of %s", (name) => {
 
   it("bundles exactly the AWS SDK clients the function uses", () => {
     expect(bundledClients(name)).toEqual(CLIENTS[name]);
+  });
+
+  it("takes credentials from the environment only (Lambda's), without the rest of the SDK's default chain", () => {
+    const packages = bundledPackages(name);
+    expect(packages.has("@aws-sdk/credential-provider-env")).toBe(true);
+    expect(UNUSED_CREDENTIAL_CHAIN.filter((unused) => packages.has(unused))).toEqual([]);
+    expect(bundledSources(name).some((source) => source.endsWith("shared/aws/lambda-credentials.ts"))).toBe(true);
+  });
+
+  it("holds one copy of each package (no second entities or Powertools commons) and no semver", () => {
+    const duplicated = [...bundledPackages(name)].filter(([, copies]) => copies.size > 1).map(([pkg]) => pkg);
+    expect(duplicated).toEqual([]);
+    expect(bundledPackages(name).has("semver")).toBe(false);
   });
 
   it("imports as ESM on Node and exports a handler function", () => {
@@ -126,6 +170,82 @@ describe.each(FUNCTIONS)("bundle of %s", (name) => {
     expect(
       hooksMade({ AWS_EXECUTION_ENV: "AWS_Lambda_nodejs24.x", AWS_XRAY_CONTEXT_MISSING: "IGNORE_ERROR" }),
     ).toBeGreaterThan(0);
+  });
+});
+
+describe("the parse-page bundle", () => {
+  it("stays under 1 MB, the cold-start budget (1.36 MB before the SDK was trimmed)", () => {
+    expect(statSync(join(assetDir("parsePage"), "index.mjs")).size).toBeLessThan(1024 * 1024);
+  });
+
+  it("signs its AWS requests with the credentials Lambda puts in the environment, session token included", async () => {
+    const requests: { url?: string; authorization?: string; token?: string | string[] }[] = [];
+    // Stands in for S3: notes how each request is signed and refuses it, so the handler fails the message.
+    const server = createServer((request, response) => {
+      requests.push({
+        url: request.url,
+        authorization: request.headers.authorization,
+        token: request.headers["x-amz-security-token"],
+      });
+      request.resume();
+      response.writeHead(403, { "content-type": "application/xml" });
+      response.end("<Error><Code>AccessDenied</Code><Message>bundling test</Message></Error>");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const file = join(scratch, "parsePage-signing.mjs");
+      cpSync(join(assetDir("parsePage"), "index.mjs"), file);
+      const s3Event = {
+        Records: [
+          {
+            eventName: "ObjectCreated:Put",
+            eventTime: "2026-01-01T00:00:00.000Z",
+            s3: { bucket: { name: "raw" }, object: { key: "raw/page.html", size: 100 } },
+          },
+        ],
+      };
+      const sqsEvent = {
+        Records: [
+          {
+            messageId: "m-1",
+            receiptHandle: "r-1",
+            body: JSON.stringify(s3Event),
+            attributes: {},
+            messageAttributes: {},
+            md5OfBody: "",
+            eventSource: "aws:sqs",
+            eventSourceARN: "arn:aws:sqs:ap-east-1:111122223333:page-events",
+            awsRegion: "ap-east-1",
+          },
+        ],
+      };
+      const script = `const { handler } = await import(${JSON.stringify(file)});
+        console.log(JSON.stringify(await handler(${JSON.stringify(sqsEvent)})));`;
+      const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script], {
+        env: {
+          PATH: process.env.PATH ?? "",
+          NODE_NO_WARNINGS: "1",
+          HOME: scratch,
+          ...HANDLER_ENV,
+          AWS_ENDPOINT_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+          AWS_ACCESS_KEY_ID: "ASIABUNDLINGTEST",
+          AWS_SECRET_ACCESS_KEY: "bundling-test-secret",
+          AWS_SESSION_TOKEN: "bundling-test-session-token",
+        },
+        encoding: "utf8",
+        timeout: 60_000,
+      });
+      expect(JSON.parse(stdout.trim().split("\n").at(-1) ?? "")).toEqual({
+        batchItemFailures: [{ itemIdentifier: "m-1" }],
+      });
+      expect(requests[0]?.url).toMatch(/^\/raw\/raw\/page\.html/);
+      expect(requests[0]?.authorization).toMatch(
+        /^AWS4-HMAC-SHA256 Credential=ASIABUNDLINGTEST\/\d{8}\/ap-east-1\/s3\/aws4_request,/,
+      );
+      expect(requests[0]?.token).toBe("bundling-test-session-token");
+    } finally {
+      server.close();
+    }
   });
 });
 
