@@ -1,4 +1,5 @@
 import { GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { DeleteCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { MeetingRecord } from "../../../shared/record/record-schema";
@@ -136,6 +137,60 @@ describe("storeRecord on a table", () => {
 
       expect(result.duplicateOf).toBeNull();
       expect((await table.partition(`CONTENT#${"f".repeat(64)}`))[0]).toMatchObject({ recordId: later.id });
+    });
+  });
+
+  describe("records stored before the LIST# partitions (deployed tables)", () => {
+    /** Makes a stored record look as it did before LIST# items: none written, none listed, no index hash. */
+    async function asBeforeListPartitions(record: MeetingRecord): Promise<void> {
+      const head = (await table.partition(`REC#${record.id}`))[0] as unknown as RecordItem;
+      const listKeys = head.indexKeys.filter((key) => key.pk.startsWith("LIST#"));
+      expect(listKeys.length).toBeGreaterThan(0);
+      for (const key of listKeys) await table.ddb.send(new DeleteCommand({ TableName: table.tableName, Key: key }));
+      const { indexSha256: _, ...old } = head;
+      await table.ddb.send(
+        new PutCommand({
+          TableName: table.tableName,
+          Item: { ...old, indexKeys: head.indexKeys.filter((key) => !key.pk.startsWith("LIST#")) },
+        }),
+      );
+    }
+    const listed = async (id: string) => (await table.partition("LIST#meetings")).some((item) => item.id === id);
+
+    it("gets its missing LIST# items back when the same version is delivered again, as unchanged", async () => {
+      const record = recordWith();
+      await storeRecord(deps, record, versionOf(record));
+      await asBeforeListPartitions(record);
+      expect(await listed(record.id)).toBe(false);
+
+      const result = await storeRecord(deps, record, versionOf(record));
+
+      expect(result).toMatchObject({ outcome: "unchanged", reason: "duplicate" });
+      expect(await listed(record.id)).toBe(true);
+      const head = (await table.partition(`REC#${record.id}`))[0] as unknown as RecordItem;
+      expect(head.indexKeys.some((key) => key.pk === "LIST#meetings")).toBe(true);
+      expect(head).not.toHaveProperty("indexPendingSince");
+    });
+
+    it("gets them back from `docket reprocess` with the same parser (a newer sequencer, identical content)", async () => {
+      const record = recordWith();
+      await storeRecord(deps, record, versionOf(record));
+      await asBeforeListPartitions(record);
+
+      const result = await storeRecord(deps, record, versionOf(record, "02"));
+
+      expect(result).toMatchObject({ outcome: "unchanged", reason: "same-content" });
+      expect(await listed(record.id)).toBe(true);
+    });
+
+    it("writes nothing for a redelivery once every index item is in place", async () => {
+      const record = recordWith();
+      await storeRecord(deps, record, versionOf(record));
+      table.writes.length = 0;
+
+      await storeRecord(deps, record, versionOf(record));
+
+      expect(table.writes).toEqual([]);
     });
   });
 });
