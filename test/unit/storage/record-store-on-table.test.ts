@@ -51,6 +51,14 @@ beforeEach(() => {
   };
 });
 
+function deferredSignal() {
+  let fire!: () => void;
+  const fired = new Promise<void>((resolve) => {
+    fire = resolve;
+  });
+  return { fire, fired };
+}
+
 const reader = () => ({ ...deps, artifactsBucket: "artifacts" });
 let n = 0;
 function recordWith(overrides: Parameters<typeof aMeetingRecord>[0] & { sha?: string } = {}): MeetingRecord {
@@ -124,6 +132,48 @@ describe("storeRecord on a table", () => {
 
       expect(again).toMatchObject({ reason: "duplicate", duplicateOf: null });
       expect(reuploaded).toMatchObject({ outcome: "unchanged", reason: "same-content", duplicateOf: null });
+    });
+
+    it("decides one original when the second copy arrives while the first is between its claim and its write", async () => {
+      const sha = "9".repeat(64);
+      const first = recordWith({ sha });
+      const copy = recordWith({ sha });
+      const claimed = deferredSignal();
+      const proceed = deferredSignal();
+      // The first delivery stops just before its record-item write, its claim already made.
+      const paused = {
+        send: async (command: { input: { Item?: { sk?: string } } }) => {
+          if (command instanceof PutCommand && command.input.Item?.sk === "RECORD") {
+            claimed.fire();
+            await proceed.fired;
+          }
+          return table.ddb.send(command as never);
+        },
+      } as unknown as RecordStoreDeps["ddb"];
+      const firstRun = storeRecord({ ...deps, ddb: paused }, first, versionOf(first));
+      await claimed.fired;
+
+      const second = await storeRecord(deps, copy, versionOf(copy));
+      proceed.fire();
+
+      expect((await firstRun).duplicateOf).toBeNull();
+      expect(second.duplicateOf).toBe(first.id);
+      const originals = (await table.partition("LIST#meetings")).filter(
+        (item) => (item.id === first.id || item.id === copy.id) && !item.duplicateOf,
+      );
+      expect(originals.map((item) => item.id)).toEqual([first.id]);
+    });
+
+    it("lets exactly one of five identical pages stored at once be the original", async () => {
+      const sha = "8".repeat(64);
+      const copies = Array.from({ length: 5 }, () => recordWith({ sha }));
+
+      const results = await Promise.all(copies.map((copy) => storeRecord(deps, copy, versionOf(copy))));
+
+      const originals = results.filter((result) => result.duplicateOf === null);
+      expect(originals).toHaveLength(1);
+      const original = copies[results.indexOf(originals[0] as (typeof results)[number])]?.id;
+      expect(results.filter((result) => result.duplicateOf === original)).toHaveLength(4);
     });
 
     it("takes over the bytes when their first record has since changed to other bytes", async () => {
