@@ -1,7 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
+import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { recoverUnsettledPages } from "../../../infra/local/recover-unsettled-pages";
 import { SettledPages } from "../../../infra/local/settled-pages";
 import { recordEvent } from "../../../shared/events/ingest-notification";
 import { aMeetingRecord } from "../storage/support/meeting-record";
@@ -66,6 +69,33 @@ describe("SettledPages", () => {
 
     expect(ledger.isSettled(uri, v2Written, "e2")).toBe(true);
     expect(ledger.isSettled(uri, new Date("2024-05-01T10:00:10.000Z"), "e3")).toBe(false);
+  });
+
+  it("makes a restart queue again the page rewritten after the version the ledger settled", async () => {
+    const s3Mock = mockClient(S3Client);
+    s3Mock.on(ListObjectsV2Command).resolves({
+      Contents: [
+        { Key: "raw/zhonglou-2022-1.html", ETag: '"e2"', LastModified: v2Written, Size: 10 },
+        { Key: "raw/settled.html", ETag: '"s1"', LastModified: new Date(v1.eventTime), Size: 10 },
+      ],
+    });
+    const ledger = new SettledPages(file);
+    ledger.record(lateV1);
+    const settledUri = "s3://raw-bucket/raw/settled.html";
+    ledger.record({ ...lateV1, uri: settledUri, version: { eventTime: v1.eventTime, eTag: "s1" } });
+    const announced: string[] = [];
+
+    const recovered = await recoverUnsettledPages({
+      s3: new S3Client({ region: "us-east-1" }),
+      bucket: "raw-bucket",
+      prefix: "raw/",
+      ledger,
+      notifier: { announceStored: async (object: { key: string }) => void announced.push(object.key) } as never,
+    });
+
+    expect(recovered).toBe(1);
+    expect(announced).toEqual(["raw/zhonglou-2022-1.html"]);
+    s3Mock.restore();
   });
 
   it("counts nothing for a page it has never seen", () => {
