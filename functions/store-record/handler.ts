@@ -17,4 +17,6 @@ const deps = {
 };
 
 /** records queue → record and index items in DynamoDB, then record.* notifications. */
-export const handler = instrumentSqsHandler("store-record", (records) => processRecordMessages(records, deps));
+export const handler = instrumentSqsHandler("store-record", (records, context) =>
+  processRecordMessages(records, deps, context),
+);

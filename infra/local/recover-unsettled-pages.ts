@@ -21,13 +21,9 @@ export async function recoverUnsettledPages(options: {
     for (const object of page.Contents ?? []) {
       const key = object.Key ?? "";
       const lastModified = object.LastModified ?? new Date();
-      if (key === "" || options.ledger.isSettled(`s3://${options.bucket}/${key}`, lastModified)) continue;
-      await options.notifier.announceStored({
-        key,
-        size: object.Size ?? 0,
-        eTag: (object.ETag ?? "").replaceAll('"', ""),
-        lastModified,
-      });
+      const eTag = (object.ETag ?? "").replaceAll('"', "");
+      if (key === "" || options.ledger.isSettled(`s3://${options.bucket}/${key}`, lastModified, eTag)) continue;
+      await options.notifier.announceStored({ key, size: object.Size ?? 0, eTag, lastModified });
       recovered++;
     }
   }

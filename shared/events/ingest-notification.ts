@@ -25,11 +25,29 @@ export const pageRejectionCodes = [
 
 export type PageRejectionCode = (typeof pageRejectionCodes)[number];
 
+/**
+ * Which version of the source object a notification settles, as its S3
+ * event named it (optional: notifications before it carry none). A
+ * subscriber that tracks pages (the local settled-pages ledger) matches on
+ * it, so the notification of an older version never counts for a newer one
+ * written under the same key; a repeated notification of one version is
+ * recognisable as such.
+ */
+export const sourceVersionSchema = z.object({
+  /** the event's time: the object's last-modified time */
+  eventTime: z.string(),
+  sequencer: z.string().nullable().optional(),
+  versionId: z.string().nullable().optional(),
+  eTag: z.string().nullable().optional(),
+});
+export type SourceVersion = z.infer<typeof sourceVersionSchema>;
+
 export const pageRejectedSchema = z.object({
   type: z.literal("page.rejected"),
   uri: z.string(),
   reason: z.object({ code: z.enum(pageRejectionCodes), message: z.string() }),
   size: z.number().int().nonnegative().optional(),
+  version: sourceVersionSchema.optional(),
   at: z.string(),
 });
 
@@ -54,6 +72,7 @@ export const recordEventSchema = z.object({
   reason: z.enum(unchangedReasons).optional(),
   /** only when the record's raw bytes repeat another record's: that record's id */
   duplicateOf: z.string().optional(),
+  version: sourceVersionSchema.optional(),
   at: z.string(),
 });
 
@@ -73,12 +92,14 @@ export function pageRejected(
   reason: { code: PageRejectionCode; message: string },
   at: Date,
   size?: number | null,
+  version?: SourceVersion,
 ): PageRejectedNotification {
   return {
     type: "page.rejected",
     uri,
     reason: { code: reason.code, message: truncate(reason.message, MAX_REASON_CHARS) },
     ...(size === undefined || size === null ? {} : { size }),
+    ...(version ? { version: sourceVersion(version) } : {}),
     at: at.toISOString(),
   };
 }
@@ -88,6 +109,7 @@ export function recordEvent(
   record: MeetingRecord,
   at: Date,
   reason?: UnchangedReason,
+  version?: SourceVersion,
 ): RecordEventNotification {
   return {
     type,
@@ -98,7 +120,18 @@ export function recordEvent(
     uri: record.source.uri,
     ...(reason ? { reason } : {}),
     ...(record.duplicateOf ? { duplicateOf: record.duplicateOf } : {}),
+    ...(version ? { version: sourceVersion(version) } : {}),
     at: at.toISOString(),
+  };
+}
+
+/** Only the identity fields, whatever else the given version carries; absent ones left out. */
+function sourceVersion(version: SourceVersion): SourceVersion {
+  return {
+    eventTime: version.eventTime,
+    ...(version.sequencer ? { sequencer: version.sequencer } : {}),
+    ...(version.versionId ? { versionId: version.versionId } : {}),
+    ...(version.eTag ? { eTag: version.eTag } : {}),
   };
 }
 

@@ -19,6 +19,8 @@ export const pageVersionSchema = z.object({
   /** S3 event sequencer (hex); orders events for the same key; null for hand-made events */
   sequencer: z.string().nullable(),
   versionId: z.string().nullable().optional(),
+  /** the object's ETag from its S3 event; names the version in notifications, never orders versions */
+  eTag: z.string().nullable().optional(),
   /** ISO 8601 UTC with milliseconds */
   eventTime: z.string(),
   /** of the raw bytes */

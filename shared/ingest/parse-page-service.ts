@@ -4,7 +4,7 @@ import type { SNSClient } from "@aws-sdk/client-sns";
 import type { SQSClient } from "@aws-sdk/client-sqs";
 import type { SQSBatchResponse, SQSRecord } from "aws-lambda";
 import { MalformedMessageError } from "../errors";
-import { type PageRejectionCode, pageRejected } from "../events/ingest-notification";
+import { type PageRejectionCode, pageRejected, type SourceVersion } from "../events/ingest-notification";
 import { type PageEvent, parsePageEventMessage } from "../events/page-event";
 import { publishNotification } from "../events/publish-notification";
 import type { InlineRecordMessage } from "../events/record-message";
@@ -130,11 +130,11 @@ async function processPage(event: PageEvent, deps: ParsePageDeps): Promise<Inlin
       read.size === null
         ? `page is larger than the limit of ${deps.maxPageBytes} bytes`
         : `page is ${read.size} bytes; the limit is ${deps.maxPageBytes}`;
-    await reject(deps, event.uri, "too-large", message, read.size);
+    await reject(deps, event.uri, "too-large", message, read.size, event);
     return null;
   }
   if (read.kind === "missing") {
-    await reject(deps, event.uri, "missing", "the object (or this version of it) no longer exists", event.size);
+    await reject(deps, event.uri, "missing", "the object (or this version of it) no longer exists", event.size, event);
     return null;
   }
   deps.metrics.addMetric(METRIC.pageBytes, MetricUnit.Bytes, read.bytes.byteLength);
@@ -147,7 +147,7 @@ async function processPage(event: PageEvent, deps: ParsePageDeps): Promise<Inlin
   });
   deps.metrics.addMetric(METRIC.parseTimeMs, MetricUnit.Milliseconds, performance.now() - started);
   if (!outcome.ok) {
-    await reject(deps, event.uri, outcome.rejection.code, outcome.rejection.message, read.bytes.byteLength);
+    await reject(deps, event.uri, outcome.rejection.code, outcome.rejection.message, read.bytes.byteLength, event);
     return null;
   }
   const { record } = outcome;
@@ -159,6 +159,7 @@ async function processPage(event: PageEvent, deps: ParsePageDeps): Promise<Inlin
       uri: event.uri,
       sequencer: event.sequencer,
       versionId: event.versionId,
+      eTag: event.eTag,
       eventTime: event.eventTime,
       sha256: record.source.sha256,
       parserVersion: record.parserVersion,
@@ -181,11 +182,12 @@ async function reject(
   code: PageRejectionCode,
   message: string,
   size: number | null,
+  version?: SourceVersion,
 ): Promise<void> {
   deps.logger.warn("page rejected", { uri, code, reason: message });
   countRejection(deps.metrics, code);
   await publishNotification(
     { sns: deps.sns, topicArn: deps.topicArn },
-    pageRejected(uri, { code, message }, deps.now(), size),
+    pageRejected(uri, { code, message }, deps.now(), size, version),
   );
 }

@@ -2,7 +2,7 @@ import { BatchProcessor, EventType } from "@aws-lambda-powertools/batch";
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { SNSClient } from "@aws-sdk/client-sns";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import type { SQSBatchResponse, SQSRecord } from "aws-lambda";
+import type { Context, SQSBatchResponse, SQSRecord } from "aws-lambda";
 import { MalformedMessageError, TransientError } from "../errors";
 import { type RecordEventType, recordEvent } from "../events/ingest-notification";
 import { publishNotification } from "../events/publish-notification";
@@ -11,6 +11,7 @@ import type { Log } from "../observability/log";
 import { METRIC, type MetricsSink, MetricUnit } from "../observability/metrics";
 import type { MeetingRecord } from "../record/record-schema";
 import { type StoreResult, storeRecord } from "../storage/record-store";
+import type { WaitBudget } from "../storage/wait-budget";
 import { resolveRecordMessage } from "./resolve-record-message";
 
 export interface StoreRecordDeps {
@@ -46,21 +47,31 @@ const OUTCOME_METRIC = {
  * store publishes it through the announce callback once the index is
  * complete, so that one update clears both the index mark and the outbox.
  */
-export async function processRecordMessages(records: SQSRecord[], deps: StoreRecordDeps): Promise<SQSBatchResponse> {
+export async function processRecordMessages(
+  records: SQSRecord[],
+  deps: StoreRecordDeps,
+  context?: Context,
+): Promise<SQSBatchResponse> {
   const processor = new BatchProcessor(EventType.SQS);
-  processor.register(records, (record: SQSRecord) => handleRecordMessage(record, deps), {
+  // One record at a time: each appends its correlation id to the one shared logger while it is
+  // handled, so records handled side by side would log each other's ids.
+  processor.register(records, (record: SQSRecord) => handleRecordMessage(record, deps, context), {
     throwOnFullBatchFailure: false,
+    processInParallel: false,
   });
   await processor.process();
   return processor.response();
 }
 
-async function handleRecordMessage(message: SQSRecord, deps: StoreRecordDeps): Promise<StoreResult> {
-  let recordId: string | undefined;
+const CORRELATION_ID = "correlation_id";
+
+async function handleRecordMessage(message: SQSRecord, deps: StoreRecordDeps, context?: Context): Promise<StoreResult> {
   try {
     const { record, version } = await resolveRecordMessage(deps, parseRecordMessage(message.body));
-    recordId = record.id;
-    return await storeAndNotify(record, version, deps);
+    deps.logger.appendKeys({ [CORRELATION_ID]: record.id });
+    // Waits end well before the function's timeout: a record that cannot finish fails alone, for redelivery.
+    const remainingTimeMs = context ? () => context.getRemainingTimeInMillis() : undefined;
+    return await storeAndNotify(record, version, { ...deps, ...(remainingTimeMs ? { remainingTimeMs } : {}) });
   } catch (error) {
     // The batch processor records a failure without logging it: say here why the message fails.
     const malformed = error instanceof MalformedMessageError;
@@ -74,30 +85,33 @@ async function handleRecordMessage(message: SQSRecord, deps: StoreRecordDeps): P
       {
         messageId: message.messageId,
         receiveCount: message.attributes?.ApproximateReceiveCount,
-        ...(recordId ? { correlation_id: recordId } : {}),
         ...(malformed ? { reason: error.message } : { error }),
       },
     );
     throw error;
+  } finally {
+    deps.logger.removeKeys([CORRELATION_ID]);
   }
 }
 
 async function storeAndNotify(
   record: MeetingRecord,
   version: PageVersion,
-  deps: StoreRecordDeps,
+  deps: StoreRecordDeps & WaitBudget,
 ): Promise<StoreResult> {
   const publish = (type: RecordEventType, stored: MeetingRecord, reason?: StoreResult["reason"]) =>
-    publishNotification({ sns: deps.sns, topicArn: deps.topicArn }, recordEvent(type, stored, deps.now(), reason));
+    publishNotification(
+      { sns: deps.sns, topicArn: deps.topicArn },
+      recordEvent(type, stored, deps.now(), reason, version),
+    );
   const result = await storeRecord(
-    { ...deps, warn: (text, details) => deps.logger.warn(text, { correlation_id: record.id, ...details }) },
+    { ...deps, warn: (text, details) => deps.logger.warn(text, details) },
     record,
     version,
     (type, stored) => publish(type, stored),
   );
   deps.metrics.addMetric(OUTCOME_METRIC[result.outcome], MetricUnit.Count, 1);
   deps.logger.info(`record ${result.outcome}`, {
-    correlation_id: record.id,
     uri: version.uri,
     ...(result.reason ? { reason: result.reason } : {}),
   });

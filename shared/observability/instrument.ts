@@ -15,7 +15,10 @@ export type SqsBatchHandler = InstrumentedHandler<SQSEvent, SQSBatchResponse>;
  * (local runtime, tests) there is no context and tracing is off; the flush
  * then just writes EMF lines to stdout, unless metrics are disabled.
  */
-export function instrument<E, R>(name: string, run: (event: E) => Promise<R>): InstrumentedHandler<E, R> {
+export function instrument<E, R>(
+  name: string,
+  run: (event: E, context?: Context) => Promise<R>,
+): InstrumentedHandler<E, R> {
   return async (event, context) => {
     if (context) logger.addContext(context);
     metrics.captureColdStartMetric(context?.functionName);
@@ -27,7 +30,7 @@ export function instrument<E, R>(name: string, run: (event: E) => Promise<R>): I
       tracer.addServiceNameAnnotation();
     }
     try {
-      return await run(event);
+      return await run(event, context);
     } catch (error) {
       subsegment?.addError(error as Error);
       throw error;
@@ -43,7 +46,7 @@ export function instrument<E, R>(name: string, run: (event: E) => Promise<R>): I
 /** An SQS batch function, instrumented (see instrument). */
 export function instrumentSqsHandler(
   name: string,
-  run: (records: SQSEvent["Records"]) => Promise<SQSBatchResponse>,
+  run: (records: SQSEvent["Records"], context?: Context) => Promise<SQSBatchResponse>,
 ): SqsBatchHandler {
-  return instrument(name, (event: SQSEvent) => run(event.Records));
+  return instrument(name, (event: SQSEvent, context?: Context) => run(event.Records, context));
 }

@@ -4,4 +4,7 @@ export interface Log {
   info(message: string, ...extra: Record<string, unknown>[]): void;
   warn(message: string, ...extra: Record<string, unknown>[]): void;
   error(message: string, ...extra: Record<string, unknown>[]): void;
+  /** adds keys to every later log line, until removed */
+  appendKeys(attributes: Record<string, unknown>): void;
+  removeKeys(keys: string[]): void;
 }

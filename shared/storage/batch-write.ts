@@ -1,7 +1,7 @@
-import { setTimeout as delay } from "node:timers/promises";
 import { BatchWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { TransientError } from "../errors";
 import type { ItemKey } from "./record-item";
+import { type WaitBudget, waitWithinBudget } from "./wait-budget";
 
 /** BatchWriteItem takes at most 25 requests. */
 const BATCH_SIZE = 25;
@@ -10,10 +10,9 @@ const BACKOFF_MS = 50;
 
 type WriteRequest = { PutRequest: { Item: Record<string, unknown> } } | { DeleteRequest: { Key: ItemKey } };
 
-export interface BatchWriteDeps {
+export interface BatchWriteDeps extends WaitBudget {
   ddb: DynamoDBDocumentClient;
   tableName: string;
-  sleep?: (ms: number) => Promise<void>;
 }
 
 /**
@@ -30,7 +29,6 @@ export async function batchWrite(
     ...puts.map((item) => ({ PutRequest: { Item: item } })),
     ...deletes.map((key) => ({ DeleteRequest: { Key: { pk: key.pk, sk: key.sk } } })),
   ];
-  const sleep = deps.sleep ?? delay;
   for (let start = 0; start < requests.length; start += BATCH_SIZE) {
     let pending = requests.slice(start, start + BATCH_SIZE);
     for (let attempt = 1; pending.length > 0; attempt++) {
@@ -39,7 +37,9 @@ export async function batchWrite(
           `${pending.length} index writes stayed unprocessed after ${UNPROCESSED_ATTEMPTS} attempts`,
         );
       }
-      if (attempt > 1) await sleep(BACKOFF_MS * 2 ** (attempt - 2));
+      if (attempt > 1) {
+        await waitWithinBudget(deps, BACKOFF_MS * 2 ** (attempt - 2), `${pending.length} index writes unprocessed`);
+      }
       const result = await deps.ddb.send(new BatchWriteCommand({ RequestItems: { [deps.tableName]: pending } }));
       pending = (result.UnprocessedItems?.[deps.tableName] ?? []) as WriteRequest[];
     }

@@ -1,5 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { isConditionalCheckFailed } from "../aws/aws-errors";
+import { FUNCTION_TIMEOUT_SECONDS } from "../config/resources";
 import { TransientError } from "../errors";
 import { keys } from "./item-keys";
 import { readRecordItem } from "./record-reader";
@@ -13,20 +14,31 @@ import { readRecordItem } from "./record-reader";
  *
  * A claim outlives its owner's hold on the bytes (the owner's page changed
  * since, or its write lost to a newer version and never happened), so it
- * counts only while the owner's record item still has that sha256; else
- * the claim is taken over, conditionally on the owner read.
+ * counts while the owner's record item has that sha256, or while the owner
+ * may still be writing it: the claim is fresh (younger than a writer can
+ * live) and the owner's item was not written since the claim. Else it is
+ * taken over, conditionally on the owner read. Without the second rule two
+ * records with the same bytes stored at the same moment would both be
+ * originals: the second finds the first's claim before the first's record
+ * item exists, and would take it over.
  */
 
 export interface ContentClaimDeps {
   ddb: DynamoDBDocumentClient;
   tableName: string;
+  now: () => Date;
 }
 
 interface ClaimItem {
   pk: string;
   sk: string;
   recordId: string;
+  /** when the owner (re)claimed the bytes; absent on claims written before it, which count as old */
+  claimedAt?: string;
 }
+
+/** A writer lives at most its function's timeout; twice that, and an owner that has not written never will. */
+const CLAIM_IN_FLIGHT_MS = 2 * FUNCTION_TIMEOUT_SECONDS.storeRecord * 1000;
 
 const ATTEMPTS = 4;
 
@@ -35,13 +47,15 @@ export async function claimContent(deps: ContentClaimDeps, sha256: string, recor
   let expectedOwner: string | null = null;
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     if (await putClaim(deps, sha256, recordId, expectedOwner)) return null;
-    const owner = await readOwner(deps, sha256);
+    const claim = await readClaim(deps, sha256);
+    const owner = claim?.recordId ?? null;
     if (owner === null || owner === recordId) {
       expectedOwner = owner;
       continue;
     }
     const ownerItem = await readRecordItem(deps, owner, { consistent: true });
     if (ownerItem?.version.sha256 === sha256) return owner;
+    if (claim && mayStillBeWriting(claim, ownerItem?.updatedAt, deps.now())) return owner;
     expectedOwner = owner;
   }
   throw new TransientError(`content ${sha256}: its claim kept changing hands; retry later`);
@@ -54,7 +68,7 @@ async function putClaim(
   recordId: string,
   from: string | null,
 ): Promise<boolean> {
-  const item: ClaimItem = { ...keys.content(sha256), recordId };
+  const item: ClaimItem = { ...keys.content(sha256), recordId, claimedAt: deps.now().toISOString() };
   try {
     await deps.ddb.send(
       new PutCommand({
@@ -75,9 +89,17 @@ async function putClaim(
   }
 }
 
-async function readOwner(deps: ContentClaimDeps, sha256: string): Promise<string | null> {
+async function readClaim(deps: ContentClaimDeps, sha256: string): Promise<ClaimItem | undefined> {
   const result = await deps.ddb.send(
     new GetCommand({ TableName: deps.tableName, Key: keys.content(sha256), ConsistentRead: true }),
   );
-  return (result.Item as ClaimItem | undefined)?.recordId ?? null;
+  return result.Item as ClaimItem | undefined;
+}
+
+/** The claim is recent, and its owner's record item (if any) was last written before it: the owner's write may be on its way. */
+function mayStillBeWriting(claim: ClaimItem, ownerWrittenAt: string | undefined, now: Date): boolean {
+  if (!claim.claimedAt) return false;
+  const claimedAt = Date.parse(claim.claimedAt);
+  if (now.getTime() - claimedAt >= CLAIM_IN_FLIGHT_MS) return false;
+  return ownerWrittenAt === undefined || Date.parse(ownerWrittenAt) < claimedAt;
 }

@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { setTimeout as delay } from "node:timers/promises";
 import { brotliCompressSync, constants as zlib } from "node:zlib";
 import { DeleteObjectCommand, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
@@ -17,6 +16,7 @@ import { keys } from "./item-keys";
 import type { ItemKey, RecordItem, S3Pointer } from "./record-item";
 import { readRecordItem } from "./record-reader";
 import { compareVersions, uriPrefix, type VersionStrings, versionStrings } from "./record-version";
+import { hasTimeFor, type WaitBudget, waitWithinBudget } from "./wait-budget";
 
 /**
  * Writes a record and its index items so that a duplicate is a no-op and an
@@ -41,15 +41,28 @@ import { compareVersions, uriPrefix, type VersionStrings, versionStrings } from 
  * The mark serialises writers, and its timestamp is the owner's token: every
  * record-item write is conditional on the mark read, and only the owner
  * clears it. While it is fresh, every other delivery — this very version
- * included — waits, re-reads, and gives up with TransientError (retried via
+ * included — waits briefly (bounded by MAX_MARK_WAIT_MS and the time left in
+ * the invocation), re-reads, and gives up with TransientError (retried via
  * SQS): a helper writing alongside the owner could clear the mark early, or
  * still be writing once a newer version has rewritten the index, leaving
- * stale items for good. A mark older than twice the function timeout (a
- * writer that died, or failed and awaits its retry after the longer
- * visibility timeout) is taken over: by the same version, which finishes it,
- * or a newer one, which deletes its leftover keys. So a delivery succeeds
- * only once its version's index is complete or a newer version holds the
- * record.
+ * stale items for good. An owner whose index writes fail releases its mark;
+ * a mark released, or older than twice the function timeout (a writer that
+ * died), is taken over: by the same version, which finishes it, or a newer
+ * one, which deletes its leftover keys. So a delivery succeeds only once its
+ * version's index is complete or a newer version holds the record.
+ *
+ * Exactly one record.created/updated per version: only the mark's owner
+ * publishes, and the outbox is cleared with the mark. A redelivery that
+ * finds the notification still owed (its publisher failed, or died before
+ * publishing) takes a mark first, so of two such deliveries one publishes.
+ * Only a publisher that dies after SNS accepted the message and before its
+ * clearing update leaves it to be published again (at least once; the
+ * notification carries the page version, so a subscriber can tell).
+ *
+ * The same version delivered again also repairs index items of an older
+ * layout (indexSha256 differs): records stored before a layout change, such
+ * as the LIST# partitions, get their missing items from a redelivery or a
+ * `docket reprocess`, conditionally and with no write when all is in place.
  *
  * Write units: the mark is cleared in the same update that clears the
  * owed notification (the announce callback publishes it first, once the
@@ -62,14 +75,12 @@ import { compareVersions, uriPrefix, type VersionStrings, versionStrings } from 
  * person index keeps its first names (index-items.ts), with a warning.
  */
 
-export interface RecordStoreDeps {
+export interface RecordStoreDeps extends WaitBudget {
   ddb: DynamoDBDocumentClient;
   s3: S3Client;
   tableName: string;
   artifactsBucket: string;
   now: () => Date;
-  /** waits between re-reads while another writer holds the index mark (tests pass a no-op) */
-  sleep?: (ms: number) => Promise<void>;
   /** reports best-effort clean-up failures */
   warn?: (message: string, details: Record<string, unknown>) => void;
 }
@@ -97,10 +108,22 @@ export interface StoreResult {
   duplicateOf: string | null;
 }
 
-/** Twice the writer's timeout: a pending index rewrite older than this was abandoned. */
+/**
+ * Twice the writer's timeout: a mark older than this was abandoned. A live
+ * writer never holds one this long (Lambda ends it at its timeout), so a
+ * take-over never runs alongside its owner.
+ */
 export const ABANDONED_PENDING_MS = 2 * FUNCTION_TIMEOUT_SECONDS.storeRecord * 1000;
+/** Appended to a mark by an owner that failed: the next delivery takes it over at once. */
+const RELEASED = "/released";
 const MAX_ATTEMPTS = 8;
 const WAIT_MS = 100;
+/**
+ * How long a delivery waits in all for another writer's fresh mark before
+ * failing (partial batch failure) and leaving the record to its redelivery:
+ * long enough for an owner in flight to finish, far below the timeout.
+ */
+const MAX_MARK_WAIT_MS = 2_000;
 
 export async function storeRecord(
   deps: RecordStoreDeps,
@@ -108,31 +131,35 @@ export async function storeRecord(
   version: PageVersion,
   announce?: Announce,
 ): Promise<StoreResult> {
-  const versions = versionStrings(version);
-  let prepared: Prepared | undefined;
-  let body: Pick<RecordItem, "recordBrotli" | "recordPointer"> | undefined;
+  const incomingVersions = versionStrings(version);
+  let claimed: Prepared | undefined;
+  let body: { eventVersion: string; placed: Pick<RecordItem, "recordBrotli" | "recordPointer"> } | undefined;
+  let waited = 0;
 
-  const sleep = deps.sleep ?? delay;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    if (!hasTimeFor(deps)) {
+      throw new TransientError(`record ${incoming.id}: too little time left in this invocation; retry later`);
+    }
     const stored = await readRecordItem(deps, incoming.id, { consistent: true });
     const now = deps.now();
+    let sameVersion = false;
+    let prepared: Prepared;
     if (stored) {
-      const order = compareVersions(stored, versions);
+      const order = compareVersions(stored, incomingVersions);
       const duplicateOf = stored.duplicateOf ?? null;
       if (order === "older") {
         return { outcome: "unchanged", reason: "stale", objectVersion: stored.objectVersion, duplicateOf };
       }
       if (stored.indexPendingSince && !isAbandoned(stored.indexPendingSince, now)) {
-        await sleep(WAIT_MS * attempt);
+        const ms = WAIT_MS * attempt;
+        if (waited + ms > MAX_MARK_WAIT_MS) break;
+        await waitWithinBudget(deps, ms, `record ${incoming.id}: another writer holds its index mark`);
+        waited += ms;
         continue;
       }
       if (order === "same") {
-        if (stored.indexPendingSince) {
-          const taken = await takeOverIndexRewrite(deps, stored, now);
-          if (!taken) continue;
-          prepared ??= await prepare(deps, incoming);
-          await finishIndexRewrite(deps, taken, prepared.items);
-        }
+        // The stored version already decided duplicateOf: no claim, so a redelivery writes nothing.
+        prepared = prepareRecord(incoming, duplicateOf);
         const result: StoreResult = {
           outcome: "unchanged",
           reason: "duplicate",
@@ -140,36 +167,53 @@ export async function storeRecord(
           duplicateOf,
         };
         const owed = stored.pendingNotification;
-        if (!owed) return result;
-        if (!announce) return { ...result, owedNotification: owed };
-        await announce(owed, { ...incoming, duplicateOf });
-        await markNotified(deps, incoming.id, stored.objectVersion);
-        return { ...result, announced: owed };
+        // Work left by an earlier delivery: an abandoned index rewrite, an owed notification, or index
+        // items of an older layout (records stored before it, e.g. without LIST# items: the migration).
+        const unfinished =
+          stored.indexPendingSince !== undefined ||
+          stored.indexSha256 !== prepared.indexSha256 ||
+          (owed !== undefined && announce !== undefined);
+        if (!unfinished) return owed ? { ...result, owedNotification: owed } : result;
+        sameVersion = true;
+      } else {
+        prepared = claimed ??= await prepare(deps, incoming);
       }
+    } else {
+      prepared = claimed ??= await prepare(deps, incoming);
     }
 
-    prepared ??= await prepare(deps, incoming);
     const { record, recordJson, recordSha256, items, indexSha256 } = prepared;
-    body ??= await placeBody(deps, record.id, recordJson, versions);
-    const sameContent = stored?.recordSha256 === recordSha256;
-    const outcome: StoreOutcome = !stored ? "created" : sameContent ? "unchanged" : "updated";
+    // A same-version rewrite keeps the stored version strings: its event time must not reorder keys.
+    const versions = sameVersion && stored ? stored : incomingVersions;
+    if (body?.eventVersion !== versions.eventVersion) {
+      body = { eventVersion: versions.eventVersion, placed: await placeBody(deps, record.id, recordJson, versions) };
+    }
+    const outcome: StoreOutcome = !stored
+      ? "created"
+      : sameVersion || stored.recordSha256 === recordSha256
+        ? "unchanged"
+        : "updated";
     const item: RecordItem = {
       ...keys.record(record.id),
       id: record.id,
       schemaVersion: record.schemaVersion,
       parserVersion: record.parserVersion,
-      ...versions,
-      version: {
-        uri: version.uri,
-        sequencer: version.sequencer,
-        versionId: version.versionId ?? null,
-        eventTime: version.eventTime,
-        sha256: version.sha256,
-        parserVersion: version.parserVersion,
-      },
+      objectVersion: versions.objectVersion,
+      eventVersion: versions.eventVersion,
+      version:
+        sameVersion && stored
+          ? stored.version
+          : {
+              uri: version.uri,
+              sequencer: version.sequencer,
+              versionId: version.versionId ?? null,
+              eventTime: version.eventTime,
+              sha256: version.sha256,
+              parserVersion: version.parserVersion,
+            },
       recordSha256,
       indexSha256,
-      ...body,
+      ...body.placed,
       ...(record.duplicateOf ? { duplicateOf: record.duplicateOf } : {}),
       indexKeys: items.map(itemKey),
       createdAt: stored?.createdAt ?? now.toISOString(),
@@ -185,16 +229,13 @@ export async function storeRecord(
 
     const owed = item.pendingNotification;
     const publish = owed && announce ? () => announce(owed, record) : undefined;
-    let announced: boolean;
+    const condition = !stored
+      ? CREATE_CONDITION
+      : sameVersion
+        ? sameVersionCondition(stored)
+        : updateCondition(stored, version.uri, incomingVersions);
     try {
-      announced = await writeRecord(
-        deps,
-        item,
-        puts,
-        staleKeys,
-        stored ? updateCondition(stored, version.uri, versions) : CREATE_CONDITION,
-        publish,
-      );
+      await writeRecord(deps, item, puts, staleKeys, condition, publish);
     } catch (error) {
       if (isConditionalCheckFailed(error)) continue;
       throw error;
@@ -202,14 +243,9 @@ export async function storeRecord(
     if (stored?.recordPointer && stored.recordPointer.key !== item.recordPointer?.key) {
       await deleteBodyQuietly(deps, stored.recordPointer);
     }
-    if (publish && !announced) {
-      // No index rewrite to finish, so no mark to clear with it: publish, then clear the outbox alone.
-      await publish();
-      await markNotified(deps, record.id, item.objectVersion);
-    }
     return {
       outcome,
-      ...(outcome === "unchanged" ? { reason: "same-content" as const } : {}),
+      ...(outcome === "unchanged" ? { reason: sameVersion ? ("duplicate" as const) : ("same-content" as const) } : {}),
       ...(owed && !publish ? { owedNotification: owed } : {}),
       ...(owed && publish ? { announced: owed } : {}),
       objectVersion: item.objectVersion,
@@ -217,7 +253,7 @@ export async function storeRecord(
     };
   }
   throw new TransientError(
-    `record ${incoming.id}: still contended after ${MAX_ATTEMPTS} attempts (write races or another writer's index rewrite); retry later`,
+    `record ${incoming.id}: still contended (write races, or another writer's index mark held ${waited} ms); retry later`,
   );
 }
 
@@ -270,6 +306,15 @@ function updateCondition(stored: RecordItem, uri: string, incoming: VersionStrin
   };
 }
 
+/** The same version again, to finish what an earlier delivery left: unchanged since it was read. */
+function sameVersionCondition(stored: RecordItem): Condition {
+  const mark = markCondition(stored);
+  return {
+    ConditionExpression: `objectVersion = :read AND ${mark.ConditionExpression}`,
+    ExpressionAttributeValues: { ...mark.ExpressionAttributeValues, ":read": stored.objectVersion },
+  };
+}
+
 /** The index mark is still the one read: none, or the same (so its owner has not changed). */
 function markCondition(stored: RecordItem): Condition {
   return stored.indexPendingSince
@@ -281,6 +326,7 @@ function markCondition(stored: RecordItem): Condition {
 }
 
 function isAbandoned(pendingSince: string, now: Date): boolean {
+  if (pendingSince.endsWith(RELEASED)) return true;
   return now.getTime() - Date.parse(pendingSince) >= ABANDONED_PENDING_MS;
 }
 
@@ -301,12 +347,13 @@ interface Prepared {
   indexSha256: string;
 }
 
-/**
- * The record as it will be stored: marked as a duplicate when another record
- * holds its bytes, warned when its person index is cut short.
- */
+/** The record as it will be stored, once its bytes are claimed (or found to be another record's). */
 async function prepare(deps: RecordStoreDeps, incoming: MeetingRecord): Promise<Prepared> {
-  const duplicateOf = await claimContent(deps, incoming.source.sha256, incoming.id);
+  return prepareRecord(incoming, await claimContent(deps, incoming.source.sha256, incoming.id));
+}
+
+/** The record with its duplicate mark, warned when its person index is cut short, and its index items. */
+function prepareRecord(incoming: MeetingRecord, duplicateOf: string | null): Prepared {
   const warning = personIndexWarning(incoming);
   const warnings =
     warning && !incoming.warnings.includes(warning) ? [...incoming.warnings, warning] : incoming.warnings;
@@ -323,10 +370,12 @@ async function prepare(deps: RecordStoreDeps, incoming: MeetingRecord): Promise<
 }
 
 /**
- * Writes the record item, and when its index changes, the index items under
- * the mark. When `publish` is given and there is a mark to clear, publishes
- * once the index is complete and clears the mark and the outbox in one
- * update; true when it did so.
+ * Writes the record item, and when its index changes or a notification is
+ * owed, the index items under the mark. The mark makes the owner the only
+ * delivery that may publish: it publishes once the index is complete, then
+ * clears the mark and the outbox in one update. A delivery that finds a
+ * notification owed and no mark takes a mark first (a conditional Put), so
+ * two deliveries never both publish it.
  */
 async function writeRecord(
   deps: RecordStoreDeps,
@@ -335,46 +384,46 @@ async function writeRecord(
   deletes: ItemKey[],
   condition: Condition,
   publish?: () => Promise<void>,
-): Promise<boolean> {
-  if (puts.length === 0 && deletes.length === 0) {
+): Promise<void> {
+  if (puts.length === 0 && deletes.length === 0 && !publish) {
     await deps.ddb.send(new PutCommand({ TableName: deps.tableName, Item: item, ...condition }));
-    return false;
+    return;
   }
   const pending: RecordItem = { ...item, indexPendingSince: deps.now().toISOString(), staleIndexKeys: deletes };
   await deps.ddb.send(new PutCommand({ TableName: deps.tableName, Item: pending, ...condition }));
-  if (!publish) {
-    await finishIndexRewrite(deps, pending, puts);
-    return false;
+  try {
+    await batchWrite(deps, puts as unknown as Record<string, unknown>[], deletes);
+  } catch (error) {
+    // A failed owner hands the rewrite to the next delivery at once, rather than once the mark ages out.
+    await releaseQuietly(deps, pending);
+    throw error;
   }
-  await batchWrite(deps, puts as unknown as Record<string, unknown>[], deletes);
+  if (!publish) {
+    await updateWhileMarkHeld(deps, pending, CLEAR_MARK);
+    return;
+  }
   try {
     await publish();
   } catch (error) {
-    // The notification stays owed (the next delivery publishes it); the index is complete, so release the mark.
+    // The notification stays owed (the next delivery takes a mark and publishes it); the index is complete.
     await updateWhileMarkHeld(deps, pending, CLEAR_MARK);
     throw error;
   }
   await updateWhileMarkHeld(deps, pending, `${CLEAR_MARK}, pendingNotification`);
-  return true;
 }
 
 const CLEAR_MARK = "REMOVE indexPendingSince, staleIndexKeys";
 
-/**
- * Makes an abandoned rewrite of the stored version this writer's by renewing
- * its mark, so that the writer that abandoned it can no longer clear it;
- * null when another writer changed the item first.
- */
-async function takeOverIndexRewrite(deps: RecordStoreDeps, stored: RecordItem, now: Date): Promise<RecordItem | null> {
-  const since = now.toISOString();
-  const renewed = await updateWhileMarkHeld(deps, stored, "SET indexPendingSince = :now", { ":now": since });
-  return renewed ? { ...stored, indexPendingSince: since } : null;
-}
-
-/** Puts the version's index items, deletes the stale ones, then clears the mark if it is still this writer's. */
-async function finishIndexRewrite(deps: RecordStoreDeps, pending: RecordItem, puts: IndexItem[]): Promise<void> {
-  await batchWrite(deps, puts as unknown as Record<string, unknown>[], pending.staleIndexKeys ?? []);
-  await updateWhileMarkHeld(deps, pending, CLEAR_MARK);
+/** Marks this writer's rewrite as given up, so the next delivery takes it over without waiting. */
+async function releaseQuietly(deps: RecordStoreDeps, held: RecordItem): Promise<void> {
+  try {
+    await updateWhileMarkHeld(deps, held, "SET indexPendingSince = :released", {
+      ":released": `${held.indexPendingSince}${RELEASED}`,
+    });
+  } catch (error) {
+    // Throttled again, most likely: the mark then ages out (ABANDONED_PENDING_MS).
+    deps.warn?.("could not release the index mark", { id: held.id, error: String(error) });
+  }
 }
 
 /**

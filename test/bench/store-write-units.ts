@@ -115,7 +115,14 @@ meter(dynamodb, tally);
 const published: string[] = [];
 const sns = { send: async (command: { input: { Message?: string } }) => published.push(command.input.Message ?? "") };
 const metrics = { addMetric: () => {} } as unknown as MetricsSink;
-const log = { debug: () => {}, info: () => {}, warn: () => {}, error: (...args: unknown[]) => console.error(...args) };
+const log = {
+  debug: () => {},
+  info: () => {},
+  warn: () => {},
+  error: (...args: unknown[]) => console.error(...args),
+  appendKeys: () => {},
+  removeKeys: () => {},
+};
 const deps = {
   ddb: DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } }),
   s3: new S3Client({ region: "us-east-1" }),

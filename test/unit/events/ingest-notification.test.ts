@@ -30,6 +30,27 @@ describe("recordEvent", () => {
   it("matches the published schema", () => {
     expect(ingestNotificationSchema.safeParse(recordEvent("record.created", aMeetingRecord(), at)).success).toBe(true);
   });
+
+  it("names the source object's version it settles (identity fields only), within the same schema", () => {
+    const version = {
+      uri: "s3://raw-bucket/raw/zhonglou-2022-1.html",
+      sequencer: "0055AED6DCD90281E5",
+      versionId: null,
+      eTag: "d41d8cd98f00b204e9800998ecf8427e",
+      eventTime: "2024-05-01T09:59:59.000Z",
+      sha256: "a".repeat(64),
+      parserVersion: "1.0.0",
+    };
+
+    const notification = recordEvent("record.created", aMeetingRecord(), at, undefined, version);
+
+    expect(notification.version).toEqual({
+      eventTime: version.eventTime,
+      sequencer: version.sequencer,
+      eTag: version.eTag,
+    });
+    expect(ingestNotificationSchema.parse(notification)).toEqual(notification);
+  });
 });
 
 describe("pageRejected", () => {

@@ -1,11 +1,14 @@
+import { Logger } from "@aws-lambda-powertools/logger";
 import { ConditionalCheckFailedException, ProvisionedThroughputExceededException } from "@aws-sdk/client-dynamodb";
 import { GetObjectCommand, NoSuchKey } from "@aws-sdk/client-s3";
 import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
 import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import type { Context } from "aws-lambda";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { TransientError } from "../../../shared/errors";
 import { processRecordMessages, type StoreRecordDeps } from "../../../shared/ingest/store-record-service";
 import type { RecordItem } from "../../../shared/storage/record-item";
+import { RESERVE_MS } from "../../../shared/storage/wait-budget";
 import { aMeetingRecord } from "../storage/support/meeting-record";
 import { jsonBody } from "../storage/support/s3-body";
 import {
@@ -72,6 +75,7 @@ describe("processRecordMessages", () => {
           region: { code: "320404", name: "江苏省常州市钟楼区" },
           meetingDate: "2022-01-26",
           uri: record.source.uri,
+          version: { eventTime: aVersion().eventTime, sequencer: aVersion().sequencer },
           at: NOW.toISOString(),
         },
       },
@@ -180,33 +184,102 @@ describe("processRecordMessages", () => {
     expect(snsMock.calls()).toHaveLength(0);
   });
 
-  it("logs a TransientError (Docket deferring to a redelivery) as a warning, not an error", async () => {
-    const error = vi.fn();
-    const warn = vi.fn();
-    ddbMock.on(GetCommand).rejects(new TransientError("record is being written by another delivery"));
+  it("fails a record at once, for redelivery, when the invocation has too little time left to store it", async () => {
+    const context = { getRemainingTimeInMillis: () => RESERVE_MS - 1 } as Context;
 
-    const response = await processRecordMessages([sqsRecord("m1", inline)], {
-      ...deps,
-      logger: { ...silentLog, error, warn },
-    });
+    const response = await processRecordMessages([sqsRecord("m1", inline)], deps, context);
 
     expect(failedIds(response)).toEqual(["m1"]);
-    expect(error).not.toHaveBeenCalled();
-    expect(warn).toHaveBeenCalledWith(
-      "record message failed; it will be retried",
-      expect.objectContaining({ messageId: "m1", correlation_id: record.id, error: expect.any(TransientError) }),
+    expect(ddbMock.calls()).toHaveLength(0);
+    expect(snsMock.calls()).toHaveLength(0);
+  });
+
+  it("logs a TransientError (Docket deferring to a redelivery) as a warning, not an error", async () => {
+    const logs = capturedLogger();
+    ddbMock.on(GetCommand).rejects(new TransientError("record is being written by another delivery"));
+
+    const response = await processRecordMessages([sqsRecord("m1", inline)], { ...deps, logger: logs.logger });
+
+    expect(failedIds(response)).toEqual(["m1"]);
+    expect(logs.lines().filter((line) => line.level === "ERROR")).toEqual([]);
+    expect(logs.lines()).toContainEqual(
+      expect.objectContaining({
+        level: "WARN",
+        message: "record message failed; it will be retried",
+        messageId: "m1",
+        correlation_id: record.id,
+      }),
     );
   });
 
   it("logs why a message failed, with the record id as correlation id", async () => {
-    const error = vi.fn();
+    const logs = capturedLogger();
     ddbMock.on(GetCommand).rejects(new ProvisionedThroughputExceededException({ message: "throttled", $metadata: {} }));
 
-    await processRecordMessages([sqsRecord("m1", inline)], { ...deps, logger: { ...silentLog, error } });
+    await processRecordMessages([sqsRecord("m1", inline)], { ...deps, logger: logs.logger });
 
-    expect(error).toHaveBeenCalledWith(
-      "record message failed; it will be retried",
-      expect.objectContaining({ messageId: "m1", correlation_id: record.id, error: expect.any(Error) }),
+    expect(logs.lines()).toContainEqual(
+      expect.objectContaining({
+        level: "ERROR",
+        message: "record message failed; it will be retried",
+        messageId: "m1",
+        correlation_id: record.id,
+        error: expect.objectContaining({ name: "ProvisionedThroughputExceededException" }),
+      }),
     );
   });
+
+  it("handles a batch one record at a time, each record's log lines carrying its own correlation id only", async () => {
+    const logs = capturedLogger();
+    const other = aMeetingRecord({ id: "rec_ffffffffffffffffffff" });
+    const otherVersion = aVersion({ uri: "s3://raw-bucket/raw/other.html", sha256: "b".repeat(64) });
+    const batch = [
+      sqsRecord("m1", inline),
+      sqsRecord("m2", "not json"),
+      sqsRecord(
+        "m3",
+        JSON.stringify({
+          record: { ...other, source: { ...other.source, sha256: "b".repeat(64) } },
+          version: otherVersion,
+        }),
+      ),
+    ];
+
+    const response = await processRecordMessages(batch, { ...deps, logger: logs.logger });
+    logs.logger.info("after the batch");
+
+    expect(failedIds(response)).toEqual(["m2"]);
+    const byMessage = logs.lines().map((line) => [line.message, line.correlation_id]);
+    expect(byMessage).toEqual([
+      ["record created", record.id],
+      ["malformed record message; failing it so it ends in the DLQ", undefined],
+      ["record created", other.id],
+      ["after the batch", undefined],
+    ]);
+  });
 });
+
+/** A real Powertools logger whose JSON lines (stdout and stderr) the test reads back. */
+function capturedLogger() {
+  const written: string[] = [];
+  const capture = (chunk: unknown) => {
+    written.push(String(chunk));
+    return true;
+  };
+  const spies = [
+    vi.spyOn(process.stdout, "write").mockImplementation(capture),
+    vi.spyOn(process.stderr, "write").mockImplementation(capture),
+  ];
+  const logger = new Logger({ serviceName: "store-record-test", logLevel: "INFO" });
+  return {
+    logger,
+    /** every line logged so far; stops capturing */
+    lines: () => {
+      for (const spy of spies) spy.mockRestore();
+      return written
+        .flatMap((chunk) => chunk.split("\n"))
+        .filter((line) => line.startsWith("{"))
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+    },
+  };
+}

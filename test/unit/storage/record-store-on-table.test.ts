@@ -1,4 +1,5 @@
 import { GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { DeleteCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { MeetingRecord } from "../../../shared/record/record-schema";
@@ -49,6 +50,14 @@ beforeEach(() => {
     sleep: async () => {},
   };
 });
+
+function deferredSignal() {
+  let fire!: () => void;
+  const fired = new Promise<void>((resolve) => {
+    fire = resolve;
+  });
+  return { fire, fired };
+}
 
 const reader = () => ({ ...deps, artifactsBucket: "artifacts" });
 let n = 0;
@@ -125,6 +134,48 @@ describe("storeRecord on a table", () => {
       expect(reuploaded).toMatchObject({ outcome: "unchanged", reason: "same-content", duplicateOf: null });
     });
 
+    it("decides one original when the second copy arrives while the first is between its claim and its write", async () => {
+      const sha = "9".repeat(64);
+      const first = recordWith({ sha });
+      const copy = recordWith({ sha });
+      const claimed = deferredSignal();
+      const proceed = deferredSignal();
+      // The first delivery stops just before its record-item write, its claim already made.
+      const paused = {
+        send: async (command: { input: { Item?: { sk?: string } } }) => {
+          if (command instanceof PutCommand && command.input.Item?.sk === "RECORD") {
+            claimed.fire();
+            await proceed.fired;
+          }
+          return table.ddb.send(command as never);
+        },
+      } as unknown as RecordStoreDeps["ddb"];
+      const firstRun = storeRecord({ ...deps, ddb: paused }, first, versionOf(first));
+      await claimed.fired;
+
+      const second = await storeRecord(deps, copy, versionOf(copy));
+      proceed.fire();
+
+      expect((await firstRun).duplicateOf).toBeNull();
+      expect(second.duplicateOf).toBe(first.id);
+      const originals = (await table.partition("LIST#meetings")).filter(
+        (item) => (item.id === first.id || item.id === copy.id) && !item.duplicateOf,
+      );
+      expect(originals.map((item) => item.id)).toEqual([first.id]);
+    });
+
+    it("lets exactly one of five identical pages stored at once be the original", async () => {
+      const sha = "8".repeat(64);
+      const copies = Array.from({ length: 5 }, () => recordWith({ sha }));
+
+      const results = await Promise.all(copies.map((copy) => storeRecord(deps, copy, versionOf(copy))));
+
+      const originals = results.filter((result) => result.duplicateOf === null);
+      expect(originals).toHaveLength(1);
+      const original = copies[results.indexOf(originals[0] as (typeof results)[number])]?.id;
+      expect(results.filter((result) => result.duplicateOf === original)).toHaveLength(4);
+    });
+
     it("takes over the bytes when their first record has since changed to other bytes", async () => {
       const first = recordWith({ sha: "f".repeat(64) });
       await storeRecord(deps, first, versionOf(first));
@@ -136,6 +187,60 @@ describe("storeRecord on a table", () => {
 
       expect(result.duplicateOf).toBeNull();
       expect((await table.partition(`CONTENT#${"f".repeat(64)}`))[0]).toMatchObject({ recordId: later.id });
+    });
+  });
+
+  describe("records stored before the LIST# partitions (deployed tables)", () => {
+    /** Makes a stored record look as it did before LIST# items: none written, none listed, no index hash. */
+    async function asBeforeListPartitions(record: MeetingRecord): Promise<void> {
+      const head = (await table.partition(`REC#${record.id}`))[0] as unknown as RecordItem;
+      const listKeys = head.indexKeys.filter((key) => key.pk.startsWith("LIST#"));
+      expect(listKeys.length).toBeGreaterThan(0);
+      for (const key of listKeys) await table.ddb.send(new DeleteCommand({ TableName: table.tableName, Key: key }));
+      const { indexSha256: _, ...old } = head;
+      await table.ddb.send(
+        new PutCommand({
+          TableName: table.tableName,
+          Item: { ...old, indexKeys: head.indexKeys.filter((key) => !key.pk.startsWith("LIST#")) },
+        }),
+      );
+    }
+    const listed = async (id: string) => (await table.partition("LIST#meetings")).some((item) => item.id === id);
+
+    it("gets its missing LIST# items back when the same version is delivered again, as unchanged", async () => {
+      const record = recordWith();
+      await storeRecord(deps, record, versionOf(record));
+      await asBeforeListPartitions(record);
+      expect(await listed(record.id)).toBe(false);
+
+      const result = await storeRecord(deps, record, versionOf(record));
+
+      expect(result).toMatchObject({ outcome: "unchanged", reason: "duplicate" });
+      expect(await listed(record.id)).toBe(true);
+      const head = (await table.partition(`REC#${record.id}`))[0] as unknown as RecordItem;
+      expect(head.indexKeys.some((key) => key.pk === "LIST#meetings")).toBe(true);
+      expect(head).not.toHaveProperty("indexPendingSince");
+    });
+
+    it("gets them back from `docket reprocess` with the same parser (a newer sequencer, identical content)", async () => {
+      const record = recordWith();
+      await storeRecord(deps, record, versionOf(record));
+      await asBeforeListPartitions(record);
+
+      const result = await storeRecord(deps, record, versionOf(record, "02"));
+
+      expect(result).toMatchObject({ outcome: "unchanged", reason: "same-content" });
+      expect(await listed(record.id)).toBe(true);
+    });
+
+    it("writes nothing for a redelivery once every index item is in place", async () => {
+      const record = recordWith();
+      await storeRecord(deps, record, versionOf(record));
+      table.writes.length = 0;
+
+      await storeRecord(deps, record, versionOf(record));
+
+      expect(table.writes).toEqual([]);
     });
   });
 });

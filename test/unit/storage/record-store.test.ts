@@ -9,6 +9,7 @@ import type { MeetingRecord } from "../../../shared/record/record-schema";
 import { indexItems } from "../../../shared/storage/index-items";
 import type { RecordItem } from "../../../shared/storage/record-item";
 import { markNotified, storeRecord } from "../../../shared/storage/record-store";
+import { RESERVE_MS } from "../../../shared/storage/wait-budget";
 import { aMeetingRecord, JINTAN } from "./support/meeting-record";
 import {
   acceptWrites,
@@ -41,6 +42,7 @@ async function storedItem(record: MeetingRecord, version: PageVersion, extra: Pa
   return { ...completed, ...extra } as RecordItem;
 }
 
+const throttled = () => new ProvisionedThroughputExceededException({ message: "slow down", $metadata: {} });
 const conditionFailed = () => new ConditionalCheckFailedException({ message: "condition failed", $metadata: {} });
 
 /** `chars` pseudo-random CJK characters: text that compresses to no less than about its character count in bytes. */
@@ -286,6 +288,60 @@ describe("storeRecord", () => {
       expect(ddbMock.commandCalls(GetCommand)).toHaveLength(2);
     });
 
+    describe("bounded by the time the invocation has left", () => {
+      async function freshlyMarked() {
+        const busy = await storedItem(aMeetingRecord(), aVersion({ sequencer: "01" }), {
+          indexPendingSince: new Date(NOW.getTime() - 5_000).toISOString(),
+        });
+        ddbMock.on(GetCommand).resolves({ Item: busy });
+      }
+      const newer = () => [aMeetingRecord({ title: "新" }), aVersion({ sequencer: "02" })] as const;
+
+      it("waits at most two seconds in all for a fresh mark, then fails the record for redelivery", async () => {
+        await freshlyMarked();
+        const waits: number[] = [];
+
+        await expect(
+          storeRecord({ ...deps, sleep: async (ms) => void waits.push(ms) }, ...newer()),
+        ).rejects.toBeInstanceOf(TransientError);
+
+        expect(waits.length).toBeGreaterThan(0);
+        expect(waits.reduce((sum, ms) => sum + ms, 0)).toBeLessThanOrEqual(2_000);
+      });
+
+      it("fails at once, without sleeping, when the wait would reach into the last third of the timeout", async () => {
+        await freshlyMarked();
+        const waits: number[] = [];
+        const remainingTimeMs = () => RESERVE_MS + 50;
+
+        await expect(
+          storeRecord({ ...deps, remainingTimeMs, sleep: async (ms) => void waits.push(ms) }, ...newer()),
+        ).rejects.toThrow(/not waiting into the function timeout/);
+
+        expect(waits).toEqual([]);
+      });
+
+      it("starts no work at all with less than the reserve left", async () => {
+        await expect(
+          storeRecord({ ...deps, remainingTimeMs: () => RESERVE_MS - 1 }, ...newer()),
+        ).rejects.toBeInstanceOf(TransientError);
+
+        expect(ddbMock.calls()).toHaveLength(0);
+      });
+
+      it("stops backing off on throttled index writes when the time left runs short", async () => {
+        ddbMock.on(GetCommand).resolves({});
+        ddbMock.on(BatchWriteCommand).callsFake((input) => ({ UnprocessedItems: input.RequestItems }));
+        let remaining = RESERVE_MS * 2;
+        const remainingTimeMs = () => (remaining -= RESERVE_MS / 4);
+
+        await expect(storeRecord({ ...deps, remainingTimeMs }, ...newer())).rejects.toThrow(
+          /index writes unprocessed; not waiting/,
+        );
+        expect(ddbMock.commandCalls(BatchWriteCommand).length).toBeLessThan(5);
+      });
+    });
+
     it("gives up with a retryable error while the rewrite stays fresh", async () => {
       const busy = await storedItem(aMeetingRecord(), aVersion({ sequencer: "01" }), {
         indexPendingSince: new Date(NOW.getTime() - 5_000).toISOString(),
@@ -325,12 +381,43 @@ describe("storeRecord", () => {
 
       expect(result).toMatchObject({ outcome: "unchanged", reason: "duplicate" });
       expect(indexWrites(ddbMock)).toEqual({ puts: indexItems(record), deletes: [leftover] });
-      const [takeOver, clear] = ddbMock.commandCalls(UpdateCommand).map((call) => call.args[0].input);
+      const takeOver = recordPuts(ddbMock).at(-1);
       expect(takeOver).toMatchObject({
-        UpdateExpression: "SET indexPendingSince = :now",
-        ExpressionAttributeValues: { ":now": NOW.toISOString(), ":since": abandonedSince },
+        Item: { indexPendingSince: NOW.toISOString(), objectVersion: interrupted.objectVersion },
+        ConditionExpression: "objectVersion = :read AND indexPendingSince = :since",
+        ExpressionAttributeValues: { ":since": abandonedSince },
       });
+      const [clear] = ddbMock.commandCalls(UpdateCommand).map((call) => call.args[0].input);
       expect(clear?.ExpressionAttributeValues).toMatchObject({ ":since": NOW.toISOString() });
+    });
+
+    it("takes over at once a mark its owner released after failing, without waiting for it to age", async () => {
+      const record = aMeetingRecord();
+      const released = `${NOW.toISOString()}/released`;
+      const failed = await storedItem(record, aVersion(), { indexPendingSince: released });
+      ddbMock.on(GetCommand).resolves({ Item: failed });
+
+      const result = await storeRecord(deps, record, aVersion());
+
+      expect(result).toMatchObject({ outcome: "unchanged", reason: "duplicate" });
+      expect(indexWrites(ddbMock).puts).toEqual(indexItems(record));
+      expect(recordPuts(ddbMock).at(-1)?.ExpressionAttributeValues).toMatchObject({ ":since": released });
+    });
+
+    it("releases its mark when its index writes fail, so the redelivery need not wait", async () => {
+      ddbMock.on(GetCommand).resolves({});
+      ddbMock.on(BatchWriteCommand).rejects(throttled());
+
+      await expect(storeRecord(deps, aMeetingRecord(), aVersion())).rejects.toBeInstanceOf(
+        ProvisionedThroughputExceededException,
+      );
+
+      const mark = lastWrittenItem(ddbMock).indexPendingSince;
+      const [release] = ddbMock.commandCalls(UpdateCommand).map((call) => call.args[0].input);
+      expect(release).toMatchObject({
+        UpdateExpression: "SET indexPendingSince = :released",
+        ExpressionAttributeValues: { ":released": `${mark}/released`, ":since": mark },
+      });
     });
 
     it("waits for a fresh rewrite of the same version rather than writing alongside its owner", async () => {
@@ -364,7 +451,7 @@ describe("storeRecord", () => {
       });
       const takenByOther = { ...abandoned, indexPendingSince: NOW.toISOString() };
       ddbMock.on(GetCommand).resolvesOnce({ Item: abandoned }).resolves({ Item: takenByOther });
-      ddbMock.on(UpdateCommand).rejects(conditionFailed());
+      ddbMock.on(PutCommand, { Item: { sk: "RECORD" } }).rejects(conditionFailed());
 
       await expect(storeRecord(deps, record, aVersion())).rejects.toBeInstanceOf(TransientError);
       expect(ddbMock.commandCalls(BatchWriteCommand)).toHaveLength(0);

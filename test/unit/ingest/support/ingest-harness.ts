@@ -11,7 +11,14 @@ import type { MetricsSink } from "../../../../shared/observability/metrics";
 export const NOW = new Date("2024-05-01T12:00:00.000Z");
 
 /** A logger that records nothing. */
-export const silentLog: Log = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
+export const silentLog: Log = {
+  debug: () => {},
+  info: () => {},
+  warn: () => {},
+  error: () => {},
+  appendKeys: () => {},
+  removeKeys: () => {},
+};
 
 /** Metrics that remember what was added, dimension included. */
 export function recordingMetrics() {
