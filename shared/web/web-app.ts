@@ -4,7 +4,7 @@ import { html } from "./html";
 import { page } from "./layout";
 import { readFilters } from "./meeting-filters";
 import { meetingPage } from "./meeting-page";
-import { type MeetingStatsView, meetingsPage } from "./meetings-page";
+import { type MeetingStatsView, meetingsPage, type RegionSuggestion } from "./meetings-page";
 import { type PersonAppearance, type PersonPost, personPage } from "./person-page";
 import { type ApiAnswer, apiError, type QueryApi } from "./query-api";
 
@@ -37,6 +37,8 @@ const LIST_PAGE = "50";
 const EXPORT_PAGE = "100";
 /** Records read for the co-attendee count: the person's newest meetings. */
 const CO_ATTENDEE_MEETINGS = 30;
+/** Region suggestions offered in the filter's list: the most frequent, enough for any real archive's regions. */
+const MAX_REGION_SUGGESTIONS = 300;
 const CO_ATTENDEES_SHOWN = 15;
 
 function htmlResponse(status: number, body: string, headers: Record<string, string> = {}): WebResponse {
@@ -63,16 +65,31 @@ function segment(raw: string): string {
   }
 }
 
+/** The regions holding meetings under the other filters (GET /regions), most first; none if the API fails. */
+async function regionSuggestions(api: QueryApi, query: Record<string, string | undefined>) {
+  const answer = await api("/regions", query);
+  if (answer.status !== 200) return [];
+  return (answer.body as { regions: RegionSuggestion[] }).regions.slice(0, MAX_REGION_SUGGESTIONS);
+}
+
 async function meetingsList(api: QueryApi, query: URLSearchParams): Promise<WebResponse> {
   const filters = readFilters(query);
+  const { region, ...others } = filters;
   const cursor = query.get("cursor") ?? undefined;
-  const [list, stats] = await Promise.all([
+  const [list, stats, regions] = await Promise.all([
     api("/meetings", { ...filters, limit: LIST_PAGE, cursor }),
     api("/stats", filters),
+    regionSuggestions(api, others),
   ]);
   if (list.status === 400) {
-    const error = apiError(list)?.message ?? "bad filter";
-    return htmlResponse(400, meetingsPage({ filters, items: [], cursor: null, error }));
+    const error = apiError(list);
+    // A region name the filter does not know (a part of one, in either script): offer the regions it is part of.
+    const regionMatches =
+      error?.parameter === "region" && region ? await regionSuggestions(api, { ...others, name: region }) : [];
+    return htmlResponse(
+      400,
+      meetingsPage({ filters, items: [], cursor: null, error: error?.message ?? "bad filter", regions, regionMatches }),
+    );
   }
   if (list.status !== 200) return failure(list);
   const { items, cursor: next } = list.body as ListPage;
@@ -82,6 +99,7 @@ async function meetingsList(api: QueryApi, query: URLSearchParams): Promise<WebR
       filters,
       items,
       cursor: next,
+      regions,
       ...(cursor ? { atCursor: cursor } : {}),
       ...(stats.status === 200 ? { stats: stats.body as MeetingStatsView } : {}),
     }),

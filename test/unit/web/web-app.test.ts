@@ -21,12 +21,25 @@ const summary = (n: number, title = `会议${n}`) => ({
   sourceUri: "s3://b/raw/x.txt",
 });
 
+const REGIONS = [
+  { code: "320404", level: "county", name: "江苏省常州市钟楼区", shortName: "钟楼区", count: 7 },
+  { code: "320106", level: "county", name: "江苏省南京市鼓楼区", shortName: "南京市鼓楼区", count: 2 },
+];
+
 /** An API serving `total` meetings 100 a page, recording each call. */
 function fakeApi(total: number, calls: string[] = []): QueryApi {
   return async (path, query = {}) => {
     calls.push(`${path}?${new URLSearchParams(query as Record<string, string>).toString()}`);
-    if (query.region === "鼓楼区")
-      return { status: 400, body: { error: { code: "bad_parameter", message: "region: ambiguous" } } };
+    if (query.region === "鼓楼区" || query.region === "鼓樓")
+      return {
+        status: 400,
+        body: { error: { code: "bad_parameter", message: "region: ambiguous", parameter: "region" } },
+      };
+    if (path === "/regions") {
+      // the API matches `name` in either script; the fake knows one traditional spelling
+      const name = query.name === "鼓樓" ? "鼓楼" : query.name;
+      return { status: 200, body: { regions: REGIONS.filter((r) => name === undefined || r.name.includes(name)) } };
+    }
     if (path === "/stats") return { status: 200, body: { total, complete: true, byMonth: [], byType: [] } };
     if (path.startsWith("/meetings/"))
       return { status: 404, body: { error: { code: "not_found", message: "no record" } } };
@@ -103,6 +116,22 @@ describe("the web app", () => {
     const response = await createWebApp(fakeApi(1))(get("/", "region=鼓楼区"));
     expect(response.status).toBe(400);
     expect(String(response.body)).toContain("region: ambiguous");
+  });
+
+  it("suggests the regions holding meetings under the other filters, as the filter takes them, with counts", async () => {
+    const calls: string[] = [];
+    const page = String((await createWebApp(fakeApi(3, calls))(get("/", "region=钟楼区&type=work-meeting"))).body);
+    expect(page).toContain('<option value="钟楼区" label="江苏省常州市钟楼区 · 7 次会议">');
+    expect(page).toContain('<option value="南京市鼓楼区" label="江苏省南京市鼓楼区 · 2 次会议">');
+    expect(calls).toContain("/regions?type=work-meeting");
+  });
+
+  it("answers a region name it does not know (part of one, traditional) with links to the regions it is part of", async () => {
+    const response = await createWebApp(fakeApi(1))(get("/", "region=鼓樓&type=work-meeting"));
+    expect(response.status).toBe(400);
+    expect(String(response.body)).toContain(
+      `<a href="/?region=${encodeURIComponent("南京市鼓楼区")}&amp;type=work-meeting">江苏省南京市鼓楼区</a>`,
+    );
   });
 
   it("answers a missing record with a 404 page", async () => {
