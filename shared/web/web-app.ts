@@ -155,7 +155,10 @@ async function newestMeetings(api: QueryApi, first: PersonAnswer) {
 }
 
 /** Who else sat in the person's newest meetings, most often first, and over which meetings that was counted. */
-async function coAttendees(api: QueryApi, first: PersonAnswer): Promise<Pick<PersonView, "coAttendees" | "coAttendeeSpan">> {
+async function coAttendees(
+  api: QueryApi,
+  first: PersonAnswer,
+): Promise<Pick<PersonView, "coAttendees" | "coAttendeeSpan">> {
   const { name } = first;
   const newest = await newestMeetings(api, first);
   const counts = new Map<string, number>();
@@ -170,7 +173,10 @@ async function coAttendees(api: QueryApi, first: PersonAnswer): Promise<Pick<Per
     const names = new Set([m.chair?.name, ...m.attendees.map((p) => p.name), ...m.observers.map((p) => p.name)]);
     for (const other of names) if (other && other !== name) counts.set(other, (counts.get(other) ?? 0) + 1);
   }
-  const dates = read.map((m) => m.date ?? m.sortDate).filter((d) => d !== UNDATED).sort();
+  const dates = read
+    .map((m) => m.date ?? m.sortDate)
+    .filter((d) => d !== UNDATED)
+    .sort();
   return {
     coAttendees: [...counts]
       .map(([other, count]) => ({ name: other, count }))

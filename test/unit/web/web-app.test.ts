@@ -3,7 +3,7 @@ import { csvField, exportChunks } from "../../../shared/web/export-rows";
 import { href, html } from "../../../shared/web/html";
 import { fillMonths } from "../../../shared/web/month-chart";
 import type { QueryApi } from "../../../shared/web/query-api";
-import { createWebApp } from "../../../shared/web/web-app";
+import { CO_ATTENDEE_MEETINGS, createWebApp } from "../../../shared/web/web-app";
 import { webProxyHandler } from "../../../shared/web/web-proxy-handler";
 
 const summary = (n: number, title = `会议${n}`) => ({
@@ -157,5 +157,47 @@ describe("the web app", () => {
     };
     const result = await handler(event as never);
     expect(result.statusCode).toBe(413);
+  });
+});
+
+describe("the person page's co-attendees", () => {
+  /** An API for one person in `total` meetings, 100 a page, each with 甲 and, in the newest 10, 乙. */
+  function personApi(total: number, reads: string[]): QueryApi {
+    return async (path, query = {}) => {
+      if (path.startsWith("/people/")) {
+        const start = Number(query.cursor ?? 0);
+        const meetings = Array.from({ length: Math.min(100, total - start) }, (_, i) => ({
+          ...summary(start + i),
+          sortDate: `2020-01-${String(28 - ((start + i) % 28)).padStart(2, "0")}`,
+          date: null,
+          roles: ["attendee"],
+          titles: [],
+        }));
+        const cursor = start + 100 < total ? String(start + 100) : null;
+        return { status: 200, body: { name: "李超鲲", posts: start === 0 ? [] : null, meetings, cursor } };
+      }
+      reads.push(path);
+      const n = Number.parseInt(path.slice(-20), 16);
+      const attendees = [{ name: "李超鲲" }, { name: "甲" }, ...(n < 10 ? [{ name: "乙" }] : [])];
+      return { status: 200, body: { meeting: { chair: null, attendees, observers: [] } } };
+    };
+  }
+
+  it("counts over every meeting when the person has fewer than the bound, across the API's pages, and says so", async () => {
+    const reads: string[] = [];
+    const page = String((await createWebApp(personApi(250, reads))(get("/person/李超鲲"))).body);
+    expect(new Set(reads).size).toBe(250);
+    expect(page).toContain("甲</a>：250 次");
+    expect(page).toContain("乙</a>：10 次");
+    expect(page).toContain("按此人全部 250 次会议（2020-01-01 至 2020-01-28）统计。");
+  });
+
+  it(`counts over the newest ${CO_ATTENDEE_MEETINGS} meetings only, and says that earlier ones are left out`, async () => {
+    const reads: string[] = [];
+    const page = String((await createWebApp(personApi(450, reads))(get("/person/李超鲲"))).body);
+    expect(reads).toHaveLength(CO_ATTENDEE_MEETINGS);
+    expect(page).toContain(`甲</a>：${CO_ATTENDEE_MEETINGS} 次`);
+    expect(page).toContain(`按此人最近的 ${CO_ATTENDEE_MEETINGS} 次会议`);
+    expect(page).toContain("更早的会议未计入");
   });
 });
