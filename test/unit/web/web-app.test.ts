@@ -1,10 +1,11 @@
+import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { csvField, exportChunks } from "../../../shared/web/export-rows";
 import { href, html } from "../../../shared/web/html";
 import { fillMonths } from "../../../shared/web/month-chart";
 import type { QueryApi } from "../../../shared/web/query-api";
 import { CO_ATTENDEE_MEETINGS, createWebApp } from "../../../shared/web/web-app";
-import { webProxyHandler } from "../../../shared/web/web-proxy-handler";
+import { webStreamHandler, writeResponsePrelude } from "../../../shared/web/web-stream-handler";
 
 const summary = (n: number, title = `会议${n}`) => ({
   id: `rec_${n.toString(16).padStart(20, "0")}`,
@@ -102,6 +103,26 @@ describe("fillMonths", () => {
   });
 });
 
+/** Runs the streaming Lambda handler over `api`, splitting what it writes as API Gateway does: metadata, 8 NULs, body. */
+async function streamed(api: QueryApi, httpMethod: string, path: string) {
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      chunks.push(Buffer.from(chunk));
+      done();
+    },
+  });
+  const handler = webStreamHandler(createWebApp(api), { error: () => {} }, writeResponsePrelude);
+  const event = { httpMethod, path, queryStringParameters: null, multiValueQueryStringParameters: null };
+  await handler(event as never, sink);
+  const text = Buffer.concat(chunks).toString("utf8");
+  const split = text.indexOf("\0".repeat(8));
+  return {
+    metadata: JSON.parse(text.slice(0, split)) as { statusCode: number; headers: Record<string, string> },
+    body: text.slice(split + 8),
+  };
+}
+
 describe("the web app", () => {
   it("renders the list in Chinese with a next-page link carrying the filters and the cursor", async () => {
     const response = await createWebApp(fakeApi(120))(get("/", "region=钟楼区"));
@@ -147,16 +168,27 @@ describe("the web app", () => {
     expect(calls.filter((c) => c.startsWith("/meetings?"))).toHaveLength(3);
   });
 
-  it("in Lambda, turns a download over the size bound into a 413 page instead of a truncated file", async () => {
-    const handler = webProxyHandler(createWebApp(fakeApi(250)), { error: () => {} }, 10_000);
-    const event = {
-      httpMethod: "GET",
-      path: "/download/meetings.csv",
-      queryStringParameters: null,
-      multiValueQueryStringParameters: null,
-    };
-    const result = await handler(event as never);
-    expect(result.statusCode).toBe(413);
+  it("in Lambda, streams a download past the old 5 MB cap whole: status and headers first, then every row", async () => {
+    const { metadata, body } = await streamed(fakeApi(18_000), "GET", "/download/meetings.jsonl");
+    expect(metadata).toMatchObject({ statusCode: 200, headers: { "Content-Type": expect.stringContaining("json") } });
+    expect(Buffer.byteLength(body)).toBeGreaterThan(5_000_000);
+    const lines = body.trimEnd().split("\n");
+    expect(lines).toHaveLength(18_000);
+    expect(JSON.parse(lines.at(-1) ?? "")).toMatchObject({ title: "会议17999" });
+  });
+
+  it("in Lambda, answers HEAD with the status and headers and no body", async () => {
+    const { metadata, body } = await streamed(fakeApi(3), "HEAD", "/");
+    expect(metadata.statusCode).toBe(200);
+    expect(body).toBe("");
+  });
+
+  it("in Lambda, fails the invocation when the API fails part way, so the stream is cut, not ended short", async () => {
+    const failing: QueryApi = async (path, query = {}) =>
+      query.cursor
+        ? { status: 503, body: { error: { code: "unavailable", message: "busy" } } }
+        : fakeApi(250)(path, query);
+    await expect(streamed(failing, "GET", "/download/meetings.csv")).rejects.toThrow("busy");
   });
 });
 
