@@ -48,3 +48,15 @@ export class NotFoundError extends Error {
     this.name = "NotFoundError";
   }
 }
+
+/**
+ * Input a caller handed over that cannot be used as given (a malformed
+ * manifest line, one source URL for many files): a usage problem, reported
+ * to the person who made it rather than retried.
+ */
+export class BadInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "BadInputError";
+  }
+}

@@ -1,3 +1,4 @@
+import { BadInputError } from "../../shared/errors";
 import { UsageError } from "./cli-options";
 import { ApiError } from "./query-api-client";
 
@@ -19,15 +20,20 @@ export function commandAction<A extends unknown[]>(
         (arg) => typeof arg === "object" && arg !== null && (arg as { json?: unknown }).json === true,
       );
       process.stderr.write(formatError(name, error, json));
-      process.exitCode = error instanceof UsageError ? 2 : 1;
+      process.exitCode = isUsageError(error) ? 2 : 1;
     }
   };
+}
+
+/** A problem with how the command was called: a bad flag, or input the command was handed (a bad manifest). */
+function isUsageError(error: unknown): boolean {
+  return error instanceof UsageError || error instanceof BadInputError;
 }
 
 export function formatError(name: string, error: unknown, json: boolean): string {
   const message = error instanceof Error ? error.message : String(error);
   if (!json) return `docket ${name}: ${message}\n`;
-  const code = error instanceof ApiError ? error.code : error instanceof UsageError ? "usage" : "failed";
+  const code = error instanceof ApiError ? error.code : isUsageError(error) ? "usage" : "failed";
   const parameter = error instanceof ApiError && error.parameter ? { parameter: error.parameter } : {};
   return `${JSON.stringify({ error: { command: name, code, message, ...parameter } })}\n`;
 }

@@ -3,8 +3,8 @@ import { CloudFormationClient, DescribeStacksCommand } from "@aws-sdk/client-clo
 import { S3Client } from "@aws-sdk/client-s3";
 import { SNSClient } from "@aws-sdk/client-sns";
 import { SQSClient } from "@aws-sdk/client-sqs";
-import { isStateLive, LOCAL_CREDENTIALS, readLocalState } from "../local/local-state-file";
-import type { PipelineResources } from "../local/pipeline-resources";
+import { isStateLive, LOCAL_CREDENTIALS, readLocalState } from "../../shared/config/local-state-file";
+import type { PipelineResources } from "../../shared/config/pipeline-resources";
 import { STACK_OUTPUTS, stackName } from "../stack/stack-outputs";
 
 /**

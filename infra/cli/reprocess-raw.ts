@@ -1,6 +1,6 @@
 import { HeadObjectCommand, paginateListObjectsV2, type S3Client } from "@aws-sdk/client-s3";
 import { SendMessageBatchCommand, type SQSClient } from "@aws-sdk/client-sqs";
-import { createSequencer, objectCreatedEvent } from "../local/s3-event-notification";
+import { createSequencer, objectCreatedEvent } from "../../shared/events/s3-event-notification";
 
 /**
  * Replays raw pages through the pipeline: for each object under the prefix,

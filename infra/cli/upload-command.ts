@@ -1,11 +1,11 @@
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { RAW_PREFIX } from "../../shared/config/resources";
+import { applyManifest, parseManifest, planUploads, uploadPages } from "../../shared/ingest/upload-pages";
 import { UsageError, wholeNumber } from "./cli-options";
 import { commandAction, formatBytes } from "./command-action";
 import { resolveTarget } from "./pipeline-target";
 import { progressBar } from "./progress-bar";
-import { applyManifest, parseManifest, planUploads, uploadPages } from "./upload-pages";
 
 /** `docket upload FILE|DIR...`: puts pages in the raw bucket, where each upload starts the pipeline. */
 export function registerUploadCommand(program: Command): void {

@@ -177,9 +177,13 @@ export class QueryApi extends Construct {
       });
     }
     // The web pages: no API key (a browser must never hold one), behind stage throttling and the optional allow-list.
+    // Streamed (functions/web/handler.ts): a download of any size reaches the browser page by page,
+    // rather than being gathered into one response of at most 6 MB; the wait matches the function's.
     const web = new apigateway.LambdaIntegration(props.webHandler.lambda, {
       proxy: true,
       scopePermissionToMethod: false,
+      responseTransferMode: apigateway.ResponseTransferMode.STREAM,
+      ...(props.webHandler.lambda.timeout ? { timeout: props.webHandler.lambda.timeout } : {}),
     });
     for (const route of WEB_ROUTES) {
       const resource = resourceAt(this.api.root, route.path);

@@ -9,9 +9,10 @@ import {
 import { CreateBucketCommand, type S3Client } from "@aws-sdk/client-s3";
 import { CreateTopicCommand, type SNSClient } from "@aws-sdk/client-sns";
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from "@aws-sdk/client-sqs";
+import type { PipelineResources } from "../../shared/config/pipeline-resources";
 import { QUEUES } from "../../shared/config/resources";
 import { TABLE_DEFINITION } from "../../shared/storage/table-definition";
-import { localResourceNames, type PipelineResources } from "./pipeline-resources";
+import { localResourceNames } from "./pipeline-resources";
 
 /**
  * Creates what the stack creates, through the AWS APIs and from the same

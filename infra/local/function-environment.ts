@@ -1,5 +1,5 @@
 import { ENV } from "../../shared/config/env";
-import type { PipelineResources } from "./pipeline-resources";
+import type { PipelineResources } from "../../shared/config/pipeline-resources";
 
 /**
  * The environment the local functions see: the same Docket variables the

@@ -1,8 +1,8 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { ListObjectsV2Command } from "@aws-sdk/client-s3";
+import { uploadPages } from "../../shared/ingest/upload-pages";
 import type { MeetingSummary } from "../../shared/storage/item-keys";
-import { uploadPages } from "../cli/upload-pages";
 import { REPO_ROOT } from "./load-handler";
 import type { LocalRuntime } from "./local-runtime";
 

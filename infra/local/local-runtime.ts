@@ -6,6 +6,8 @@ import { SNSClient } from "@aws-sdk/client-sns";
 import { GetQueueAttributesCommand, SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import type { APIGatewayProxyEvent, S3Event, SQSEvent } from "aws-lambda";
 import { interceptLocalhostDns } from "fauxqs";
+import { LOCAL_CREDENTIALS } from "../../shared/config/local-state-file";
+import type { PipelineResources } from "../../shared/config/pipeline-resources";
 import {
   BATCHING,
   DEFAULT_MAX_PAGE_BYTES,
@@ -13,6 +15,7 @@ import {
   type QueueName,
   RAW_PREFIX,
 } from "../../shared/config/resources";
+import { s3TestEvent } from "../../shared/events/s3-event-notification";
 import { inProcessQueryApi } from "../../shared/web/query-api";
 import { createWebApp } from "../../shared/web/web-app";
 import { type ApiGatewayServer, startApiGatewayServer } from "./api-gateway-server";
@@ -23,12 +26,9 @@ import { FaultInjector, type FaultOptions } from "./fault-injector";
 import { functionEnvironment } from "./function-environment";
 import { type FunctionName, realHandler } from "./load-handler";
 import { type HandlerFactory, LocalFunction } from "./local-function";
-import { LOCAL_CREDENTIALS } from "./local-state-file";
-import type { PipelineResources } from "./pipeline-resources";
 import { RawObjectNotifier } from "./raw-object-notifier";
 import { recoverUnsettledPages } from "./recover-unsettled-pages";
 import { runCleanup } from "./run-cleanup";
-import { s3TestEvent } from "./s3-event-notification";
 import { followIntoLedger, SettledPages } from "./settled-pages";
 import { SqsEventSource } from "./sqs-event-source";
 

@@ -1,8 +1,8 @@
 import { HeadObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { SendMessageCommand, type SQSClient } from "@aws-sdk/client-sqs";
 import type { S3Event } from "aws-lambda";
+import { createSequencer, objectCreatedEvent } from "../../shared/events/s3-event-notification";
 import type { BufferedResponse, S3WriteObserver } from "./aws-endpoint-proxy";
-import { createSequencer, objectCreatedEvent } from "./s3-event-notification";
 import type { S3Write } from "./s3-write-request";
 
 /**

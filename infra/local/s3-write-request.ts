@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
-import type { ObjectCreatedEventName } from "./s3-event-notification";
+import type { ObjectCreatedEventName } from "../../shared/events/s3-event-notification";
 
 /** An S3 request that, when it succeeds, creates an object (and so an ObjectCreated event). */
 export interface S3Write {

@@ -17,11 +17,17 @@
 import { rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import {
+  DEFAULT_STATE_FILE,
+  isStateLive,
+  readLocalState,
+  removeLocalState,
+  writeLocalState,
+} from "../../shared/config/local-state-file";
 import { checkMaxPageBytes, DEFAULT_MAX_PAGE_BYTES } from "../../shared/config/resources";
 import { REPO_ROOT } from "./load-handler";
 import { loadSamplePages } from "./load-sample-pages";
 import { type LocalRuntime, startLocalRuntime } from "./local-runtime";
-import { DEFAULT_STATE_FILE, isStateLive, readLocalState, removeLocalState, writeLocalState } from "./local-state-file";
 
 // Node 20 is supported here; the SDK's 2027 Node-version notice is in the README, not on every start.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";

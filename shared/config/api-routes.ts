@@ -19,6 +19,12 @@ export const MEETING_FILTER_PARAMETERS = [
   "includeDuplicates",
 ] as const;
 
+/**
+ * GET /regions: a part of a region's name to match, and the filters but
+ * `region` (the answer offers the regions to choose from).
+ */
+export const REGION_QUERY_PARAMETERS = ["name", "type", "from", "to", "person", "kind", "includeDuplicates"] as const;
+
 /** Every query parameter GET /meetings accepts. */
 export const MEETING_QUERY_PARAMETERS = [...MEETING_FILTER_PARAMETERS, ...PAGE_PARAMETERS] as const;
 
@@ -27,6 +33,7 @@ export const API_ROUTES = [
   { path: "/meetings/{id}", queryParameters: [] },
   { path: "/people/{name}", queryParameters: PAGE_PARAMETERS },
   { path: "/stats", queryParameters: MEETING_FILTER_PARAMETERS },
+  { path: "/regions", queryParameters: REGION_QUERY_PARAMETERS },
   { path: "/openapi.json", queryParameters: [] },
 ] as const;
 

@@ -9,8 +9,12 @@ export const FUNCTION_TIMEOUT_SECONDS = {
   parsePage: 60,
   storeRecord: 30,
   queryApi: 10,
-  /** a download gathers up to 5 MB page by page; API Gateway waits at most 29 s */
-  web: 29,
+  /**
+   * Pages answer in well under a second; a download streams (API Gateway
+   * response streaming allows 15 minutes): past its first 10 MB API Gateway
+   * sends 2 MB/s, so 5 minutes outlast Lambda's 200 MB streamed-response cap.
+   */
+  web: 300,
 } as const;
 
 /** AWS's guidance: a queue's visibility timeout is at least 6× its consumer's timeout. */

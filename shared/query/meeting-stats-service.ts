@@ -1,4 +1,4 @@
-import { UNDATED } from "../storage/item-keys";
+import { type MeetingSummary, UNDATED } from "../storage/item-keys";
 import { listMeetings, type MeetingListDeps } from "./meeting-query-service";
 import type { MeetingQuery } from "./parse-meeting-query";
 
@@ -11,6 +11,27 @@ import type { MeetingQuery } from "./parse-meeting-query";
  */
 export const MAX_COUNTED = 10_000;
 const PAGE = 100;
+
+/**
+ * Visits every meeting GET /meetings lists for `query`, page by page, until
+ * the list ends or `maxCounted` are visited (rounded up to a page).
+ */
+export async function eachListedMeeting(
+  deps: MeetingListDeps,
+  query: Omit<MeetingQuery, "limit" | "cursor">,
+  maxCounted: number,
+  visit: (item: MeetingSummary) => void,
+): Promise<{ total: number; complete: boolean }> {
+  let total = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await listMeetings(deps, { ...query, limit: PAGE, ...(cursor === undefined ? {} : { cursor }) });
+    for (const item of page.items) visit(item);
+    total += page.items.length;
+    cursor = page.cursor ?? undefined;
+  } while (cursor !== undefined && total < maxCounted);
+  return { total, complete: cursor === undefined };
+}
 
 export interface MeetingStats {
   total: number;
@@ -29,23 +50,16 @@ export async function meetingStats(
 ): Promise<MeetingStats> {
   const months = new Map<string, number>();
   const types = new Map<string, number>();
-  let total = 0;
-  let cursor: string | undefined;
-  do {
-    const page = await listMeetings(deps, { ...query, limit: PAGE, ...(cursor === undefined ? {} : { cursor }) });
-    for (const item of page.items) {
-      const month = item.sortDate === UNDATED ? "undated" : item.sortDate.slice(0, 7);
-      months.set(month, (months.get(month) ?? 0) + 1);
-      const type = item.meetingType ?? "unknown";
-      types.set(type, (types.get(type) ?? 0) + 1);
-      total += 1;
-    }
-    cursor = page.cursor ?? undefined;
-  } while (cursor !== undefined && total < maxCounted);
+  const { total, complete } = await eachListedMeeting(deps, query, maxCounted, (item) => {
+    const month = item.sortDate === UNDATED ? "undated" : item.sortDate.slice(0, 7);
+    months.set(month, (months.get(month) ?? 0) + 1);
+    const type = item.meetingType ?? "unknown";
+    types.set(type, (types.get(type) ?? 0) + 1);
+  });
 
   return {
     total,
-    complete: cursor === undefined,
+    complete,
     byMonth: [...months]
       .map(([month, count]) => ({ month, count }))
       .sort((a, b) => (a.month === "undated" ? 1 : b.month === "undated" ? -1 : a.month.localeCompare(b.month))),

@@ -45,6 +45,8 @@ export class AmbiguousRegionError extends BadParameterError {
 interface RegionTables {
   byCode: Map<string, ResolvedRegion>;
   byName: Map<string, Set<string>>;
+  /** every name a code is searched by */
+  namesOf: Map<string, string[]>;
 }
 
 let tables: RegionTables | undefined;
@@ -58,8 +60,10 @@ function regionTables(): RegionTables {
   if (tables) return tables;
   const byCode = new Map<string, ResolvedRegion>();
   const byName = new Map<string, Set<string>>();
+  const namesOf = new Map<string, string[]>();
   const register = (names: string[], region: ResolvedRegion) => {
-    if (!byCode.has(region.code)) byCode.set(region.code, region);
+    byCode.set(region.code, region);
+    namesOf.set(region.code, names);
     for (const name of names) {
       const codes = byName.get(name) ?? new Set<string>();
       codes.add(region.code);
@@ -91,7 +95,7 @@ function regionTables(): RegionTables {
     if (cityName) names.push(cityName + county.name);
     register(names, { code: county.code, level: "county", name: provinceName + cityName + county.name });
   }
-  tables = { byCode, byName };
+  tables = { byCode, byName, namesOf };
   return tables;
 }
 
@@ -115,4 +119,30 @@ export function resolveRegion(input: string): ResolvedRegion {
   }
   if (regions.length > 1) throw new AmbiguousRegionError(text, regions);
   return only;
+}
+
+/**
+ * A region as a person types it: the shortest of its names that names it
+ * alone (钟楼区 for 江苏省常州市钟楼区, 江苏省常州市鼓楼区 where 鼓楼区 is
+ * ambiguous); resolveRegion answers it with the same code.
+ */
+export function shortestName(code: string): string | undefined {
+  const { byName, namesOf } = regionTables();
+  return [...(namesOf.get(code) ?? [])]
+    .filter((name) => byName.get(name)?.size === 1)
+    .sort((a, b) => a.length - b.length || a.localeCompare(b))[0];
+}
+
+/**
+ * A code's region and the regions containing it, smallest first (county,
+ * city, province), leaving out the groupings that are no place name (the
+ * 市辖区 of a municipality). Unknown codes have none.
+ */
+export function regionLineage(code: string): ResolvedRegion[] {
+  const { byCode, namesOf } = regionTables();
+  const codes = [code, `${code.slice(0, 4)}00`, `${code.slice(0, 2)}0000`];
+  return [...new Set(codes)]
+    .filter((c) => (namesOf.get(c)?.length ?? 0) > 0)
+    .map((c) => byCode.get(c))
+    .filter((r): r is ResolvedRegion => r !== undefined);
 }

@@ -10,6 +10,7 @@ import { parsePersonName } from "./normalise-name";
 import { parseMeetingQuery } from "./parse-meeting-query";
 import { getPerson } from "./people-service";
 import { parseLimit, readQueryParameters } from "./query-parameters";
+import { regionCounts } from "./region-counts-service";
 import { AmbiguousRegionError } from "./resolve-region";
 import { isThrottling } from "./throttling";
 
@@ -44,6 +45,20 @@ function parseRecordId(id: string): string {
   return id;
 }
 
+/** Longer than any region's full name. */
+const MAX_REGION_MATCH_LENGTH = 64;
+
+function parseRegionMatch(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  if (raw.length > MAX_REGION_MATCH_LENGTH || /\p{Cc}/u.test(raw) || raw.trim() === "") {
+    throw new BadParameterError(
+      "name",
+      `must be part of a region name or code, 1 to ${MAX_REGION_MATCH_LENGTH} characters`,
+    );
+  }
+  return raw;
+}
+
 /** How each route of API_ROUTES is answered; a route without an answer does not compile. */
 const ANSWERS: Record<ApiPath, Answer> = {
   "/meetings": (query) => {
@@ -69,6 +84,12 @@ const ANSWERS: Record<ApiPath, Answer> = {
   "/stats": (query) => {
     const { limit: _limit, cursor: _cursor, ...filters } = parseMeetingQuery(query);
     return async (deps) => jsonResponse(200, await meetingStats(deps, filters));
+  },
+  "/regions": (query) => {
+    const { limit: _limit, cursor: _cursor, region: _region, ...filters } = parseMeetingQuery(query);
+    const name = parseRegionMatch(query.get("name"));
+    return async (deps) =>
+      jsonResponse(200, await regionCounts(deps, { ...filters, ...(name === undefined ? {} : { match: name }) }));
   },
   "/openapi.json": () => async (deps) => jsonResponse(200, deps.openApi),
 };

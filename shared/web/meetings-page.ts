@@ -12,6 +12,13 @@ export interface MeetingStatsView {
   byType: { type: string; count: number }[];
 }
 
+/** A region holding meetings (GET /regions): `shortName` is what the filter takes. */
+export interface RegionSuggestion {
+  name: string;
+  shortName: string;
+  count: number;
+}
+
 export interface MeetingsView {
   filters: Filters;
   items: MeetingSummary[];
@@ -21,16 +28,20 @@ export interface MeetingsView {
   stats?: MeetingStatsView;
   /** the API's message for a bad filter */
   error?: string;
+  /** regions holding meetings under the other filters, for the region field's suggestions */
+  regions?: readonly RegionSuggestion[];
+  /** for a region name the filter does not know: the regions whose names contain it */
+  regionMatches?: readonly RegionSuggestion[];
 }
 
 function option(value: string, label: string, selected: string | undefined) {
   return html`<option value="${value}"${selected === value ? html` selected` : ""}>${label}</option>`;
 }
 
-export function filterForm(filters: Filters, regionSuggestions: readonly string[]) {
+export function filterForm(filters: Filters, regions: readonly RegionSuggestion[]) {
   return html`<form class="filters" method="get" action="/" role="search" aria-label="筛选会议">
 <label>地区<input name="region" list="regions" value="${filters.region ?? ""}" placeholder="如 钟楼区、常州市"></label>
-<datalist id="regions">${regionSuggestions.map((name) => html`<option value="${name}"></option>`)}</datalist>
+<datalist id="regions">${regions.map((r) => html`<option value="${r.shortName}" label="${r.name} · ${r.count} 次会议"></option>`)}</datalist>
 <label>会议类型<select name="type">${option("", "全部类型", filters.type)}${Object.entries(MEETING_TYPE_LABELS).map(([v, l]) => option(v, l, filters.type))}</select></label>
 <label>页面类别<select name="kind">${option("", "会议（纪要与报道）", filters.kind)}${Object.entries(KIND_LABELS).map(([v, l]) => option(v, l, filters.kind))}</select></label>
 <label>起始日期<input type="date" name="from" value="${filters.from ?? ""}"></label>
@@ -71,17 +82,27 @@ ${monthChart(stats.byMonth)}
 </section>`;
 }
 
+/** "Did you mean": links to the known regions whose names contain what was typed. */
+function regionMatches(view: MeetingsView) {
+  const matches = view.regionMatches ?? [];
+  if (matches.length === 0) return "";
+  const links = matches.map(
+    (r) =>
+      html`<li><a href="${href("/", { ...view.filters, region: r.shortName })}">${r.name}</a>（${r.count} 次会议）</li>`,
+  );
+  return html`<section aria-labelledby="region-matches"><h2 id="region-matches">有会议记录的地区</h2><ul>${links}</ul></section>`;
+}
+
 export function meetingsPage(view: MeetingsView): string {
-  const suggestions = [...new Set(view.items.flatMap((i) => (i.regionName ? [i.regionName] : [])))];
   const downloads = html`<p>下载全部结果：<a href="${href("/download/meetings.csv", view.filters)}">CSV（Excel 可直接打开）</a> · <a href="${href("/download/meetings.jsonl", view.filters)}">JSON Lines</a></p>`;
   const pager = html`<nav class="pager" aria-label="翻页">${view.atCursor ? html`<a href="${href("/", view.filters)}">第一页</a>` : ""}${view.cursor ? html`<a href="${href("/", { ...view.filters, cursor: view.cursor })}" rel="next">下一页</a>` : ""}</nav>`;
   return page(
     "会议列表",
     html`<h1>会议列表</h1>
-${filterForm(view.filters, suggestions)}
+${filterForm(view.filters, view.regions ?? [])}
 ${
   view.error
-    ? html`<p class="error" role="alert">筛选条件有误：${view.error}</p>`
+    ? html`<p class="error" role="alert">筛选条件有误：${view.error}</p>${regionMatches(view)}`
     : html`${statsBlock(view.stats)}
 ${downloads}
 ${meetingsTable(view.items, "会议（按日期从新到旧）")}

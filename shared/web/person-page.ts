@@ -21,8 +21,10 @@ export interface PersonView {
   meetings: PersonAppearance[];
   /** the API's cursor for more meetings than shown */
   more: boolean;
-  /** names seen in the same meetings, most often first, over the meetings shown */
+  /** names seen in the same meetings, most often first, over the meetings of coAttendeeSpan */
   coAttendees: { name: string; count: number }[];
+  /** the meetings the co-attendees were counted over: how many, their dates, and whether that is all of them */
+  coAttendeeSpan: { meetings: number; from: string | null; to: string | null; all: boolean };
 }
 
 const DAY = 86_400_000;
@@ -61,6 +63,14 @@ function roleSection(role: PersonRole, meetings: readonly PersonAppearance[]) {
 <ul>${list.map((m) => html`<li>${m.date ?? m.sortDate} <a href="/meeting/${m.id}">${m.meetingName ?? m.title ?? m.id}</a> <span class="muted">${m.regionName ?? ""} ${meetingTypeLabel(m.meetingType)}${m.titles.length ? ` · ${m.titles.join("、")}` : ""}</span></li>`)}</ul></section>`;
 }
 
+/** Says over which meetings the co-attendees were counted: all of the person's, or the newest N. */
+export function coAttendeeSpan(span: PersonView["coAttendeeSpan"]): string {
+  const dates = span.from && span.to ? `（${span.from} 至 ${span.to}）` : "";
+  return span.all
+    ? `按此人全部 ${span.meetings} 次会议${dates}统计。`
+    : `按此人最近的 ${span.meetings} 次会议${dates}统计，更早的会议未计入。`;
+}
+
 export function personPage(view: PersonView): string {
   const roles = Object.keys(ROLE_LABELS) as PersonRole[];
   return page(
@@ -74,6 +84,7 @@ ${postsTimeline(view.posts)}
 <p><a href="/?person=${encodeURIComponent(view.name)}">在会议列表中查看</a></p>
 ${roles.map((role) => roleSection(role, view.meetings))}</section>
 <section aria-labelledby="co-heading"><h2 id="co-heading">常在同一会议中出现的人</h2>
+<p class="muted">${coAttendeeSpan(view.coAttendeeSpan)}</p>
 ${view.coAttendees.length === 0 ? html`<p class="muted">暂无。</p>` : html`<ol>${view.coAttendees.map((c) => html`<li>${personLink(c.name)}：${c.count} 次</li>`)}</ol>`}
 </section>`,
   );

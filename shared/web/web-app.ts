@@ -1,11 +1,12 @@
 import type { MeetingRecord } from "../record/record-schema";
+import { UNDATED } from "../storage/item-keys";
 import { EXPORT_FORMATS, type ExportFormat, exportChunks, type ListPage } from "./export-rows";
 import { html } from "./html";
 import { page } from "./layout";
 import { readFilters } from "./meeting-filters";
 import { meetingPage } from "./meeting-page";
-import { type MeetingStatsView, meetingsPage } from "./meetings-page";
-import { type PersonAppearance, type PersonPost, personPage } from "./person-page";
+import { type MeetingStatsView, meetingsPage, type RegionSuggestion } from "./meetings-page";
+import { type PersonAppearance, type PersonPost, type PersonView, personPage } from "./person-page";
 import { type ApiAnswer, apiError, type QueryApi } from "./query-api";
 
 export interface WebRequest {
@@ -35,8 +36,16 @@ const SECURITY_HEADERS = {
 const HTML_TYPE = "text/html; charset=utf-8";
 const LIST_PAGE = "50";
 const EXPORT_PAGE = "100";
-/** Records read for the co-attendee count: the person's newest meetings. */
-const CO_ATTENDEE_MEETINGS = 30;
+/**
+ * Records read for the co-attendee count: the person's newest meetings, up
+ * to this many (three pages of GET /people), so a page view costs a bounded
+ * number of reads however often the person appears; the page says the span.
+ */
+export const CO_ATTENDEE_MEETINGS = 300;
+const PERSON_PAGE = "100";
+const RECORD_READS_AT_ONCE = 8;
+/** Region suggestions offered in the filter's list: the most frequent, enough for any real archive's regions. */
+const MAX_REGION_SUGGESTIONS = 300;
 const CO_ATTENDEES_SHOWN = 15;
 
 function htmlResponse(status: number, body: string, headers: Record<string, string> = {}): WebResponse {
@@ -63,16 +72,31 @@ function segment(raw: string): string {
   }
 }
 
+/** The regions holding meetings under the other filters (GET /regions), most first; none if the API fails. */
+async function regionSuggestions(api: QueryApi, query: Record<string, string | undefined>) {
+  const answer = await api("/regions", query);
+  if (answer.status !== 200) return [];
+  return (answer.body as { regions: RegionSuggestion[] }).regions.slice(0, MAX_REGION_SUGGESTIONS);
+}
+
 async function meetingsList(api: QueryApi, query: URLSearchParams): Promise<WebResponse> {
   const filters = readFilters(query);
+  const { region, ...others } = filters;
   const cursor = query.get("cursor") ?? undefined;
-  const [list, stats] = await Promise.all([
+  const [list, stats, regions] = await Promise.all([
     api("/meetings", { ...filters, limit: LIST_PAGE, cursor }),
     api("/stats", filters),
+    regionSuggestions(api, others),
   ]);
   if (list.status === 400) {
-    const error = apiError(list)?.message ?? "bad filter";
-    return htmlResponse(400, meetingsPage({ filters, items: [], cursor: null, error }));
+    const error = apiError(list);
+    // A region name the filter does not know (a part of one, in either script): offer the regions it is part of.
+    const regionMatches =
+      error?.parameter === "region" && region ? await regionSuggestions(api, { ...others, name: region }) : [];
+    return htmlResponse(
+      400,
+      meetingsPage({ filters, items: [], cursor: null, error: error?.message ?? "bad filter", regions, regionMatches }),
+    );
   }
   if (list.status !== 200) return failure(list);
   const { items, cursor: next } = list.body as ListPage;
@@ -82,6 +106,7 @@ async function meetingsList(api: QueryApi, query: URLSearchParams): Promise<WebR
       filters,
       items,
       cursor: next,
+      regions,
       ...(cursor ? { atCursor: cursor } : {}),
       ...(stats.status === 200 ? { stats: stats.body as MeetingStatsView } : {}),
     }),
@@ -108,12 +133,39 @@ async function mapLimited<T, R>(items: readonly T[], width: number, work: (item:
   return results;
 }
 
-/** Who else sat in the person's newest meetings, most often first. */
-async function coAttendees(api: QueryApi, name: string, meetings: readonly PersonAppearance[]) {
+interface PersonAnswer {
+  name: string;
+  posts: PersonPost[] | null;
+  meetings: PersonAppearance[];
+  cursor: string | null;
+}
+
+/** The person's newest meetings, up to CO_ATTENDEE_MEETINGS, following the API's cursor from the first page. */
+async function newestMeetings(api: QueryApi, first: PersonAnswer) {
+  const meetings = [...first.meetings];
+  let cursor = first.cursor;
+  while (cursor !== null && meetings.length < CO_ATTENDEE_MEETINGS) {
+    const answer = await api(`/people/${encodeURIComponent(first.name)}`, { limit: PERSON_PAGE, cursor });
+    if (answer.status !== 200) break;
+    const next = answer.body as PersonAnswer;
+    meetings.push(...next.meetings);
+    cursor = next.cursor;
+  }
+  return { meetings: meetings.slice(0, CO_ATTENDEE_MEETINGS), all: cursor === null };
+}
+
+/** Who else sat in the person's newest meetings, most often first, and over which meetings that was counted. */
+async function coAttendees(
+  api: QueryApi,
+  first: PersonAnswer,
+): Promise<Pick<PersonView, "coAttendees" | "coAttendeeSpan">> {
+  const { name } = first;
+  const newest = await newestMeetings(api, first);
   const counts = new Map<string, number>();
-  const answers = await mapLimited(meetings.slice(0, CO_ATTENDEE_MEETINGS), 6, (m) =>
+  const answers = await mapLimited(newest.meetings, RECORD_READS_AT_ONCE, (m) =>
     api(`/meetings/${encodeURIComponent(m.id)}`),
   );
+  const read = newest.meetings.filter((_m, index) => answers[index]?.status === 200);
   for (const answer of answers) {
     if (answer.status !== 200) continue;
     const m = (answer.body as MeetingRecord).meeting;
@@ -121,21 +173,28 @@ async function coAttendees(api: QueryApi, name: string, meetings: readonly Perso
     const names = new Set([m.chair?.name, ...m.attendees.map((p) => p.name), ...m.observers.map((p) => p.name)]);
     for (const other of names) if (other && other !== name) counts.set(other, (counts.get(other) ?? 0) + 1);
   }
-  return [...counts]
-    .map(([other, count]) => ({ name: other, count }))
-    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, "zh-CN"))
-    .slice(0, CO_ATTENDEES_SHOWN);
+  const dates = read
+    .map((m) => m.date ?? m.sortDate)
+    .filter((d) => d !== UNDATED)
+    .sort();
+  return {
+    coAttendees: [...counts]
+      .map(([other, count]) => ({ name: other, count }))
+      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, "zh-CN"))
+      .slice(0, CO_ATTENDEES_SHOWN),
+    coAttendeeSpan: {
+      meetings: read.length,
+      from: dates[0] ?? null,
+      to: dates.at(-1) ?? null,
+      all: newest.all && read.length === newest.meetings.length,
+    },
+  };
 }
 
 async function person(api: QueryApi, name: string): Promise<WebResponse> {
-  const answer = await api(`/people/${encodeURIComponent(name)}`, { limit: "100" });
+  const answer = await api(`/people/${encodeURIComponent(name)}`, { limit: PERSON_PAGE });
   if (answer.status !== 200) return failure(answer);
-  const body = answer.body as {
-    name: string;
-    posts: PersonPost[] | null;
-    meetings: PersonAppearance[];
-    cursor: string | null;
-  };
+  const body = answer.body as PersonAnswer;
   return htmlResponse(
     200,
     personPage({
@@ -143,7 +202,7 @@ async function person(api: QueryApi, name: string): Promise<WebResponse> {
       posts: body.posts ?? [],
       meetings: body.meetings,
       more: body.cursor !== null,
-      coAttendees: await coAttendees(api, body.name, body.meetings),
+      ...(await coAttendees(api, body)),
     }),
   );
 }

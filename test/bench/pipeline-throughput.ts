@@ -28,13 +28,13 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { PutObjectCommand } from "@aws-sdk/client-s3";
-import { contentTypeFor } from "../../infra/cli/content-type";
 import { followNotifications } from "../../infra/cli/follow-notifications";
 import { redriveQueue } from "../../infra/cli/redrive-dlq";
 import { REPO_ROOT } from "../../infra/local/load-handler";
 import { startLocalRuntime } from "../../infra/local/local-runtime";
 import { FUNCTION_TIMEOUT_SECONDS } from "../../shared/config/resources";
 import type { IngestNotification } from "../../shared/events/ingest-notification";
+import { contentTypeFor } from "../../shared/ingest/content-type";
 
 const { values } = parseArgs({
   options: {

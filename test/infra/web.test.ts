@@ -82,3 +82,28 @@ describe("webAllowCidrs", () => {
     expect(() => applyStageOverrides(STAGES.dev, { webAllowCidrs: "my office" })).toThrow(StageOverrideError);
   });
 });
+
+describe.each(STAGE_NAMES)("web downloads in AWS (%s)", (name) => {
+  it("stream the web function's response (API Gateway response streaming), waiting as long as the function may run", () => {
+    const { stack } = stages[name];
+    const methods = methodsByPath(stages[name]);
+    const timeout = stack.web.lambda.timeout?.toMilliseconds();
+    expect(timeout).toBeGreaterThan(29_000);
+    for (const route of WEB_ROUTES) {
+      const integration = methods[`GET ${route.path}`]?.Integration as MethodJson["Integration"] & {
+        ResponseTransferMode?: string;
+        TimeoutInMillis?: number;
+      };
+      expect(integration.ResponseTransferMode, route.path).toBe("STREAM");
+      expect(integration.TimeoutInMillis, route.path).toBe(timeout);
+      // InvokeWithResponseStream, not Invoke: the streaming invocation path
+      expect(JSON.stringify(integration.Uri), route.path).toContain("/response-streaming-invocations");
+    }
+  });
+
+  it("keep the JSON API buffered (its answers are one page)", () => {
+    const methods = methodsByPath(stages[name]);
+    const integration = methods["GET /meetings"]?.Integration as { ResponseTransferMode?: string };
+    expect(integration.ResponseTransferMode ?? "BUFFERED").toBe("BUFFERED");
+  });
+});

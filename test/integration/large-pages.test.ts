@@ -4,9 +4,9 @@ import { join } from "node:path";
 import { HeadObjectCommand } from "@aws-sdk/client-s3";
 import type { S3Event } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MULTIPART_THRESHOLD_BYTES, uploadPages } from "../../infra/cli/upload-pages";
-import { decodeS3EventKey } from "../../infra/local/s3-event-notification";
 import { DEFAULT_MAX_PAGE_BYTES } from "../../shared/config/resources";
+import { decodeS3EventKey } from "../../shared/events/s3-event-notification";
+import { MULTIPART_THRESHOLD_BYTES, uploadPages } from "../../shared/ingest/upload-pages";
 import { type NotificationLog, settledOutcome, startNotificationLog } from "./support/notification-log";
 import { startTestPipeline, type TestPipeline } from "./support/test-pipeline";
 

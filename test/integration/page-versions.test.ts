@@ -6,7 +6,7 @@ import type { S3Event } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reprocessRaw } from "../../infra/cli/reprocess-raw";
 import { samplePagePath } from "../../infra/local/load-sample-pages";
-import { decodeS3EventKey } from "../../infra/local/s3-event-notification";
+import { decodeS3EventKey } from "../../shared/events/s3-event-notification";
 import { keys } from "../../shared/storage/item-keys";
 import { type NotificationLog, recordIdOf, settledOutcome, startNotificationLog } from "./support/notification-log";
 import { eventually, startTestPipeline, type TestPipeline } from "./support/test-pipeline";

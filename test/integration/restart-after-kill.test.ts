@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { followNotifications } from "../../infra/cli/follow-notifications";
 import { REPO_ROOT } from "../../infra/local/load-handler";
 import { samplePagePath } from "../../infra/local/load-sample-pages";
-import { LOCAL_CREDENTIALS, type LocalPipelineState, readLocalState } from "../../infra/local/local-state-file";
+import { LOCAL_CREDENTIALS, type LocalPipelineState, readLocalState } from "../../shared/config/local-state-file";
 import { eventually } from "./support/test-pipeline";
 
 /**

@@ -113,6 +113,32 @@ describe("the web app in Chromium", () => {
   );
 
   it.skipIf(!existsSync(CHROMIUM))(
+    "suggests the regions holding records, with counts, as the filter takes them; a traditional part of a name leads to them",
+    async () => {
+      await page.goto(`${pipeline.apiUrl}/`);
+      const options = await page
+        .locator("datalist#regions option")
+        .evaluateAll((nodes) =>
+          nodes.map((node) => ({ value: node.getAttribute("value"), label: node.getAttribute("label") })),
+        );
+      const { body } = await pipeline.get("/regions");
+      const regions = (body as { regions: { name: string; shortName: string; count: number }[] }).regions;
+      expect(regions.length).toBeGreaterThan(2);
+      expect(options).toEqual(regions.map((r) => ({ value: r.shortName, label: `${r.name} · ${r.count} 次会议` })));
+      expect(options).toContainEqual({ value: "钟楼区", label: `江苏省常州市钟楼区 · ${COPIES + 2} 次会议` });
+      // every suggestion is a region the filter takes
+      await page.fill("input[name=region]", "武进区");
+      await page.click("button[type=submit]");
+      expect(await page.locator("tbody tr").count()).toBe(regions.find((r) => r.shortName === "武进区")?.count);
+
+      await page.goto(`${pipeline.apiUrl}/?region=${encodeURIComponent("鐘樓")}`);
+      await page.locator("#region-matches + ul a", { hasText: "江苏省常州市钟楼区" }).click();
+      expect(new URL(page.url()).searchParams.get("region")).toBe("钟楼区");
+      expect(await page.locator("h2#stats-heading").textContent()).toContain(`${COPIES + 2}`);
+    },
+  );
+
+  it.skipIf(!existsSync(CHROMIUM))(
     "opens a meeting with every section, then follows an attendee to the person page",
     async () => {
       await page.goto(`${pipeline.apiUrl}/?region=${encodeURIComponent("武进区")}`);

@@ -222,6 +222,8 @@ describe("the handler against the OpenAPI document", () => {
     ["the document", "/openapi.json", {}],
     ["the counts per month and type", "/stats", {}],
     ["the counts for a region", "/stats", { region: "钟楼区" }],
+    ["the regions holding meetings", "/regions", {}],
+    ["the regions matching a traditional name", "/regions", { name: "鐘樓" }],
   ];
 
   it.each(scenarios)("gives a documented, schema-valid answer for %s", async (_name, path, query) => {

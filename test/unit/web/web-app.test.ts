@@ -1,10 +1,11 @@
+import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { csvField, exportChunks } from "../../../shared/web/export-rows";
 import { href, html } from "../../../shared/web/html";
 import { fillMonths } from "../../../shared/web/month-chart";
 import type { QueryApi } from "../../../shared/web/query-api";
-import { createWebApp } from "../../../shared/web/web-app";
-import { webProxyHandler } from "../../../shared/web/web-proxy-handler";
+import { CO_ATTENDEE_MEETINGS, createWebApp } from "../../../shared/web/web-app";
+import { webStreamHandler, writeResponsePrelude } from "../../../shared/web/web-stream-handler";
 
 const summary = (n: number, title = `会议${n}`) => ({
   id: `rec_${n.toString(16).padStart(20, "0")}`,
@@ -21,12 +22,25 @@ const summary = (n: number, title = `会议${n}`) => ({
   sourceUri: "s3://b/raw/x.txt",
 });
 
+const REGIONS = [
+  { code: "320404", level: "county", name: "江苏省常州市钟楼区", shortName: "钟楼区", count: 7 },
+  { code: "320106", level: "county", name: "江苏省南京市鼓楼区", shortName: "南京市鼓楼区", count: 2 },
+];
+
 /** An API serving `total` meetings 100 a page, recording each call. */
 function fakeApi(total: number, calls: string[] = []): QueryApi {
   return async (path, query = {}) => {
     calls.push(`${path}?${new URLSearchParams(query as Record<string, string>).toString()}`);
-    if (query.region === "鼓楼区")
-      return { status: 400, body: { error: { code: "bad_parameter", message: "region: ambiguous" } } };
+    if (query.region === "鼓楼区" || query.region === "鼓樓")
+      return {
+        status: 400,
+        body: { error: { code: "bad_parameter", message: "region: ambiguous", parameter: "region" } },
+      };
+    if (path === "/regions") {
+      // the API matches `name` in either script; the fake knows one traditional spelling
+      const name = query.name === "鼓樓" ? "鼓楼" : query.name;
+      return { status: 200, body: { regions: REGIONS.filter((r) => name === undefined || r.name.includes(name)) } };
+    }
     if (path === "/stats") return { status: 200, body: { total, complete: true, byMonth: [], byType: [] } };
     if (path.startsWith("/meetings/"))
       return { status: 404, body: { error: { code: "not_found", message: "no record" } } };
@@ -89,6 +103,26 @@ describe("fillMonths", () => {
   });
 });
 
+/** Runs the streaming Lambda handler over `api`, splitting what it writes as API Gateway does: metadata, 8 NULs, body. */
+async function streamed(api: QueryApi, httpMethod: string, path: string) {
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      chunks.push(Buffer.from(chunk));
+      done();
+    },
+  });
+  const handler = webStreamHandler(createWebApp(api), { error: () => {} }, writeResponsePrelude);
+  const event = { httpMethod, path, queryStringParameters: null, multiValueQueryStringParameters: null };
+  await handler(event as never, sink);
+  const text = Buffer.concat(chunks).toString("utf8");
+  const split = text.indexOf("\0".repeat(8));
+  return {
+    metadata: JSON.parse(text.slice(0, split)) as { statusCode: number; headers: Record<string, string> },
+    body: text.slice(split + 8),
+  };
+}
+
 describe("the web app", () => {
   it("renders the list in Chinese with a next-page link carrying the filters and the cursor", async () => {
     const response = await createWebApp(fakeApi(120))(get("/", "region=钟楼区"));
@@ -105,6 +139,22 @@ describe("the web app", () => {
     expect(String(response.body)).toContain("region: ambiguous");
   });
 
+  it("suggests the regions holding meetings under the other filters, as the filter takes them, with counts", async () => {
+    const calls: string[] = [];
+    const page = String((await createWebApp(fakeApi(3, calls))(get("/", "region=钟楼区&type=work-meeting"))).body);
+    expect(page).toContain('<option value="钟楼区" label="江苏省常州市钟楼区 · 7 次会议">');
+    expect(page).toContain('<option value="南京市鼓楼区" label="江苏省南京市鼓楼区 · 2 次会议">');
+    expect(calls).toContain("/regions?type=work-meeting");
+  });
+
+  it("answers a region name it does not know (part of one, traditional) with links to the regions it is part of", async () => {
+    const response = await createWebApp(fakeApi(1))(get("/", "region=鼓樓&type=work-meeting"));
+    expect(response.status).toBe(400);
+    expect(String(response.body)).toContain(
+      `<a href="/?region=${encodeURIComponent("南京市鼓楼区")}&amp;type=work-meeting">江苏省南京市鼓楼区</a>`,
+    );
+  });
+
   it("answers a missing record with a 404 page", async () => {
     expect((await createWebApp(fakeApi(1))(get("/meeting/rec_ffffffffffffffffffff"))).status).toBe(404);
   });
@@ -118,15 +168,68 @@ describe("the web app", () => {
     expect(calls.filter((c) => c.startsWith("/meetings?"))).toHaveLength(3);
   });
 
-  it("in Lambda, turns a download over the size bound into a 413 page instead of a truncated file", async () => {
-    const handler = webProxyHandler(createWebApp(fakeApi(250)), { error: () => {} }, 10_000);
-    const event = {
-      httpMethod: "GET",
-      path: "/download/meetings.csv",
-      queryStringParameters: null,
-      multiValueQueryStringParameters: null,
+  it("in Lambda, streams a download past the old 5 MB cap whole: status and headers first, then every row", async () => {
+    const { metadata, body } = await streamed(fakeApi(18_000), "GET", "/download/meetings.jsonl");
+    expect(metadata).toMatchObject({ statusCode: 200, headers: { "Content-Type": expect.stringContaining("json") } });
+    expect(Buffer.byteLength(body)).toBeGreaterThan(5_000_000);
+    const lines = body.trimEnd().split("\n");
+    expect(lines).toHaveLength(18_000);
+    expect(JSON.parse(lines.at(-1) ?? "")).toMatchObject({ title: "会议17999" });
+  });
+
+  it("in Lambda, answers HEAD with the status and headers and no body", async () => {
+    const { metadata, body } = await streamed(fakeApi(3), "HEAD", "/");
+    expect(metadata.statusCode).toBe(200);
+    expect(body).toBe("");
+  });
+
+  it("in Lambda, fails the invocation when the API fails part way, so the stream is cut, not ended short", async () => {
+    const failing: QueryApi = async (path, query = {}) =>
+      query.cursor
+        ? { status: 503, body: { error: { code: "unavailable", message: "busy" } } }
+        : fakeApi(250)(path, query);
+    await expect(streamed(failing, "GET", "/download/meetings.csv")).rejects.toThrow("busy");
+  });
+});
+
+describe("the person page's co-attendees", () => {
+  /** An API for one person in `total` meetings, 100 a page, each with 甲 and, in the newest 10, 乙. */
+  function personApi(total: number, reads: string[]): QueryApi {
+    return async (path, query = {}) => {
+      if (path.startsWith("/people/")) {
+        const start = Number(query.cursor ?? 0);
+        const meetings = Array.from({ length: Math.min(100, total - start) }, (_, i) => ({
+          ...summary(start + i),
+          sortDate: `2020-01-${String(28 - ((start + i) % 28)).padStart(2, "0")}`,
+          date: null,
+          roles: ["attendee"],
+          titles: [],
+        }));
+        const cursor = start + 100 < total ? String(start + 100) : null;
+        return { status: 200, body: { name: "李超鲲", posts: start === 0 ? [] : null, meetings, cursor } };
+      }
+      reads.push(path);
+      const n = Number.parseInt(path.slice(-20), 16);
+      const attendees = [{ name: "李超鲲" }, { name: "甲" }, ...(n < 10 ? [{ name: "乙" }] : [])];
+      return { status: 200, body: { meeting: { chair: null, attendees, observers: [] } } };
     };
-    const result = await handler(event as never);
-    expect(result.statusCode).toBe(413);
+  }
+
+  it("counts over every meeting when the person has fewer than the bound, across the API's pages, and says so", async () => {
+    const reads: string[] = [];
+    const page = String((await createWebApp(personApi(250, reads))(get("/person/李超鲲"))).body);
+    expect(new Set(reads).size).toBe(250);
+    expect(page).toContain("甲</a>：250 次");
+    expect(page).toContain("乙</a>：10 次");
+    expect(page).toContain("按此人全部 250 次会议（2020-01-01 至 2020-01-28）统计。");
+  });
+
+  it(`counts over the newest ${CO_ATTENDEE_MEETINGS} meetings only, and says that earlier ones are left out`, async () => {
+    const reads: string[] = [];
+    const page = String((await createWebApp(personApi(450, reads))(get("/person/李超鲲"))).body);
+    expect(reads).toHaveLength(CO_ATTENDEE_MEETINGS);
+    expect(page).toContain(`甲</a>：${CO_ATTENDEE_MEETINGS} 次`);
+    expect(page).toContain(`按此人最近的 ${CO_ATTENDEE_MEETINGS} 次会议`);
+    expect(page).toContain("更早的会议未计入");
   });
 });

@@ -9,10 +9,10 @@ import {
   type S3Client,
   UploadPartCommand,
 } from "@aws-sdk/client-s3";
-import { RAW_PREFIX } from "../../shared/config/resources";
-import { SOURCE_URL_METADATA } from "../../shared/ingest/read-page";
-import { UsageError } from "./cli-options";
+import { RAW_PREFIX } from "../config/resources";
+import { BadInputError } from "../errors";
 import { contentTypeFor } from "./content-type";
+import { SOURCE_URL_METADATA } from "./read-page";
 
 /**
  * Uploads pages to the raw bucket, where each one starts the pipeline. Keys
@@ -80,10 +80,10 @@ export function parseManifest(text: string, cwd = process.cwd()): Map<string, st
     if (line.trim() === "" || line.startsWith("#")) return;
     const [path, url, ...rest] = line.split("\t");
     if (!path || !url || rest.length > 0) {
-      throw new UsageError(`manifest line ${index + 1}: expected path<TAB>url, got "${line.slice(0, 80)}"`);
+      throw new BadInputError(`manifest line ${index + 1}: expected path<TAB>url, got "${line.slice(0, 80)}"`);
     }
     if (!/^https?:\/\/\S+$/i.test(url.trim()) || !URL.canParse(url.trim())) {
-      throw new UsageError(`manifest line ${index + 1}: "${url}" is not an http(s) URL`);
+      throw new BadInputError(`manifest line ${index + 1}: "${url}" is not an http(s) URL`);
     }
     urls.set(resolve(cwd, path.trim()), url.trim());
   });
@@ -139,7 +139,7 @@ export interface UploadSummary {
 
 export async function uploadPages(uploads: PageUpload[], options: UploadOptions): Promise<UploadSummary> {
   if (options.sourceUrl && uploads.length !== 1) {
-    throw new UsageError(`--source-url names one page, but ${uploads.length} files were given`);
+    throw new BadInputError(`--source-url names one page, but ${uploads.length} files were given`);
   }
   const started = Date.now();
   const summary: UploadSummary = { uploaded: 0, failed: [], repeated: [], bytes: 0, elapsedMs: 0 };

@@ -7,7 +7,7 @@ import type { PipelineResources } from "./pipeline-resources";
 /**
  * The repository holding this module: the nearest folder above it with a
  * package.json. Walking up (rather than a fixed "../..") keeps it right both
- * from source (infra/local/) and from the compiled CLI (infra/cli/dist/).
+ * from source (shared/config/) and from the compiled CLI (infra/cli/dist/).
  */
 export function repositoryRoot(from: string): string {
   for (let dir = from; ; dir = dirname(dir)) {
@@ -17,6 +17,9 @@ export function repositoryRoot(from: string): string {
 }
 
 /**
+ * The contract between `npm start` (infra/local, the writer) and the CLI
+ * (infra/cli, the reader), kept here so neither imports the other.
+ *
  * Where a running local pipeline says how to reach it, so the CLI needs no
  * flags: `.docket/local.json` in the repository root (git-ignored), written
  * once everything is up and removed on exit.

@@ -4,7 +4,7 @@ import {
   decodeS3EventKey,
   encodeS3EventKey,
   objectCreatedEvent,
-} from "../../../infra/local/s3-event-notification";
+} from "../../../shared/events/s3-event-notification";
 
 describe("encodeS3EventKey", () => {
   it("writes a space as +", () => {

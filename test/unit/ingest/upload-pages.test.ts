@@ -10,7 +10,7 @@ import {
   parseManifest,
   planUploads,
   uploadPages,
-} from "../../../infra/cli/upload-pages";
+} from "../../../shared/ingest/upload-pages";
 
 let root = "";
 

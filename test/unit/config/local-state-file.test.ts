@@ -1,13 +1,13 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_STATE_FILE, repositoryRoot } from "../../../infra/local/local-state-file";
+import { DEFAULT_STATE_FILE, repositoryRoot } from "../../../shared/config/local-state-file";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url)).replace(/\/$/, "");
 
 describe("the local pipeline's state file", () => {
-  it("is found from the compiled CLI (infra/cli/dist/) as from the sources (infra/local/)", () => {
-    expect([repositoryRoot(join(ROOT, "infra/cli/dist")), repositoryRoot(join(ROOT, "infra/local"))]).toEqual([
+  it("is found from the compiled CLI (infra/cli/dist/) as from the sources (shared/config/)", () => {
+    expect([repositoryRoot(join(ROOT, "infra/cli/dist")), repositoryRoot(join(ROOT, "shared/config"))]).toEqual([
       ROOT,
       ROOT,
     ]);
