@@ -12,7 +12,14 @@ export interface Emulators {
   /** fauxqs: S3, SQS, SNS */
   fauxqsUrl: string;
   dynamodbUrl: string;
+  /** Requests served so far, per service and operation ("SQS ReceiveMessage", "S3 GET", …), and the thread's CPU ms. */
+  usage(): Promise<EmulatorUsage>;
   stop(): Promise<void>;
+}
+
+export interface EmulatorUsage {
+  requests: Record<string, number>;
+  cpuMs: number;
 }
 
 export interface EmulatorOptions {
@@ -39,11 +46,19 @@ export async function startEmulators(options: EmulatorOptions = {}): Promise<Emu
   const [ready] = (await Promise.race([once(worker, "message"), failed])) as [
     { fauxqsUrl: string; dynamodbUrl: string },
   ];
+  // Replies come in the order asked; "stopped" is the last.
+  const replies: ((message: unknown) => void)[] = [];
+  worker.on("message", (message) => replies.shift()?.(message));
+  const ask = (message: string) =>
+    new Promise<unknown>((resolve) => {
+      replies.push(resolve);
+      worker.postMessage(message);
+    });
   return {
     ...ready,
+    usage: () => ask("usage") as Promise<EmulatorUsage>,
     async stop() {
-      worker.postMessage("stop");
-      await once(worker, "message");
+      await ask("stop");
       await worker.terminate();
     },
   };
