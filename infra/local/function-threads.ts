@@ -19,6 +19,8 @@ import type { HandlerFactory, LambdaHandler } from "./local-function";
 export interface FunctionThreadsOptions {
   name: FunctionName;
   threads: number;
+  /** The handler module, from the repository root; default: the function's own (load-handler.ts). */
+  module?: string;
   /** The container's environment, read by the handler at module load as on a cold start. */
   env: NodeJS.ProcessEnv;
 }
@@ -105,7 +107,9 @@ class FunctionThread {
 
   async #spawn(): Promise<Worker> {
     const worker = new Worker(new URL("./function-thread.mjs", import.meta.url), {
-      workerData: { moduleUrl: pathToFileURL(`${REPO_ROOT}${FUNCTION_MODULES[this.#options.name]}`).href },
+      workerData: {
+        moduleUrl: pathToFileURL(`${REPO_ROOT}${this.#options.module ?? FUNCTION_MODULES[this.#options.name]}`).href,
+      },
       env: this.#options.env,
       // The thread registers its own TypeScript loader; the parent's flags (tsx's, vitest's) are not for it.
       execArgv: [],
