@@ -1,6 +1,6 @@
 // The emulators' own thread (see emulators.ts): fauxqs and dynalite serve
-// HTTP here, so their request handling does not compete with the functions
-// on the main thread. Plain JavaScript: it runs without the TypeScript loader.
+// HTTP here, so their request handling does not compete with the pollers
+// and the API on the main thread. Plain JavaScript: it runs without the TypeScript loader.
 import { join } from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import dynalite from "dynalite";

@@ -4,8 +4,8 @@ import { Worker } from "node:worker_threads";
 /**
  * The emulators, in-process on loopback: fauxqs (S3, SQS, SNS) and dynalite
  * (DynamoDB), on a worker thread of their own (emulator-thread.mjs)
- * so that serving requests does not take CPU from the functions, which run on
- * the main thread as they would in their own Lambda sandboxes. fauxqs is built
+ * so that serving requests does not compete with the pollers and the API on
+ * the main thread (the functions have threads of their own). fauxqs is built
  * with buildApp rather than startFauxqs, which would listen on every interface.
  */
 export interface Emulators {
