@@ -8,6 +8,13 @@
  * follower that falls behind in a burst does not count; every stored record
  * is then checked with GET /meetings/{id}), and the counts that prove nothing was lost:
  * uploaded = stored + rejected, and every queue and DLQ empty at the end.
+ * It also prints, from the first upload to the end, CPU ms per page for the
+ * whole process and for each thread (main, emulators, each function thread),
+ * the requests per page the emulators served (by service and operation, the
+ * bench's own notification follower left out), and resident memory: the
+ * peak, and RSS as each tenth of the pages comes through, so growth with
+ * volume shows. Per-page figures are kept in typed arrays indexed by page,
+ * so the bench's own memory stays flat.
  * Batching is the local runtime's (dev's interactive profile, shared/config/resources.ts).
  * Without --rate the pages arrive as one burst, so latency is mostly the
  * backlog; --rate N paces uploads to N pages/s to see latency under a steady
@@ -94,14 +101,20 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
 const startedAt = Date.now();
+/** The first ten errors the runtime reported, and how many there were in all (chaos runs report thousands). */
 const functionErrors: string[] = [];
+let functionErrorCount = 0;
+const noteError = (message: string) => {
+  functionErrorCount++;
+  if (functionErrors.length < 10) functionErrors.push(message);
+};
 const runtime = await startLocalRuntime({
   apiPort: 0,
   awsPort: 0,
   s3TestEvent: false,
   ...(chaos ? { faults: { rate: faultRate, seed: Number(values.seed) } } : {}),
   ...(visibilityTimeoutSeconds === undefined ? {} : { visibilityTimeoutSeconds }),
-  log: (message) => functionErrors.push(message),
+  log: noteError,
 });
 const startupMs = Date.now() - startedAt;
 
@@ -268,10 +281,10 @@ while (through < expected && Date.now() < deadline) {
   }
 }
 const processedMs = lastNotificationAt - benchStart;
-await runtime.waitForIdle({ timeoutMs: 60_000 }).catch((error: unknown) => functionErrors.push(String(error)));
+await runtime.waitForIdle({ timeoutMs: 60_000 }).catch((error: unknown) => noteError(String(error)));
 // Every page is through, but a redelivered copy may still sit in a DLQ: drain it the same way.
 while (Date.now() < deadline && (await redriveIfStalled())) {
-  await runtime.waitForIdle({ timeoutMs: 60_000 }).catch((error: unknown) => functionErrors.push(String(error)));
+  await runtime.waitForIdle({ timeoutMs: 60_000 }).catch((error: unknown) => noteError(String(error)));
 }
 stop.abort();
 await following;
@@ -348,7 +361,10 @@ if (chaos) {
 `);
 }
 for (const failure of uploadFailures.slice(0, 10)) process.stdout.write(`  upload failed: ${failure}\n`);
-for (const error of functionErrors.slice(0, 10)) process.stdout.write(`  function error: ${error}\n`);
+for (const error of functionErrors) process.stdout.write(`  function error: ${error}\n`);
+if (functionErrorCount > functionErrors.length) {
+  process.stdout.write(`  … ${functionErrorCount - functionErrors.length} more errors reported\n`);
+}
 
 await runtime.stop();
 const lossless = missing === 0 && uploadFailureCount === 0 && queuesEmpty && queryable === recordIds.size;
