@@ -1,11 +1,12 @@
 // The emulators' own thread (see emulators.ts): fauxqs and dynalite serve
-// HTTP here, so their request handling does not compete with the functions
-// on the main thread. Plain JavaScript: it runs without the TypeScript loader.
+// HTTP here, so their request handling does not compete with the pollers
+// and the API on the main thread. Plain JavaScript: it runs without the TypeScript loader.
 import { join } from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import dynalite from "dynalite";
 import { buildApp } from "fauxqs";
 import { DiskS3Store } from "./disk-s3-store.mjs";
+import { threadCpuMs } from "./thread-cpu.mjs";
 
 const { host, dataDir, maxObjectBytes } = workerData;
 
@@ -24,6 +25,15 @@ const fauxqs = buildApp({
 fauxqs.addContentTypeParser("*", { parseAs: "buffer", bodyLimit: maxObjectBytes }, (_request, body, done) =>
   done(null, body),
 );
+// Requests served, per service and operation, for the bench's requests per page (a fixed set of names).
+const requests = {};
+const count = (name) => {
+  requests[name] = (requests[name] ?? 0) + 1;
+};
+fauxqs.addHook("onRequest", (request, _reply, done) => {
+  count(operationOf(request.method, request.headers));
+  done();
+});
 const fauxqsUrl = await fauxqs.listen({ port: 0, host });
 
 // Tables become ACTIVE at once; the stack's table is ready when deploy ends, too.
@@ -34,12 +44,17 @@ const dynamo = dynalite({
   updateTableMs: 0,
   ...(dataDir ? { path: join(dataDir, "dynamodb") } : {}),
 });
+dynamo.on("request", (request) => count(`DynamoDB ${String(request.headers["x-amz-target"] ?? "").split(".")[1]}`));
 await new Promise((resolve, reject) => {
   dynamo.once("error", reject);
   dynamo.listen(0, host, resolve);
 });
 
 parentPort.on("message", async (message) => {
+  if (message === "usage") {
+    parentPort.postMessage({ requests, cpuMs: threadCpuMs() });
+    return;
+  }
   if (message !== "stop") return;
   await fauxqs.close();
   await new Promise((resolve) => {
@@ -50,3 +65,13 @@ parentPort.on("message", async (message) => {
 });
 
 parentPort.postMessage({ fauxqsUrl, dynamodbUrl: `http://${host}:${dynamo.address().port}` });
+
+/** SQS (JSON protocol) by its target, SNS (form-encoded query protocol) as one, S3 by method. */
+function operationOf(method, headers) {
+  const target = String(headers["x-amz-target"] ?? "");
+  if (target.startsWith("AmazonSQS.")) return `SQS ${target.slice("AmazonSQS.".length)}`;
+  if (method === "POST" && String(headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded")) {
+    return "SNS";
+  }
+  return `S3 ${method}`;
+}

@@ -4,15 +4,22 @@ import { Worker } from "node:worker_threads";
 /**
  * The emulators, in-process on loopback: fauxqs (S3, SQS, SNS) and dynalite
  * (DynamoDB), on a worker thread of their own (emulator-thread.mjs)
- * so that serving requests does not take CPU from the functions, which run on
- * the main thread as they would in their own Lambda sandboxes. fauxqs is built
+ * so that serving requests does not compete with the pollers and the API on
+ * the main thread (the functions have threads of their own). fauxqs is built
  * with buildApp rather than startFauxqs, which would listen on every interface.
  */
 export interface Emulators {
   /** fauxqs: S3, SQS, SNS */
   fauxqsUrl: string;
   dynamodbUrl: string;
+  /** Requests served so far, per service and operation ("SQS ReceiveMessage", "S3 GET", …), and the thread's CPU ms. */
+  usage(): Promise<EmulatorUsage>;
   stop(): Promise<void>;
+}
+
+export interface EmulatorUsage {
+  requests: Record<string, number>;
+  cpuMs: number;
 }
 
 export interface EmulatorOptions {
@@ -39,11 +46,19 @@ export async function startEmulators(options: EmulatorOptions = {}): Promise<Emu
   const [ready] = (await Promise.race([once(worker, "message"), failed])) as [
     { fauxqsUrl: string; dynamodbUrl: string },
   ];
+  // Replies come in the order asked; "stopped" is the last.
+  const replies: ((message: unknown) => void)[] = [];
+  worker.on("message", (message) => replies.shift()?.(message));
+  const ask = (message: string) =>
+    new Promise<unknown>((resolve) => {
+      replies.push(resolve);
+      worker.postMessage(message);
+    });
   return {
     ...ready,
+    usage: () => ask("usage") as Promise<EmulatorUsage>,
     async stop() {
-      worker.postMessage("stop");
-      await once(worker, "message");
+      await ask("stop");
       await worker.terminate();
     },
   };

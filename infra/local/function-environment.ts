@@ -4,13 +4,13 @@ import type { PipelineResources } from "../../shared/config/pipeline-resources";
 /**
  * The environment the local functions see: the same Docket variables the
  * stack binds (shared/config/env.ts), endpoints the SDK picks up by itself
- * (AWS_ENDPOINT_URL_<SERVICE>), and dummy credentials. One process plays
- * every function, so this is the union of what each function gets in AWS.
+ * (AWS_ENDPOINT_URL_<SERVICE>), and dummy credentials. Every function gets
+ * the same, so this is the union of what each function gets in AWS.
  */
 export interface FunctionEnvironmentInput {
   stage: string;
   resources: PipelineResources;
-  /** S3 goes through the proxy, so a function writing under raw/ would trigger parsing as in AWS. */
+  /** The emulator itself (no function writes under raw/), or the fault-injecting proxy with `faults`. */
   s3Endpoint: string;
   sqsEndpoint: string;
   snsEndpoint: string;

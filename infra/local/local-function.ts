@@ -21,6 +21,8 @@ export interface LocalFunctionOptions<E, R> {
   maxConcurrency: number;
   memoryMb?: number;
   factory: HandlerFactory<E, R>;
+  /** Told when a container is discarded (its invocation timed out), so its host can free it. */
+  onDiscard?: (containerId: number) => void;
 }
 
 export class FunctionTimeoutError extends Error {
@@ -115,6 +117,7 @@ export class LocalFunction<E = unknown, R = unknown> {
   #release(container: Container<E, R>, healthy: boolean): void {
     if (!healthy) {
       this.#containers--;
+      this.#options.onDiscard?.(container.id);
       this.#waiting.shift()?.(undefined);
       return;
     }

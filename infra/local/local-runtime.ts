@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { S3Client } from "@aws-sdk/client-s3";
@@ -24,6 +25,7 @@ import { createLocalResources } from "./create-local-resources";
 import { type Emulators, startEmulators } from "./emulators";
 import { FaultInjector, type FaultOptions } from "./fault-injector";
 import { functionEnvironment } from "./function-environment";
+import { FunctionThreads, type ThreadUsage } from "./function-threads";
 import { type FunctionName, realHandler } from "./load-handler";
 import { type HandlerFactory, LocalFunction } from "./local-function";
 import { RawObjectNotifier } from "./raw-object-notifier";
@@ -31,6 +33,7 @@ import { recoverUnsettledPages } from "./recover-unsettled-pages";
 import { runCleanup } from "./run-cleanup";
 import { followIntoLedger, SettledPages } from "./settled-pages";
 import { SqsEventSource } from "./sqs-event-source";
+import { threadCpuMs } from "./thread-cpu.mjs";
 
 /**
  * The whole pipeline on one machine: emulators, the resources the stack
@@ -56,6 +59,11 @@ export interface LocalRuntimeOptions {
   pollWaitSeconds?: number;
   concurrency?: Partial<Record<FunctionName, number>>;
   functionTimeoutSeconds?: Partial<Record<FunctionName, number>>;
+  /**
+   * Worker threads for the real parse-page and store-record (default: one per core for parse-page,
+   * one for store-record); 0 runs that function on the main thread. A `handlers` entry runs in-process.
+   */
+  functionThreads?: Partial<Record<ThreadedFunction, number>>;
   /** Replace or wrap a function's handler (stand-ins, fault injection); default: the real module. */
   handlers?: {
     parsePage?: HandlerFactory<SQSEvent, unknown>;
@@ -80,7 +88,10 @@ export interface LocalRuntimeOptions {
   faults?: FaultOptions;
 }
 
-export type { QueueName };
+export type { QueueName, ThreadUsage };
+
+/** The functions that run on worker threads; query-api stays beside the API server it answers. */
+export type ThreadedFunction = "parsePage" | "storeRecord";
 
 export interface QueueDepth {
   visible: number;
@@ -105,6 +116,11 @@ export interface LocalRuntime {
   readonly s3EventsEmitted: number;
   /** Faults injected into the functions' calls so far, per service (all zero without `faults`). */
   readonly faultsInjected: Record<"s3" | "sqs" | "dynamodb", number>;
+  /**
+   * For the bench: CPU so far of the main thread, the emulator thread and each function thread, and
+   * the requests the emulators have served, per service and operation ("SQS ReceiveMessage", "S3 GET", …).
+   */
+  usage(): Promise<{ threads: ThreadUsage[]; requests: Record<string, number> }>;
   /** Raw pages found unsettled in the data directory at start and queued again. */
   recoveredPages: number;
   queueDepths(): Promise<Record<"pageEvents" | "pageEventsDlq" | "records" | "recordsDlq", QueueDepth>>;
@@ -121,6 +137,7 @@ const DEFAULTS = {
   region: "us-east-1",
   pollWaitSeconds: 20,
   concurrency: { parsePage: 5, storeRecord: 5, queryApi: 10 },
+  functionThreads: { parsePage: Math.max(1, availableParallelism()), storeRecord: 1 },
   /** As the dev stage (infra/stages.ts): local is as interactive. */
   batching: BATCHING.interactive,
 } as const;
@@ -224,7 +241,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         {
           stage,
           resources,
-          s3Endpoint: functionsEndpoint?.url ?? endpoint.url,
+          // Straight to the emulator: no function writes under raw/, so the proxy would add only a hop.
+          // With faults the proxy stays, since the injector must see the functions' calls.
+          s3Endpoint: functionsEndpoint?.url ?? emulators.fauxqsUrl,
           // The queue URLs' own origin: the SDK would send there anyway (see interceptLocalhostDns above).
           sqsEndpoint: functionsEndpoint?.url ?? new URL(resources.pageEventsQueueUrl).origin,
           snsEndpoint: emulators.fauxqsUrl,
@@ -238,20 +257,34 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
 
     const concurrency = { ...DEFAULTS.concurrency, ...options.concurrency };
     const timeouts = { ...FUNCTION_TIMEOUT_SECONDS, ...options.functionTimeoutSeconds };
+    const threadCounts = { ...DEFAULTS.functionThreads, ...options.functionThreads };
+    const env = { ...process.env };
+    /** The real handler, on worker threads unless the caller asked for the main thread. */
+    const threaded = (name: ThreadedFunction) => {
+      const threads = Math.min(threadCounts[name], concurrency[name]);
+      if (threads <= 0) return { factory: realHandler<SQSEvent, unknown>(name) };
+      const host = new FunctionThreads({ name, threads, env });
+      threadHosts.push(host);
+      return { factory: host.factory<SQSEvent, unknown>(), onDiscard: (id: number) => host.discard(id) };
+    };
+    const threadHosts: FunctionThreads[] = [];
+    cleanup.unshift(async () => {
+      await Promise.all(threadHosts.map((host) => host.stop()));
+    });
     const functions = {
       parsePage: new LocalFunction<SQSEvent, unknown>({
         name: `docket-${stage}-parse-page`,
         region,
         timeoutSeconds: timeouts.parsePage,
         maxConcurrency: concurrency.parsePage,
-        factory: options.handlers?.parsePage ?? realHandler("parsePage"),
+        ...(options.handlers?.parsePage ? { factory: options.handlers.parsePage } : threaded("parsePage")),
       }),
       storeRecord: new LocalFunction<SQSEvent, unknown>({
         name: `docket-${stage}-store-record`,
         region,
         timeoutSeconds: timeouts.storeRecord,
         maxConcurrency: concurrency.storeRecord,
-        factory: options.handlers?.storeRecord ?? realHandler("storeRecord"),
+        ...(options.handlers?.storeRecord ? { factory: options.handlers.storeRecord } : threaded("storeRecord")),
       }),
       queryApi: new LocalFunction<APIGatewayProxyEvent, unknown>({
         name: `docket-${stage}-query-api`,
@@ -262,6 +295,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       }),
     };
 
+    // Threads load their handler modules meanwhile; the pollers start once they can take a batch.
+    const threadsStarted = Promise.all(threadHosts.map((host) => host.start()));
     const pollerSqs = new SQSClient({ region, endpoint: emulators.fauxqsUrl, credentials: LOCAL_CREDENTIALS });
     const queueArn = async (queueUrl: string) => {
       const { Attributes } = await pollerSqs.send(
@@ -297,6 +332,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         onInvokeError: (error) => log(`store-record: ${describe(error)}`),
       }),
     };
+    await threadsStarted;
     sources.pageEvents.start();
     sources.records.start();
     cleanup.unshift(async () => {
@@ -360,6 +396,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       clients,
       functions,
       recoveredPages,
+      async usage() {
+        const main = threadCpuMs();
+        const [emulator, ...hosts] = await Promise.all([emulators.usage(), ...threadHosts.map((host) => host.usage())]);
+        return {
+          threads: [{ thread: "main", cpuMs: main }, { thread: "emulators", cpuMs: emulator.cpuMs }, ...hosts.flat()],
+          requests: emulator.requests,
+        };
+      },
       get faultsInjected() {
         return { s3: 0, sqs: 0, dynamodb: 0, ...injector?.injected };
       },

@@ -1,5 +1,5 @@
 import { HeadObjectCommand, type S3Client } from "@aws-sdk/client-s3";
-import { SendMessageCommand, type SQSClient } from "@aws-sdk/client-sqs";
+import { SendMessageBatchCommand, type SQSClient } from "@aws-sdk/client-sqs";
 import type { S3Event } from "aws-lambda";
 import { createSequencer, objectCreatedEvent } from "../../shared/events/s3-event-notification";
 import type { BufferedResponse, S3WriteObserver } from "./aws-endpoint-proxy";
@@ -10,7 +10,9 @@ import type { S3Write } from "./s3-write-request";
  * every object created under the prefix puts one S3 event on the queue. The
  * event is queued before the client hears "200", so a burst cannot lose one;
  * writes to one key are serialised so sequencers follow write order and the
- * size/eTag read back belong to this write.
+ * size/eTag read back belong to this write. Events of writes that finish
+ * together (a burst of uploads) go out in one SendMessageBatch, as S3 itself
+ * would deliver them: fewer requests, and each write still waits for its own.
  */
 export interface RawObjectNotifierOptions {
   region: string;
@@ -29,6 +31,9 @@ export class RawObjectNotifier implements S3WriteObserver {
   readonly #options: RawObjectNotifierOptions;
   readonly #nextSequencer = createSequencer();
   readonly #keyLocks = new Map<string, Promise<unknown>>();
+  /** Events waiting for the next batch send, each with its writer's promise. */
+  #outbox: Outgoing[] = [];
+  #flushScheduled = false;
   #emitted = 0;
 
   constructor(options: RawObjectNotifierOptions) {
@@ -90,13 +95,16 @@ export class RawObjectNotifier implements S3WriteObserver {
     );
   }
 
+  /** Resolves once the event is on the queue; retried with backoff, then rejected (the writer gets a 503). */
   async #send(event: S3Event): Promise<void> {
-    const { sqs, queueUrl } = this.#options;
     const body = JSON.stringify(event);
     const attempts = this.#options.sendAttempts ?? 5;
     for (let attempt = 1; ; attempt++) {
       try {
-        await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: body }));
+        await new Promise<void>((resolve, reject) => {
+          this.#outbox.push({ body, resolve, reject });
+          this.#scheduleFlush();
+        });
         this.#emitted++;
         this.#options.onEvent?.(event);
         return;
@@ -104,6 +112,38 @@ export class RawObjectNotifier implements S3WriteObserver {
         if (attempt >= attempts) throw error;
         await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
       }
+    }
+  }
+
+  /** Sends what the writes finishing in this turn of the event loop queued, in batches SQS accepts. */
+  #scheduleFlush(): void {
+    if (this.#flushScheduled) return;
+    this.#flushScheduled = true;
+    setImmediate(() => {
+      this.#flushScheduled = false;
+      const outgoing = this.#outbox;
+      this.#outbox = [];
+      for (const batch of sqsBatches(outgoing)) void this.#sendBatch(batch);
+    });
+  }
+
+  async #sendBatch(batch: Outgoing[]): Promise<void> {
+    const { sqs, queueUrl } = this.#options;
+    try {
+      const { Failed = [] } = await sqs.send(
+        new SendMessageBatchCommand({
+          QueueUrl: queueUrl,
+          Entries: batch.map((outgoing, index) => ({ Id: String(index), MessageBody: outgoing.body })),
+        }),
+      );
+      const failed = new Map(Failed.map((entry) => [entry.Id, entry]));
+      batch.forEach((outgoing, index) => {
+        const failure = failed.get(String(index));
+        if (failure) outgoing.reject(new Error(`SendMessageBatch entry failed: ${failure.Code} ${failure.Message}`));
+        else outgoing.resolve();
+      });
+    } catch (error) {
+      for (const outgoing of batch) outgoing.reject(error);
     }
   }
 
@@ -136,6 +176,32 @@ export class RawObjectNotifier implements S3WriteObserver {
       if (this.#keyLocks.get(key) === settled) this.#keyLocks.delete(key);
     }
   }
+}
+
+interface Outgoing {
+  body: string;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/** SQS's batch limits: 10 messages, 256 KiB in all (an S3 event is about 1 KB). */
+const SQS_BATCH_ENTRIES = 10;
+const SQS_BATCH_BYTES = 256 * 1024;
+
+function* sqsBatches(outgoing: Outgoing[]): Generator<Outgoing[]> {
+  let batch: Outgoing[] = [];
+  let bytes = 0;
+  for (const item of outgoing) {
+    const size = Buffer.byteLength(item.body);
+    if (batch.length > 0 && (batch.length >= SQS_BATCH_ENTRIES || bytes + size > SQS_BATCH_BYTES)) {
+      yield batch;
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(item);
+    bytes += size;
+  }
+  if (batch.length > 0) yield batch;
 }
 
 /** CompleteMultipartUpload can fail with a 200 whose body is an <Error>. */

@@ -1,0 +1,204 @@
+import { once } from "node:events";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { Context } from "aws-lambda";
+import { FUNCTION_MODULES, type FunctionName, REPO_ROOT } from "./load-handler";
+import type { HandlerFactory, LambdaHandler } from "./local-function";
+
+/**
+ * A function's containers on worker threads (function-thread.mjs), as Lambda
+ * runs each function in sandboxes of its own: the CPU-heavy parse-page gets
+ * the machine's cores instead of sharing the main thread with the pollers,
+ * the uploads and the API. A thread hosts several containers (each its own
+ * instance of the handler module, see load-handler.ts), so a concurrency of
+ * five does not cost five copies of the SDK. LocalFunction still decides
+ * concurrency and timeouts; a thread only runs what it is handed. A thread
+ * that dies fails the invocations it held (the poller leaves those messages
+ * to come back, as after a crashed sandbox) and is started again on demand.
+ */
+export interface FunctionThreadsOptions {
+  name: FunctionName;
+  threads: number;
+  /** The handler module, from the repository root; default: the function's own (load-handler.ts). */
+  module?: string;
+  /** The container's environment, read by the handler at module load as on a cold start. */
+  env: NodeJS.ProcessEnv;
+}
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+interface Reply {
+  id: number;
+  ok: boolean;
+  value?: unknown;
+  error?: { name: string; message: string; stack?: string };
+}
+
+/** What the thread reports of itself, for the bench. */
+export interface ThreadUsage {
+  /** "parsePage#1", "storeRecord#1", … */
+  thread: string;
+  /** CPU (ms) the thread has used since it started (see thread-cpu.mjs). */
+  cpuMs: number;
+  invocations?: number;
+}
+
+class FunctionThread {
+  readonly #index: number;
+  readonly #options: FunctionThreadsOptions;
+  readonly #pending = new Map<number, Pending>();
+  #worker: Worker | undefined;
+  #started: Promise<Worker> | undefined;
+  #nextId = 1;
+  #invocations = 0;
+
+  constructor(index: number, options: FunctionThreadsOptions) {
+    this.#index = index;
+    this.#options = options;
+  }
+
+  async invoke(container: number, event: unknown, context: Context): Promise<unknown> {
+    this.#invocations++;
+    return this.#ask({ type: "invoke", container, event, context: cloneableContext(context) });
+  }
+
+  async #ask(message: Record<string, unknown>): Promise<unknown> {
+    const worker = await this.#start();
+    const id = this.#nextId++;
+    const reply = new Promise<unknown>((resolve, reject) => this.#pending.set(id, { resolve, reject }));
+    worker.postMessage({ ...message, id });
+    return reply;
+  }
+
+  discard(container: number): void {
+    this.#worker?.postMessage({ type: "discard", container });
+  }
+
+  /** A thread that died and was started again counts from its restart. */
+  async usage(): Promise<ThreadUsage> {
+    return {
+      thread: `${this.#options.name}#${this.#index + 1}`,
+      cpuMs: this.#worker ? ((await this.#ask({ type: "usage" })) as number) : 0,
+      invocations: this.#invocations,
+    };
+  }
+
+  async stop(): Promise<void> {
+    const worker = this.#worker;
+    this.#worker = undefined;
+    this.#started = undefined;
+    if (worker) await worker.terminate();
+  }
+
+  async start(): Promise<void> {
+    await this.#start();
+  }
+
+  #start(): Promise<Worker> {
+    this.#started ??= this.#spawn().catch((error: unknown) => {
+      this.#started = undefined;
+      throw error;
+    });
+    return this.#started;
+  }
+
+  async #spawn(): Promise<Worker> {
+    const worker = new Worker(new URL("./function-thread.mjs", import.meta.url), {
+      workerData: {
+        moduleUrl: pathToFileURL(`${REPO_ROOT}${this.#options.module ?? FUNCTION_MODULES[this.#options.name]}`).href,
+      },
+      env: this.#options.env,
+      // The thread registers its own TypeScript loader; the parent's flags (tsx's, vitest's) are not for it.
+      execArgv: [],
+      name: `${this.#options.name}-${this.#index}`,
+    });
+    worker.on("message", (message: Reply | { ready: true }) => {
+      if (!("id" in message)) return;
+      const pending = this.#pending.get(message.id);
+      if (!pending) return;
+      this.#pending.delete(message.id);
+      if (message.ok) pending.resolve(message.value);
+      else pending.reject(rebuiltError(message.error));
+    });
+    const died = (error: Error) => {
+      if (this.#worker === worker) {
+        this.#worker = undefined;
+        this.#started = undefined;
+      }
+      for (const pending of this.#pending.values()) pending.reject(error);
+      this.#pending.clear();
+    };
+    worker.on("error", died);
+    worker.on("exit", (code) => died(new Error(`${this.#options.name} thread exited with code ${code}`)));
+    const failed = once(worker, "error").then(([error]) => Promise.reject(error));
+    await Promise.race([once(worker, "message"), failed]);
+    this.#worker = worker;
+    return worker;
+  }
+}
+
+export class FunctionThreads {
+  readonly #threads: FunctionThread[];
+
+  constructor(options: FunctionThreadsOptions) {
+    if (!(Number.isInteger(options.threads) && options.threads >= 1)) {
+      throw new RangeError(`${options.name}: threads must be a positive whole number, not ${options.threads}`);
+    }
+    this.#threads = Array.from({ length: options.threads }, (_, index) => new FunctionThread(index, options));
+  }
+
+  /** Container n runs on thread n mod threads: LocalFunction numbers containers from 1, so they spread evenly. */
+  factory<E, R>(): HandlerFactory<E, R> {
+    return async (containerId) => {
+      const thread = this.#threadOf(containerId);
+      const handler: LambdaHandler<E, R> = (event, context) => thread.invoke(containerId, event, context) as Promise<R>;
+      return handler;
+    };
+  }
+
+  /** Frees a discarded container's module instance (after a timeout, say) on its thread. */
+  discard(containerId: number): void {
+    this.#threadOf(containerId).discard(containerId);
+  }
+
+  /** Starts every thread and loads the handler module in it, as provisioned concurrency would. */
+  async start(): Promise<void> {
+    await Promise.all(this.#threads.map((thread) => thread.start()));
+  }
+
+  usage(): Promise<ThreadUsage[]> {
+    return Promise.all(this.#threads.map((thread) => thread.usage()));
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.#threads.map((thread) => thread.stop()));
+  }
+
+  #threadOf(containerId: number): FunctionThread {
+    return this.#threads[(containerId - 1) % this.#threads.length] as FunctionThread;
+  }
+}
+
+/** Context's functions do not cross threads: the thread rebuilds them from the deadline. */
+function cloneableContext(context: Context) {
+  return {
+    functionName: context.functionName,
+    functionVersion: context.functionVersion,
+    invokedFunctionArn: context.invokedFunctionArn,
+    memoryLimitInMB: context.memoryLimitInMB,
+    awsRequestId: context.awsRequestId,
+    logGroupName: context.logGroupName,
+    logStreamName: context.logStreamName,
+    deadline: Date.now() + context.getRemainingTimeInMillis(),
+  };
+}
+
+function rebuiltError(serialised: Reply["error"]): Error {
+  const error = new Error(serialised?.message ?? "function failed");
+  error.name = serialised?.name ?? "Error";
+  if (serialised?.stack) error.stack = serialised.stack;
+  return error;
+}
