@@ -1,5 +1,5 @@
-import { load } from "cheerio/slim";
 import type { AnyNode, Document, Element } from "domhandler";
+import { DomHandler, Parser } from "htmlparser2";
 import { BLOCK_TAGS, SKIPPED_TAGS } from "./lexicon/html-tags";
 import { checkDeadline } from "./parse-deadline";
 
@@ -9,9 +9,18 @@ import { checkDeadline } from "./parse-deadline";
  * iterative pass (no recursion: a page of 100 000 nested <div>s must not
  * overflow the stack).
  *
- * htmlparser2 (cheerio/slim) rather than parse5: it is several times faster
- * and, like parse5, keeps reading past a stray </html> (corpus page govcn-1).
+ * htmlparser2 rather than parse5: it is several times faster and, like
+ * parse5, keeps reading past a stray </html> (corpus page govcn-1). Called
+ * directly, not through cheerio's load: nothing here queries with selectors.
  */
+
+/**
+ * htmlparser2 keeps its open-element stack with Array#unshift, so every open
+ * tag costs time proportional to the depth: a page of 200 000 unclosed <div>s
+ * takes minutes. Real pages stay under a few hundred levels; the DOM build
+ * stops at this depth and the page is read as text instead (strip-tags.ts).
+ */
+export const MAX_NESTING_DEPTH = 5000;
 
 export interface IndexedElement {
   el: Element;
@@ -46,10 +55,33 @@ export interface HtmlDocument {
 const PUNCTUATION = /[，。！？；、,!?;：]/g;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
-export function parseHtml(html: string): HtmlDocument {
-  const $ = load(html);
-  const document = $.root()[0] as unknown as Document;
-  return indexDocument(document);
+/**
+ * The page's DOM, indexed; undefined when its elements nest deeper than
+ * MAX_NESTING_DEPTH. The depth is the parser's own (an unclosed <p> or <li>
+ * closed by its sibling does not nest), watched while it builds the tree,
+ * so no separate scan of the page is needed.
+ */
+export function parseHtml(html: string): HtmlDocument | undefined {
+  const handler = new DepthLimitedHandler();
+  const parser = new Parser(handler);
+  handler.building = parser;
+  parser.end(html);
+  return handler.tooDeep ? undefined : indexDocument(handler.root);
+}
+
+/** The DOM handler cheerio's load uses, pausing the parser (which then never finishes) once the open elements pass the limit. */
+class DepthLimitedHandler extends DomHandler {
+  building: Parser | undefined;
+  tooDeep = false;
+
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    super.onopentag(name, attribs);
+    // tagStack holds the document itself below the open elements
+    if (this.tagStack.length > MAX_NESTING_DEPTH + 1 && !this.tooDeep) {
+      this.tooDeep = true;
+      this.building?.pause();
+    }
+  }
 }
 
 export function isHidden(el: Element): boolean {

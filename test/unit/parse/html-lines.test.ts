@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { parseHtml } from "../../../shared/parse/html-document";
 import { htmlLines } from "../../../shared/parse/html-lines";
+import { htmlDocument } from "./support/html-document";
 
-const linesOf = (html: string) => htmlLines(parseHtml(html)).map((l) => l.text);
+const linesOf = (html: string) => htmlLines(htmlDocument(html)).map((l) => l.text);
 
 describe("htmlLines", () => {
   it("starts a new line at each block element", () => {
@@ -34,13 +34,13 @@ describe("htmlLines", () => {
   });
 
   it("renders hidden elements inside the article element (njxfhn-1's hidden 原标题 line)", () => {
-    const doc = parseHtml("<div id='a'><p style='display:none'>原标题:某某</p><p>正文</p></div>");
+    const doc = htmlDocument("<div id='a'><p style='display:none'>原标题:某某</p><p>正文</p></div>");
     const article = doc.elements.find((e) => e.classAndId.includes("a"));
     expect(htmlLines(doc, article).map((l) => l.text)).toEqual(["原标题:某某", "正文"]);
   });
 
   it("counts link text per line", () => {
-    const [line] = htmlLines(parseHtml("<p><a href='#'>上一篇</a>:会议纪要</p>"));
+    const [line] = htmlLines(htmlDocument("<p><a href='#'>上一篇</a>:会议纪要</p>"));
     expect(line).toMatchObject({ length: 8, linkLength: 3 });
   });
 
