@@ -91,14 +91,39 @@ function byteOrderMark(bytes: Uint8Array): { encoding: string; length: number } 
   return undefined;
 }
 
+/** Four bytes at a time: a word with no byte below 0x20 (the usual case) needs no look at its bytes. */
 function looksBinary(sample: Uint8Array): boolean {
-  let control = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const b = sample[i] as number;
-    if (b === 0) return true;
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) control++;
+  if (sample.length < 8) {
+    const control = controlBytes(sample, 0, sample.length);
+    return control < 0 || control > MAX_CONTROL_RATIO * sample.length;
   }
-  return control > MAX_CONTROL_RATIO * sample.length;
+  const head = (4 - (sample.byteOffset & 3)) & 3;
+  const words = new Uint32Array(sample.buffer, sample.byteOffset + head, (sample.length - head) >>> 2);
+  let control = controlBytes(sample, 0, head);
+  if (control < 0) return true;
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w] as number;
+    // non-zero exactly when some byte of the word is below 0x20 (bit-twiddling "has byte less than n")
+    if (((word - 0x20202020) & ~word & 0x80808080) === 0) continue;
+    const found = controlBytes(sample, head + 4 * w, head + 4 * w + 4);
+    if (found < 0) return true;
+    control += found;
+  }
+  const found = controlBytes(sample, head + 4 * words.length, sample.length);
+  if (found < 0) return true;
+  return control + found > MAX_CONTROL_RATIO * sample.length;
+}
+
+/** C0 control bytes (other than tab, newline, CR, FF, ESC) in bytes[from, to); -1 at a NUL. */
+function controlBytes(bytes: Uint8Array, from: number, to: number): number {
+  let control = 0;
+  for (let i = from; i < to; i++) {
+    const b = bytes[i] as number;
+    if (b >= 0x20) continue;
+    if (b === 0) return -1;
+    if (b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) control++;
+  }
+  return control;
 }
 
 interface Declaration {
