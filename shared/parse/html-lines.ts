@@ -30,6 +30,8 @@ const IN_LINK = 1;
 const IN_PRE = 2;
 const EXIT_BLOCK = 4;
 const EXIT_CELL = 8;
+/** Inside a hidden element the article renders: the DOM index (html-document.ts) left it and its subtree out. */
+const UNINDEXED = 16;
 
 /**
  * `content`: hidden elements inside it are rendered too — the article body is
@@ -38,8 +40,10 @@ const EXIT_CELL = 8;
  * stay out.
  */
 export function htmlLines(doc: HtmlDocument, content?: IndexedElement): HtmlLine[] {
-  const indexOf = new Map<Element, number>();
-  for (const e of doc.elements) indexOf.set(e.el, e.index);
+  // Both walks are in document order, so an element's index is found by reading on from the last one found
+  // (past the <br>, <hr> and <img> this walk does not enter): no map from element to index.
+  const { elements } = doc;
+  let nextIndexed = 0;
 
   const lines: HtmlLine[] = [];
   let text = "";
@@ -62,6 +66,7 @@ export function htmlLines(doc: HtmlDocument, content?: IndexedElement): HtmlLine
   let owner = -1;
   let inLink = false;
   let inPre = false;
+  let unindexed = false;
   // A walk along the DOM's own child and sibling links; each entered element saves its parent's context (owner, bits).
   const saved: number[] = [];
   let parent: Element | null = null;
@@ -75,6 +80,7 @@ export function htmlLines(doc: HtmlDocument, content?: IndexedElement): HtmlLine
       else if (bits & EXIT_CELL) softBreak();
       inLink = (bits & IN_LINK) !== 0;
       inPre = (bits & IN_PRE) !== 0;
+      unindexed = (bits & UNINDEXED) !== 0;
       node = parent.next;
       parent = saved.length === 0 ? null : (parent.parent as Element);
       continue;
@@ -113,7 +119,8 @@ export function htmlLines(doc: HtmlDocument, content?: IndexedElement): HtmlLine
     if (el.type !== "tag") continue;
     const tag = el.name;
     if (SKIPPED_TAGS.has(tag)) continue;
-    if (isHidden(el) && !(content && owner >= content.index && owner <= content.last)) continue;
+    const hidden = isHidden(el);
+    if (hidden && !(content && owner >= content.index && owner <= content.last)) continue;
     if (tag === "br" || tag === "hr") {
       flush();
       continue;
@@ -123,8 +130,17 @@ export function htmlLines(doc: HtmlDocument, content?: IndexedElement): HtmlLine
     const isBlock = BLOCK_TAGS.has(tag) && !isCell;
     if (isBlock) flush();
     if (isCell) softBreak();
-    saved.push(owner, (inLink ? IN_LINK : 0) | (inPre ? IN_PRE : 0) | (isBlock ? EXIT_BLOCK : isCell ? EXIT_CELL : 0));
-    owner = indexOf.get(el) ?? owner;
+    const exit = isBlock ? EXIT_BLOCK : isCell ? EXIT_CELL : 0;
+    saved.push(owner, (inLink ? IN_LINK : 0) | (inPre ? IN_PRE : 0) | (unindexed ? UNINDEXED : 0) | exit);
+    unindexed ||= hidden;
+    if (!unindexed) {
+      let at = nextIndexed;
+      while (at < elements.length && (elements[at] as IndexedElement).el !== el) at++;
+      if (at < elements.length) {
+        owner = at;
+        nextIndexed = at + 1;
+      }
+    }
     inLink = inLink || tag === "a";
     inPre = inPre || tag === "pre" || tag === "textarea";
     parent = el;

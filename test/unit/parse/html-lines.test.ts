@@ -39,6 +39,21 @@ describe("htmlLines", () => {
     expect(htmlLines(doc, article).map((l) => l.text)).toEqual(["原标题:某某", "正文"]);
   });
 
+  it("names the element each line starts in, past unentered <br>/<img>s and hidden article parts", () => {
+    const doc = htmlDocument(
+      "<div id='a'><p id='p1'>一<br><img src=x></p><div style='display:none'><p>原标题</p></div><p id='p2'>二</p></div><p id='p3'>三</p>",
+    );
+    const article = doc.elements.find((e) => e.el.attribs.id === "a");
+    const startedIn = htmlLines(doc, article).map((l) => [l.text, doc.elements[l.element]?.el.attribs.id]);
+    // the hidden <div> and its <p> are not in the DOM index: their line belongs to the article element
+    expect(startedIn).toEqual([
+      ["一", "p1"],
+      ["原标题", "a"],
+      ["二", "p2"],
+      ["三", "p3"],
+    ]);
+  });
+
   it("counts link text per line", () => {
     const [line] = htmlLines(htmlDocument("<p><a href='#'>上一篇</a>:会议纪要</p>"));
     expect(line).toMatchObject({ length: 8, linkLength: 3 });
