@@ -1,4 +1,4 @@
-import { isUtf8 } from "node:buffer";
+import { Buffer, isUtf8 } from "node:buffer";
 
 /**
  * Decode step: raw bytes → text, or a reason the bytes are not a page.
@@ -148,8 +148,13 @@ function declaredCharset(bytes: Uint8Array, contentType: string | undefined): De
   return undefined;
 }
 
+/**
+ * One character per byte, for the ASCII patterns above. Buffer's latin1 rather
+ * than TextDecoder("latin1") (which is windows-1252 and goes through ICU):
+ * the two differ only in 0x80–0x9F, which no pattern here matches.
+ */
 function latin1(bytes: Uint8Array): string {
-  return new TextDecoder("latin1").decode(bytes);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
 }
 
 /** gb2312/gbk/x-gbk are all read as gb18030, their superset; utf-16 cannot be declared from inside ASCII bytes. */
