@@ -137,7 +137,7 @@ const POST_START = new RegExp(`^(?:${POST_CHAIN})`, "u");
 
 /**
  * Every pattern below that reads a post holds a core post (书记, 区长 …), and
- * the bracketed form a "(": most lines of a page have neither, and one quick
+ * the bracketed form a "(" as well: most lines of a page have neither, and one quick
  * test skips the costly scans from every Han character.
  */
 const HAS_CORE_POST = new RegExp(CORE_POST_PATTERN, "u");
@@ -292,7 +292,7 @@ const NOTED_POST = new RegExp(
 
 export function findNotedPosts(text: string): { name: string; titles: string[] }[] {
   const out: { name: string; titles: string[] }[] = [];
-  if (!text.includes("(")) return out;
+  if (!text.includes("(") || !HAS_CORE_POST.test(text)) return out;
   for (const m of text.matchAll(NOTED_POST)) {
     const name = joinPaddedName(m[1] ?? "");
     if (isPlausibleName(name) && !NOT_NAMES.has(name)) out.push({ name, titles: splitPostChain(m[2] ?? "") });
