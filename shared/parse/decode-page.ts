@@ -1,4 +1,4 @@
-import { isUtf8 } from "node:buffer";
+import { Buffer, isUtf8 } from "node:buffer";
 
 /**
  * Decode step: raw bytes → text, or a reason the bytes are not a page.
@@ -91,14 +91,39 @@ function byteOrderMark(bytes: Uint8Array): { encoding: string; length: number } 
   return undefined;
 }
 
+/** Four bytes at a time: a word with no byte below 0x20 (the usual case) needs no look at its bytes. */
 function looksBinary(sample: Uint8Array): boolean {
-  let control = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const b = sample[i] as number;
-    if (b === 0) return true;
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) control++;
+  if (sample.length < 8) {
+    const control = controlBytes(sample, 0, sample.length);
+    return control < 0 || control > MAX_CONTROL_RATIO * sample.length;
   }
-  return control > MAX_CONTROL_RATIO * sample.length;
+  const head = (4 - (sample.byteOffset & 3)) & 3;
+  const words = new Uint32Array(sample.buffer, sample.byteOffset + head, (sample.length - head) >>> 2);
+  let control = controlBytes(sample, 0, head);
+  if (control < 0) return true;
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w] as number;
+    // non-zero exactly when some byte of the word is below 0x20 (bit-twiddling "has byte less than n")
+    if (((word - 0x20202020) & ~word & 0x80808080) === 0) continue;
+    const found = controlBytes(sample, head + 4 * w, head + 4 * w + 4);
+    if (found < 0) return true;
+    control += found;
+  }
+  const found = controlBytes(sample, head + 4 * words.length, sample.length);
+  if (found < 0) return true;
+  return control + found > MAX_CONTROL_RATIO * sample.length;
+}
+
+/** C0 control bytes (other than tab, newline, CR, FF, ESC) in bytes[from, to); -1 at a NUL. */
+function controlBytes(bytes: Uint8Array, from: number, to: number): number {
+  let control = 0;
+  for (let i = from; i < to; i++) {
+    const b = bytes[i] as number;
+    if (b >= 0x20) continue;
+    if (b === 0) return -1;
+    if (b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) control++;
+  }
+  return control;
 }
 
 interface Declaration {
@@ -123,8 +148,13 @@ function declaredCharset(bytes: Uint8Array, contentType: string | undefined): De
   return undefined;
 }
 
+/**
+ * One character per byte, for the ASCII patterns above. Buffer's latin1 rather
+ * than TextDecoder("latin1") (which is windows-1252 and goes through ICU):
+ * the two differ only in 0x80–0x9F, which no pattern here matches.
+ */
 function latin1(bytes: Uint8Array): string {
-  return new TextDecoder("latin1").decode(bytes);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
 }
 
 /** gb2312/gbk/x-gbk are all read as gb18030, their superset; utf-16 cannot be declared from inside ASCII bytes. */

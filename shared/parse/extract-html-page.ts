@@ -35,9 +35,11 @@ const UNSURE_DATE_SOURCES: Partial<Record<DateSource, string>> = {
 /** Attachment links: 附件, or a document file name. */
 const ATTACHMENT = /附件|\.(docx?|xlsx?|pdf|wps|et|zip|rar|7z|ofd|jpg|png)\b/i;
 
-export function extractHtmlPage(html: string, normalise: (text: string) => string): ExtractedPage {
+/** Undefined when the page nests too deeply for the DOM (html-document.ts): the caller reads it as text. */
+export function extractHtmlPage(html: string, normalise: (text: string) => string): ExtractedPage | undefined {
   const warnings: string[] = [];
   const doc = parseHtml(html);
+  if (!doc) return undefined;
   checkDeadlineNow();
   const metadata = readHtmlMetadata(doc.document);
   const content = findContentElement(doc)?.element;

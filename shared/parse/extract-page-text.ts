@@ -4,7 +4,7 @@ import { detectFormat } from "./detect-format";
 import { detectScript } from "./detect-script";
 import { extractHtmlPage } from "./extract-html-page";
 import { extractTextPage } from "./extract-text-page";
-import { MAX_NESTING_DEPTH, nestingDepth } from "./html-nesting";
+import { MAX_NESTING_DEPTH } from "./html-document";
 import { normaliseText } from "./normalise-text";
 import type { PageText } from "./page-text";
 import { checkDeadlineNow } from "./parse-deadline";
@@ -30,11 +30,11 @@ export function extractPageText(bytes: Uint8Array, input: PageInput): PageStageR
   const format = detectFormat(text, input.contentType);
   const script = detectScript(text);
   const normalise = (t: string) => normaliseText(t, script);
-  const nestedTooDeep = format === "html" && nestingDepth(text) > MAX_NESTING_DEPTH;
+  const fromHtml = format === "html" ? extractHtmlPage(text, normalise) : undefined;
+  const nestedTooDeep = format === "html" && !fromHtml;
   const extracted =
-    format === "html" && !nestedTooDeep
-      ? extractHtmlPage(text, normalise)
-      : extractTextPage(normalise((nestedTooDeep ? stripTags(text) : text).replace(/\r\n?/g, "\n")).split("\n"));
+    fromHtml ??
+    extractTextPage(normalise((nestedTooDeep ? stripTags(text) : text).replace(/\r\n?/g, "\n")).split("\n"));
   checkDeadlineNow();
   if (nestedTooDeep)
     extracted.warnings.push(

@@ -1,5 +1,5 @@
-import { load } from "cheerio/slim";
-import type { AnyNode, Document, Element } from "domhandler";
+import type { AnyNode, Document, Element, Text } from "domhandler";
+import { DomHandler, Parser } from "htmlparser2";
 import { BLOCK_TAGS, SKIPPED_TAGS } from "./lexicon/html-tags";
 import { checkDeadline } from "./parse-deadline";
 
@@ -9,9 +9,18 @@ import { checkDeadline } from "./parse-deadline";
  * iterative pass (no recursion: a page of 100 000 nested <div>s must not
  * overflow the stack).
  *
- * htmlparser2 (cheerio/slim) rather than parse5: it is several times faster
- * and, like parse5, keeps reading past a stray </html> (corpus page govcn-1).
+ * htmlparser2 rather than parse5: it is several times faster and, like
+ * parse5, keeps reading past a stray </html> (corpus page govcn-1). Called
+ * directly, not through cheerio's load: nothing here queries with selectors.
  */
+
+/**
+ * htmlparser2 keeps its open-element stack with Array#unshift, so every open
+ * tag costs time proportional to the depth: a page of 200 000 unclosed <div>s
+ * takes minutes. Real pages stay under a few hundred levels; the DOM build
+ * stops at this depth and the page is read as text instead (strip-tags.ts).
+ */
+export const MAX_NESTING_DEPTH = 5000;
 
 export interface IndexedElement {
   el: Element;
@@ -43,13 +52,37 @@ export interface HtmlDocument {
 }
 
 /** Sentence punctuation, full-width and (after NFKC, as in the seed pages) ASCII; "." is left out because URLs and numbers are full of it. */
-const PUNCTUATION = /[，。！？；、,!?;：]/g;
+const PUNCTUATION = new Uint8Array(0x10000);
+for (const mark of "，。！？；、,!?;：") PUNCTUATION[mark.charCodeAt(0)] = 1;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
-export function parseHtml(html: string): HtmlDocument {
-  const $ = load(html);
-  const document = $.root()[0] as unknown as Document;
-  return indexDocument(document);
+/**
+ * The page's DOM, indexed; undefined when its elements nest deeper than
+ * MAX_NESTING_DEPTH. The depth is the parser's own (an unclosed <p> or <li>
+ * closed by its sibling does not nest), watched while it builds the tree,
+ * so no separate scan of the page is needed.
+ */
+export function parseHtml(html: string): HtmlDocument | undefined {
+  const handler = new DepthLimitedHandler();
+  const parser = new Parser(handler);
+  handler.building = parser;
+  parser.end(html);
+  return handler.tooDeep ? undefined : indexDocument(handler.root);
+}
+
+/** The DOM handler cheerio's load uses, pausing the parser (which then never finishes) once the open elements pass the limit. */
+class DepthLimitedHandler extends DomHandler {
+  building: Parser | undefined;
+  tooDeep = false;
+
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    super.onopentag(name, attribs);
+    // tagStack holds the document itself below the open elements
+    if (this.tagStack.length > MAX_NESTING_DEPTH + 1 && !this.tooDeep) {
+      this.tooDeep = true;
+      this.building?.pause();
+    }
+  }
 }
 
 export function isHidden(el: Element): boolean {
@@ -72,54 +105,69 @@ export function visibleLength(text: string): number {
   return n;
 }
 
+/** A count, not a regex match: no array of matches per text node. */
+function punctuationCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) n += PUNCTUATION[text.charCodeAt(i)] as number;
+  return n;
+}
+
 function indexDocument(document: Document): HtmlDocument {
   const elements: IndexedElement[] = [];
+  // Per element: the block that owns its children's text, and whether they sit inside a link.
+  const blockOf: number[] = [];
+  const linkOf: boolean[] = [];
   let textSoFar = 0;
-  // Explicit stack of [node, parent element index, owning block index, inside-link] — enter and exit frames.
-  type Frame = { node: AnyNode; parent: number; block: number; inLink: boolean; exit?: number };
-  const stack: Frame[] = [];
-  for (let i = document.children.length - 1; i >= 0; i--) {
-    const child = document.children[i];
-    if (child) stack.push({ node: child, parent: -1, block: -1, inLink: false });
-  }
-  while (stack.length > 0) {
-    const frame = stack.pop() as Frame;
-    checkDeadline();
-    if (frame.exit !== undefined) {
-      const done = elements[frame.exit] as IndexedElement;
+  // A walk along the DOM's own child and sibling links: no stack to overflow, no frame allocated per node.
+  let current = -1;
+  let node: AnyNode | null = document.children[0] ?? null;
+  for (;;) {
+    if (node === null) {
+      if (current < 0) break;
+      const done = elements[current] as IndexedElement;
       done.last = elements.length - 1;
+      node = done.el.next;
+      current = done.parent;
       continue;
     }
-    const node = frame.node;
+    checkDeadline();
+    const block = current < 0 ? -1 : (blockOf[current] as number);
+    const inLink = current >= 0 && (linkOf[current] as boolean);
     if (node.type === "text") {
-      const length = visibleLength(node.data);
-      if (length === 0) continue;
-      textSoFar += length;
-      const link = frame.inLink ? length : 0;
-      const owner = elements[frame.block];
-      if (owner) {
-        owner.ownText += length;
-        owner.ownLinkText += link;
-        if (!frame.inLink) owner.ownPunct += node.data.match(PUNCTUATION)?.length ?? 0;
+      const data = (node as Text).data;
+      const length = visibleLength(data);
+      if (length > 0) {
+        textSoFar += length;
+        const link = inLink ? length : 0;
+        const owner = elements[block];
+        if (owner) {
+          owner.ownText += length;
+          owner.ownLinkText += link;
+          if (!inLink) owner.ownPunct += punctuationCount(data);
+        }
+        const container = elements[current];
+        if (container) {
+          // summed into the ancestors in one reverse pass below
+          container.text += length;
+          container.linkText += link;
+        }
       }
-      const container = elements[frame.parent];
-      if (container) {
-        // summed into the ancestors in one reverse pass below
-        container.text += length;
-        container.linkText += link;
-      }
+      node = node.next;
       continue;
     }
-    if (node.type !== "tag" && node.type !== "script" && node.type !== "style") continue;
+    if ((node.type !== "tag" && node.type !== "script" && node.type !== "style") || isSkipped(node as Element)) {
+      node = node.next;
+      continue;
+    }
     const el = node as Element;
-    if (isSkipped(el)) continue;
     const index = elements.length;
     const tag = el.name;
+    const { class: cls, id } = el.attribs;
     elements.push({
       el,
       tag,
       index,
-      parent: frame.parent,
+      parent: current,
       last: index,
       textBefore: textSoFar,
       text: 0,
@@ -127,15 +175,12 @@ function indexDocument(document: Document): HtmlDocument {
       ownText: 0,
       ownLinkText: 0,
       ownPunct: 0,
-      classAndId: `${el.attribs.class ?? ""} ${el.attribs.id ?? ""}`.toLowerCase(),
+      classAndId: cls === undefined && id === undefined ? " " : `${cls ?? ""} ${id ?? ""}`.toLowerCase(),
     });
-    const isLink = tag === "a";
-    stack.push({ node, parent: frame.parent, block: frame.block, inLink: frame.inLink, exit: index });
-    const block = BLOCK_TAGS.has(tag) ? index : frame.block;
-    for (let i = el.children.length - 1; i >= 0; i--) {
-      const child = el.children[i];
-      if (child) stack.push({ node: child, parent: index, block, inLink: frame.inLink || isLink });
-    }
+    blockOf.push(BLOCK_TAGS.has(tag) ? index : block);
+    linkOf.push(inLink || tag === "a");
+    current = index;
+    node = el.children[0] ?? null;
   }
   // Pre-order puts every parent before its children, so one reverse pass sums subtrees in O(n).
   for (let i = elements.length - 1; i >= 0; i--) {

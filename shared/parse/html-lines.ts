@@ -1,4 +1,4 @@
-import type { AnyNode, Element } from "domhandler";
+import type { AnyNode, Element, Text } from "domhandler";
 import { type HtmlDocument, type IndexedElement, isHidden, visibleLength } from "./html-document";
 import { BLOCK_TAGS, SKIPPED_TAGS } from "./lexicon/html-tags";
 import { checkDeadline } from "./parse-deadline";
@@ -25,10 +25,13 @@ export interface HtmlLine {
 const SHORT_CELL = 50;
 const WHITESPACE_RUN = /[\s\u00a0\u3000]+/g;
 
-type Frame = { node: AnyNode | null; owner: number; inLink: boolean; inPre: boolean; exit?: "block" | "cell" };
-/** Leaving a block or a cell needs no node: one shared frame each rather than a copy per element. */
-const EXIT_BLOCK: Frame = { node: null, owner: -1, inLink: false, inPre: false, exit: "block" };
-const EXIT_CELL: Frame = { node: null, owner: -1, inLink: false, inPre: false, exit: "cell" };
+/** Bits of a walked element's saved context: its children's link and pre state, and what leaving it does. */
+const IN_LINK = 1;
+const IN_PRE = 2;
+const EXIT_BLOCK = 4;
+const EXIT_CELL = 8;
+/** Inside a hidden element the article renders: the DOM index (html-document.ts) left it and its subtree out. */
+const UNINDEXED = 16;
 
 /**
  * `content`: hidden elements inside it are rendered too — the article body is
@@ -37,91 +40,111 @@ const EXIT_CELL: Frame = { node: null, owner: -1, inLink: false, inPre: false, e
  * stay out.
  */
 export function htmlLines(doc: HtmlDocument, content?: IndexedElement): HtmlLine[] {
-  const indexOf = new Map<Element, number>();
-  for (const e of doc.elements) indexOf.set(e.el, e.index);
+  // Both walks are in document order, so an element's index is found by reading on from the last one found
+  // (past the <br>, <hr> and <img> this walk does not enter): no map from element to index.
+  const { elements } = doc;
+  let nextIndexed = 0;
 
   const lines: HtmlLine[] = [];
-  let parts: string[] = [];
+  let text = "";
   let length = 0;
   let linkLength = 0;
   let element = -1;
   const flush = () => {
-    if (length > 0)
-      lines.push({ text: parts.join("").replace(WHITESPACE_RUN, " ").trim(), length, linkLength, element });
-    parts = [];
+    if (length > 0) lines.push({ text: text.replace(WHITESPACE_RUN, " ").trim(), length, linkLength, element });
+    text = "";
     length = 0;
     linkLength = 0;
     element = -1;
   };
   const softBreak = () => {
     if (length > SHORT_CELL) flush();
-    else if (length > 0) parts.push(" ");
+    else if (length > 0) text += " ";
   };
 
-  const stack: Frame[] = [];
-  for (let i = doc.document.children.length - 1; i >= 0; i--) {
-    const child = doc.document.children[i];
-    if (child) stack.push({ node: child, owner: -1, inLink: false, inPre: false });
-  }
-  while (stack.length > 0) {
-    const frame = stack.pop() as Frame;
+  // The context of the children being walked: the element owning their text, inside a link, inside <pre>.
+  let owner = -1;
+  let inLink = false;
+  let inPre = false;
+  let unindexed = false;
+  // A walk along the DOM's own child and sibling links; each entered element saves its parent's context (owner, bits).
+  const saved: number[] = [];
+  let parent: Element | null = null;
+  let node: AnyNode | null = doc.document.children[0] ?? null;
+  for (;;) {
+    if (node === null) {
+      if (parent === null) break;
+      const bits = saved.pop() as number;
+      owner = saved.pop() as number;
+      if (bits & EXIT_BLOCK) flush();
+      else if (bits & EXIT_CELL) softBreak();
+      inLink = (bits & IN_LINK) !== 0;
+      inPre = (bits & IN_PRE) !== 0;
+      unindexed = (bits & UNINDEXED) !== 0;
+      node = parent.next;
+      parent = saved.length === 0 ? null : (parent.parent as Element);
+      continue;
+    }
     checkDeadline();
-    if (frame.exit === "block") {
-      flush();
-      continue;
-    }
-    if (frame.exit === "cell") {
-      softBreak();
-      continue;
-    }
-    const node = frame.node as AnyNode;
     if (node.type === "text") {
-      const visible = visibleLength(node.data);
-      if (frame.inPre && node.data.includes("\n")) {
-        const pieces = node.data.split("\n");
-        pieces.forEach((piece, i) => {
+      const data = (node as Text).data;
+      node = node.next;
+      if (inPre && data.includes("\n")) {
+        const pieces = data.split("\n");
+        for (let i = 0; i < pieces.length; i++) {
           if (i > 0) flush();
+          const piece = pieces[i] as string;
           const n = visibleLength(piece);
-          if (n === 0) return;
-          if (element < 0) element = frame.owner;
-          parts.push(piece);
+          if (n === 0) continue;
+          if (element < 0) element = owner;
+          text += piece;
           length += n;
-          if (frame.inLink) linkLength += n;
-        });
+          if (inLink) linkLength += n;
+        }
         continue;
       }
+      const visible = visibleLength(data);
       if (visible === 0) {
-        if (length > 0) parts.push(" ");
+        if (length > 0) text += " ";
         continue;
       }
-      if (element < 0) element = frame.owner;
-      parts.push(node.data);
+      if (element < 0) element = owner;
+      text += data;
       length += visible;
-      if (frame.inLink) linkLength += visible;
+      if (inLink) linkLength += visible;
       continue;
     }
-    if (node.type !== "tag") continue;
     const el = node as Element;
+    node = node.next;
+    if (el.type !== "tag") continue;
     const tag = el.name;
     if (SKIPPED_TAGS.has(tag)) continue;
-    if (isHidden(el) && !(content && frame.owner >= content.index && frame.owner <= content.last)) continue;
+    const hidden = isHidden(el);
+    if (hidden && !(content && owner >= content.index && owner <= content.last)) continue;
     if (tag === "br" || tag === "hr") {
       flush();
       continue;
     }
     if (tag === "img") continue;
-    const owner = indexOf.get(el) ?? frame.owner;
     const isCell = tag === "td" || tag === "th";
     const isBlock = BLOCK_TAGS.has(tag) && !isCell;
     if (isBlock) flush();
     if (isCell) softBreak();
-    if (isBlock || isCell) stack.push(isBlock ? EXIT_BLOCK : EXIT_CELL);
-    const inLink = frame.inLink || tag === "a";
-    const inPre = frame.inPre || tag === "pre" || tag === "textarea";
-    for (let i = el.children.length - 1; i >= 0; i--) {
-      const child = el.children[i];
-      if (child) stack.push({ node: child, owner, inLink, inPre });
+    const exit = isBlock ? EXIT_BLOCK : isCell ? EXIT_CELL : 0;
+    saved.push(owner, (inLink ? IN_LINK : 0) | (inPre ? IN_PRE : 0) | (unindexed ? UNINDEXED : 0) | exit);
+    unindexed ||= hidden;
+    if (!unindexed) {
+      let at = nextIndexed;
+      while (at < elements.length && (elements[at] as IndexedElement).el !== el) at++;
+      if (at < elements.length) {
+        owner = at;
+        nextIndexed = at + 1;
+      }
     }
+    inLink = inLink || tag === "a";
+    inPre = inPre || tag === "pre" || tag === "textarea";
+    parent = el;
+    node = el.children[0] ?? null;
   }
   flush();
   return lines;

@@ -16,6 +16,8 @@ export interface LabelledValue {
 const LABEL = /(?:^|(?<=\s))((?:\p{Script=Han}\s*){1,5}\p{Script=Han})\s*:\s*/gu;
 
 export function labelledValues(line: string): LabelledValue[] {
+  // LABEL needs a colon: most lines have none, and the scan tries a label at every Han character
+  if (!line.includes(":")) return [];
   return splitAtLabels(line, LABEL);
 }
 

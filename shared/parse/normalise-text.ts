@@ -38,6 +38,8 @@ export function normaliseText(text: string, script: Script): string {
   let out = text.replace(INVISIBLES, "").normalize("NFKC");
   if (script === "traditional") out = traditionalToSimplified()(out).normalize("NFKC");
   out = removePinyinDebris(out);
+  // most calls are one line: no split, map and join
+  if (!out.includes("\n")) return out.replace(SPACE_RUN, " ").trim();
   return out
     .split("\n")
     .map((line) => line.replace(SPACE_RUN, " ").trim())

@@ -1,6 +1,6 @@
 /**
  * The last-resort reading of HTML as text, for pages the DOM path cannot
- * take (nesting past html-nesting.ts's limit): scripts, styles and comments
+ * take (nesting past html-document.ts's limit): scripts, styles and comments
  * dropped, block tags turned into line breaks, the other tags removed,
  * common entities decoded.
  */

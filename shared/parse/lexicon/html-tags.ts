@@ -1,8 +1,7 @@
 /**
  * The HTML tag sets the parser reads pages by: what never holds article
- * text, what starts a line, what holds a paragraph, and how unclosed tags
- * nest. One place, so the DOM walk, the line builder, the content finder and
- * the nesting pre-scan agree on them.
+ * text, what starts a line, what holds a paragraph. One place, so the DOM
+ * walk, the line builder and the content finder agree on them.
  */
 
 /** Subtrees that never hold article text. */
@@ -103,40 +102,4 @@ export const PARAGRAPH_TAGS = new Set([
   "font",
   "strong",
   "b",
-]);
-
-/** Elements without a closing tag. */
-export const VOID_TAGS = new Set([
-  "area",
-  "base",
-  "br",
-  "col",
-  "embed",
-  "hr",
-  "img",
-  "input",
-  "link",
-  "meta",
-  "param",
-  "source",
-  "track",
-  "wbr",
-]);
-
-/** Elements the parser closes by itself when a sibling opens (an unclosed <p> or <li> does not nest). */
-export const SELF_CLOSING_SIBLING_TAGS = new Set([
-  "p",
-  "li",
-  "dt",
-  "dd",
-  "tr",
-  "td",
-  "th",
-  "option",
-  "optgroup",
-  "thead",
-  "tbody",
-  "tfoot",
-  "rt",
-  "rp",
 ]);

@@ -135,6 +135,13 @@ const BOUNDARY = new RegExp(
 /** A post at the start of a text: what a conjunction may join a name to (郑政平和副区长朱岩). */
 const POST_START = new RegExp(`^(?:${POST_CHAIN})`, "u");
 
+/**
+ * Every pattern below that reads a post holds a core post (书记, 区长 …), and
+ * the bracketed form a "(" as well: most lines of a page have neither, and one quick
+ * test skips the costly scans from every Han character.
+ */
+const HAS_CORE_POST = new RegExp(CORE_POST_PATTERN, "u");
+
 /** 总书记 is a national post written after the name (习近平总书记关于…, seed 001), never before one. */
 const POSTED = new RegExp(`(?<!总)(${POST_CHAIN})(?=\\p{Script=Han})`, "gu");
 
@@ -285,6 +292,7 @@ const NOTED_POST = new RegExp(
 
 export function findNotedPosts(text: string): { name: string; titles: string[] }[] {
   const out: { name: string; titles: string[] }[] = [];
+  if (!text.includes("(") || !HAS_CORE_POST.test(text)) return out;
   for (const m of text.matchAll(NOTED_POST)) {
     const name = joinPaddedName(m[1] ?? "");
     if (isPlausibleName(name) && !NOT_NAMES.has(name)) out.push({ name, titles: splitPostChain(m[2] ?? "") });
@@ -294,6 +302,7 @@ export function findNotedPosts(text: string): { name: string; titles: string[] }
 
 export function findPostedNames(text: string): PostedName[] {
   const out: PostedName[] = [];
+  if (!HAS_CORE_POST.test(text)) return out;
   for (const m of text.matchAll(POSTED)) {
     checkDeadline();
     const chain = m[1] ?? "";
@@ -321,6 +330,7 @@ const UNIT_END = /[部局委办院厅室处科所站队会]$/u;
 
 export function findNamesBeforePosts(text: string): PostedName[] {
   const out: PostedName[] = [];
+  if (!HAS_CORE_POST.test(text)) return out;
   for (const m of text.matchAll(NAME_THEN_POST)) {
     const name = m[1] ?? "";
     const post = m[2] ?? "";

@@ -109,6 +109,26 @@ describe("decodePage", () => {
     expect(decodePage(bytes)).toMatchObject({ ok: false, code: "binary" });
   });
 
+  it("calls bytes binary exactly when they hold a NUL or over 5% control bytes, wherever they sit in memory", () => {
+    // the test reads four bytes at a time; any alignment and any place of the control bytes must read the same
+    const byte = fc.oneof(fc.integer({ min: 0, max: 0x1f }), fc.constantFrom(0x41, 0x20, 0x0a, 0xe4, 0xbc, 0x9a));
+    fc.assert(
+      fc.property(fc.array(byte, { maxLength: 120 }), fc.integer({ min: 0, max: 3 }), (body, offset) => {
+        const page = [...utf8("<p>"), ...body];
+        const bytes = new Uint8Array(offset + page.length);
+        bytes.set(page, offset);
+        const sample = bytes.subarray(offset);
+        const allowed = [0x09, 0x0a, 0x0d, 0x0c, 0x1b];
+        const control = page.filter((b) => b < 0x20 && b !== 0 && !allowed.includes(b)).length;
+        const binary = page.includes(0) || control > 0.05 * page.length;
+        expect(decodePage(sample).ok === false && (decodePage(sample) as { code: string }).code === "binary").toBe(
+          binary,
+        );
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it("rejects bytes no candidate charset decodes without heavy damage as undecodable", () => {
     // 0x80 and 0xFF are invalid lead bytes in UTF-8, GB18030 and Big5 alike.
     const bytes = new Uint8Array(400).map((_, i) => (i % 2 === 0 ? 0x80 : 0xff));

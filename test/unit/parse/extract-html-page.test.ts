@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { extractHtmlPage } from "../../../shared/parse/extract-html-page";
 import { normaliseText } from "../../../shared/parse/normalise-text";
+import { extractedHtmlPage } from "./support/html-document";
 
 // A TRS-style 政府信息公开 page: menu, breadcrumb, disclosure table, headline, byline, article, print bar, footer.
 const PAGE = readFileSync(new URL("../../fixtures/disclosure-table.html", import.meta.url), "utf8");
-const page = extractHtmlPage(PAGE, (t) => normaliseText(t, "simplified"));
+const page = extractedHtmlPage(PAGE, (t) => normaliseText(t, "simplified"));
 
 describe("extractHtmlPage on a government disclosure page", () => {
   it("reads page metadata from the CMS meta tags and the byline", () => {
@@ -48,7 +48,7 @@ describe("extractHtmlPage on a government disclosure page", () => {
 });
 
 describe("extractHtmlPage on other layouts", () => {
-  const extract = (html: string) => extractHtmlPage(html, (t) => normaliseText(t, "simplified"));
+  const extract = (html: string) => extractedHtmlPage(html, (t) => normaliseText(t, "simplified"));
 
   it("drops a run of related-article links inside the article element (163-2)", () => {
     const html = `<h1>标题</h1><div class="post_text"><p>会议指出,要加强领导,密切配合,确保各项目标任务落到实处。</p><p><a href="/1">张文宏:上海零新增我很担心</a></p><p><a href="/2">李克强:最终战胜疫情的曙光就要出现了</a></p></div>`;

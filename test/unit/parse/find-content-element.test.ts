@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { findContentElement } from "../../../shared/parse/find-content-element";
-import { parseHtml } from "../../../shared/parse/html-document";
+import { htmlDocument } from "./support/html-document";
 
 const PARAGRAPH = "会议指出,要加强领导,密切配合,按照任务分解方案认真组织实施,确保各项目标任务落到实处。";
 
 function chosen(html: string): string | undefined {
-  return findContentElement(parseHtml(html))?.element.el.attribs.id;
+  return findContentElement(htmlDocument(html))?.element.el.attribs.id;
 }
 
 describe("findContentElement", () => {
@@ -34,6 +34,6 @@ describe("findContentElement", () => {
   });
 
   it("finds nothing in a page without text", () => {
-    expect(findContentElement(parseHtml("<div><img src='a.png'></div>"))).toBeUndefined();
+    expect(findContentElement(htmlDocument("<div><img src='a.png'></div>"))).toBeUndefined();
   });
 });

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { findContentElement } from "../../../shared/parse/find-content-element";
 import { findHeadline, headlineFromDocumentTitle } from "../../../shared/parse/find-headline";
-import { parseHtml } from "../../../shared/parse/html-document";
 import { readHtmlMetadata } from "../../../shared/parse/html-metadata";
+import { htmlDocument } from "./support/html-document";
 
 const ARTICLE =
   "<div class='content'><p>会议指出,要加强领导,密切配合,按照任务分解方案认真组织实施,确保各项目标任务落到实处。</p></div>";
 
 function headline(html: string): string | undefined {
-  const doc = parseHtml(html);
+  const doc = htmlDocument(html);
   return findHeadline(doc, findContentElement(doc)?.element, readHtmlMetadata(doc.document))?.text;
 }
 

@@ -2,15 +2,15 @@ import { describe, expect, it } from "vitest";
 import { findContentElement } from "../../../shared/parse/find-content-element";
 import { findHeadline } from "../../../shared/parse/find-headline";
 import { findPublishedDate } from "../../../shared/parse/find-published-date";
-import { parseHtml } from "../../../shared/parse/html-document";
 import { htmlLines } from "../../../shared/parse/html-lines";
 import { readHtmlMetadata } from "../../../shared/parse/html-metadata";
+import { htmlDocument } from "./support/html-document";
 
 const ARTICLE =
   "<div class='content'><p>会议指出,要加强领导,密切配合,按照任务分解方案认真组织实施,确保各项目标任务落到实处。</p></div>";
 
 function published(html: string) {
-  const doc = parseHtml(html);
+  const doc = htmlDocument(html);
   const content = findContentElement(doc)?.element;
   const metadata = readHtmlMetadata(doc.document);
   return findPublishedDate(html, htmlLines(doc, content), findHeadline(doc, content, metadata), content, metadata);

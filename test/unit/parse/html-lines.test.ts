@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { parseHtml } from "../../../shared/parse/html-document";
 import { htmlLines } from "../../../shared/parse/html-lines";
+import { htmlDocument } from "./support/html-document";
 
-const linesOf = (html: string) => htmlLines(parseHtml(html)).map((l) => l.text);
+const linesOf = (html: string) => htmlLines(htmlDocument(html)).map((l) => l.text);
 
 describe("htmlLines", () => {
   it("starts a new line at each block element", () => {
@@ -34,13 +34,28 @@ describe("htmlLines", () => {
   });
 
   it("renders hidden elements inside the article element (njxfhn-1's hidden 原标题 line)", () => {
-    const doc = parseHtml("<div id='a'><p style='display:none'>原标题:某某</p><p>正文</p></div>");
+    const doc = htmlDocument("<div id='a'><p style='display:none'>原标题:某某</p><p>正文</p></div>");
     const article = doc.elements.find((e) => e.classAndId.includes("a"));
     expect(htmlLines(doc, article).map((l) => l.text)).toEqual(["原标题:某某", "正文"]);
   });
 
+  it("names the element each line starts in, past unentered <br>/<img>s and hidden article parts", () => {
+    const doc = htmlDocument(
+      "<div id='a'><p id='p1'>一<br><img src=x></p><div style='display:none'><p>原标题</p></div><p id='p2'>二</p></div><p id='p3'>三</p>",
+    );
+    const article = doc.elements.find((e) => e.el.attribs.id === "a");
+    const startedIn = htmlLines(doc, article).map((l) => [l.text, doc.elements[l.element]?.el.attribs.id]);
+    // the hidden <div> and its <p> are not in the DOM index: their line belongs to the article element
+    expect(startedIn).toEqual([
+      ["一", "p1"],
+      ["原标题", "a"],
+      ["二", "p2"],
+      ["三", "p3"],
+    ]);
+  });
+
   it("counts link text per line", () => {
-    const [line] = htmlLines(parseHtml("<p><a href='#'>上一篇</a>:会议纪要</p>"));
+    const [line] = htmlLines(htmlDocument("<p><a href='#'>上一篇</a>:会议纪要</p>"));
     expect(line).toMatchObject({ length: 8, linkLength: 3 });
   });
 

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { PARSER_MAX_PAGE_BYTES } from "../../../shared/config/resources";
+import { MAX_NESTING_DEPTH } from "../../../shared/parse/html-document";
 import { parsePage } from "../../../shared/parse/parse-page";
 import { PARSER_VERSION } from "../../../shared/parse/parser-version";
 import { recordId } from "../../../shared/record/record-id";
@@ -82,6 +83,14 @@ describe("parsePage", () => {
   it("rejects an HTML page without visible text as empty", () => {
     const bytes = new TextEncoder().encode("<html><head><script>var a=1</script></head><body> </body></html>");
     expect(parsePage(bytes, { uri: S3 })).toMatchObject({ ok: false, rejection: { code: "empty" } });
+  });
+
+  it("reads a page nested past the DOM's limit as text with its tags stripped, and says so", () => {
+    const deep = `<html><body>${"<div>".repeat(MAX_NESTING_DEPTH)}<p>会议纪要</p><p>出席:王明</p></body></html>`;
+    const read = record(new TextEncoder().encode(deep));
+    expect(read.body).toContain("出席:王明");
+    expect(read.body).not.toContain("<");
+    expect(read.warnings).toContainEqual(expect.stringContaining(`deeper than ${MAX_NESTING_DEPTH} levels`));
   });
 
   it("rejects a PDF as binary", () => {

@@ -1,21 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { nestingDepth } from "../../../shared/parse/html-nesting";
 import { stripTags } from "../../../shared/parse/strip-tags";
-
-describe("nestingDepth", () => {
-  it("counts open elements", () => {
-    expect(nestingDepth("<html><body><div><span>x</span></div></body></html>")).toBe(4);
-  });
-
-  it("does not count void elements or unclosed paragraphs as nesting", () => {
-    expect(nestingDepth("<div><p>一<p>二<br><img src=x><li>三</div>")).toBe(1);
-  });
-
-  it("counts unclosed divs", () => {
-    expect(nestingDepth("<div>".repeat(10))).toBe(10);
-  });
-});
 
 /** The one-regex-per-step form stripTags had: right, but quadratic on unclosed tags and scripts. */
 function regexStripTags(html: string): string {
