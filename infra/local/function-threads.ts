@@ -1,4 +1,3 @@
-import { once } from "node:events";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Context } from "aws-lambda";
@@ -133,8 +132,27 @@ class FunctionThread {
     };
     worker.on("error", died);
     worker.on("exit", (code) => died(new Error(`${this.#options.name} thread exited with code ${code}`)));
-    const failed = once(worker, "error").then(([error]) => Promise.reject(error));
-    await Promise.race([once(worker, "message"), failed]);
+    const { name } = this.#options;
+    // Ready at its first message; an error or an exit first (process.exit in module code, a
+    // resource limit) fails the start. Listeners go once settled, so a later exit rejects nothing.
+    await new Promise<void>((resolve, reject) => {
+      function stopListening() {
+        worker.off("message", onMessage).off("error", onError).off("exit", onExit);
+      }
+      function onMessage() {
+        stopListening();
+        resolve();
+      }
+      function onError(error: Error) {
+        stopListening();
+        reject(error);
+      }
+      function onExit(code: number) {
+        stopListening();
+        reject(new Error(`${name} thread exited with code ${code} before it was ready`));
+      }
+      worker.on("message", onMessage).on("error", onError).on("exit", onExit);
+    });
     this.#worker = worker;
     return worker;
   }
@@ -159,7 +177,11 @@ export class FunctionThreads {
     };
   }
 
-  /** Frees a discarded container's module instance (after a timeout, say) on its thread. */
+  /**
+   * Forgets a discarded container (after a timeout, say) on its thread, so its next call loads a
+   * fresh instance. The old instance stays in the thread's module cache, and an invocation that
+   * timed out runs on to its end there (Lambda would stop it): both last until the thread restarts.
+   */
   discard(containerId: number): void {
     this.#threadOf(containerId).discard(containerId);
   }

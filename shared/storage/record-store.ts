@@ -405,11 +405,23 @@ async function writeRecord(
   try {
     await publish();
   } catch (error) {
-    // The notification stays owed (the next delivery takes a mark and publishes it); the index is complete.
-    await updateWhileMarkHeld(deps, pending, CLEAR_MARK);
+    // The notification stays owed (the next delivery takes a mark and publishes it); the index is
+    // complete. The publish's error is the one to report, even if the clearing fails too.
+    await clearQuietly(deps, pending, CLEAR_MARK);
     throw error;
   }
-  await updateWhileMarkHeld(deps, pending, `${CLEAR_MARK}, pendingNotification`);
+  // Published: failing the message now would only make a redelivery publish again once the mark
+  // ages out. A clearing that fails (throttled past the SDK's retries) leaves the mark to age out
+  // and the notification owed, so at most one later delivery repeats it, as a dying publisher would.
+  await clearQuietly(deps, pending, `${CLEAR_MARK}, pendingNotification`);
+}
+
+async function clearQuietly(deps: RecordStoreDeps, held: RecordItem, update: string): Promise<void> {
+  try {
+    await updateWhileMarkHeld(deps, held, update);
+  } catch (error) {
+    deps.warn?.("could not clear the index mark", { id: held.id, error: String(error) });
+  }
 }
 
 const CLEAR_MARK = "REMOVE indexPendingSince, staleIndexKeys";

@@ -124,6 +124,20 @@ describe("a function on a worker thread", () => {
     const next = (await fn.invoke(event("ok"))) as Record<string, unknown>;
     expect(next.batchItemFailures).toEqual([]);
   });
+
+  it("fails the start of a thread that exits while its handler loads, rather than waiting for it forever", async () => {
+    const doomed = new FunctionThreads({
+      name: "parsePage",
+      module: MODULE,
+      threads: 1,
+      env: { ...process.env, DOCKET_SCRIPTED_EXIT_ON_LOAD: "1" },
+    });
+    try {
+      await expect(doomed.start()).rejects.toThrow(/exited with code 4 before it was ready/);
+    } finally {
+      await doomed.stop();
+    }
+  });
 });
 
 describe("failures on a worker thread, through the SQS event source", () => {

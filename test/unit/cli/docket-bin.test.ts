@@ -32,6 +32,39 @@ describe("the docket bin", { timeout: 60_000 }, () => {
     expect(run(["-h"]).stdout).toBe(full.stdout);
   });
 
+  it.skipIf(!existsSync(BUILT))("answers --help from the build's help.txt without loading the full CLI", () => {
+    // A resolve hook that refuses the compiled CLI's entry: the fast path must not need it.
+    const refuseFullCli = `export async function resolve(specifier, context, next) {
+      const resolved = await next(specifier, context);
+      if (resolved.url.endsWith("/cli/dist/docket.mjs")) throw new Error("the full CLI was loaded");
+      return resolved;
+    }`;
+    const hook = `import { register } from "node:module"; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(refuseFullCli)}`)});`;
+    const guarded = spawnSync(
+      process.execPath,
+      ["--import", `data:text/javascript,${encodeURIComponent(hook)}`, BIN, "--help"],
+      {
+        cwd: ROOT,
+        encoding: "utf8",
+        env: { ...process.env, COLUMNS: "80" },
+      },
+    );
+    expect(guarded.stderr).toBe("");
+    expect(guarded.status).toBe(0);
+    expect(guarded.stdout).toBe(readFileSync(join(ROOT, "infra/cli/dist/help.txt"), "utf8"));
+    // The hook does bite: a sub-command needs the full CLI and fails under it.
+    const needsFull = spawnSync(
+      process.execPath,
+      ["--import", `data:text/javascript,${encodeURIComponent(hook)}`, BIN, "parse", "--help"],
+      {
+        cwd: ROOT,
+        encoding: "utf8",
+      },
+    );
+    expect(needsFull.status).not.toBe(0);
+    expect(needsFull.stderr).toContain("the full CLI was loaded");
+  });
+
   it("prints package.json's version for --version and -V, exit 0", () => {
     const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
     for (const flag of ["--version", "-V"]) {

@@ -15,6 +15,12 @@ describe("semver.gte as the X-Ray SDK uses it (its v2 SDK check against 2.7.15)"
     expect(gte(version, "2.7.15")).toBe(expected);
   });
 
+  it("answers cls-hooked's load-time check, Lambda's Node 24.11.0 ≥ 8.0.0", () => {
+    expect(gte("24.11.0", "8.0.0")).toBe(true);
+    expect(gte(process.versions.node, "8.0.0")).toBe(true);
+    expect(gte("7.10.1", "8.0.0")).toBe(false);
+  });
+
   it("refuses what is not a version, as semver does", () => {
     expect(() => gte("latest", "2.7.15")).toThrow(/Invalid Version: latest/);
   });

@@ -420,6 +420,32 @@ describe("storeRecord", () => {
       });
     });
 
+    it("counts a published record as done when clearing its mark afterwards fails, rather than failing it for a second publish", async () => {
+      ddbMock.on(GetCommand).resolves({});
+      ddbMock.on(UpdateCommand).rejects(throttled());
+      const published: string[] = [];
+
+      const result = await storeRecord(deps, aMeetingRecord(), aVersion(), async (type) => {
+        published.push(type);
+      });
+
+      expect(published).toEqual(["record.created"]);
+      expect(result).toMatchObject({ outcome: "created", announced: "record.created" });
+      expect(ddbMock.commandCalls(UpdateCommand)[0]?.args[0].input.UpdateExpression).toContain("pendingNotification");
+    });
+
+    it("reports the publish's own error when the publish fails and clearing the mark fails too", async () => {
+      ddbMock.on(GetCommand).resolves({});
+      ddbMock.on(UpdateCommand).rejects(throttled());
+      const unreachable = new Error("SNS unreachable");
+
+      await expect(
+        storeRecord(deps, aMeetingRecord(), aVersion(), async () => {
+          throw unreachable;
+        }),
+      ).rejects.toBe(unreachable);
+    });
+
     it("waits for a fresh rewrite of the same version rather than writing alongside its owner", async () => {
       const record = aMeetingRecord();
       const busy = await storedItem(record, aVersion(), {
