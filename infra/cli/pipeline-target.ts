@@ -3,6 +3,7 @@ import { CloudFormationClient, DescribeStacksCommand } from "@aws-sdk/client-clo
 import { S3Client } from "@aws-sdk/client-s3";
 import { SNSClient } from "@aws-sdk/client-sns";
 import { SQSClient } from "@aws-sdk/client-sqs";
+import { SDK_LOGGER } from "../../shared/aws/sdk-logger";
 import { isStateLive, LOCAL_CREDENTIALS, readLocalState } from "../../shared/config/local-state-file";
 import type { PipelineResources } from "../../shared/config/pipeline-resources";
 import { STACK_OUTPUTS, stackName } from "../stack/stack-outputs";
@@ -51,6 +52,7 @@ async function localTarget(stateFile?: string): Promise<PipelineTarget> {
     region: state.resources.region,
     endpoint: state.awsEndpoint,
     credentials: LOCAL_CREDENTIALS,
+    logger: SDK_LOGGER,
   };
   return {
     label: `local pipeline (${state.awsEndpoint})`,
@@ -104,6 +106,10 @@ async function stageTarget(stage: string, withApiKey: boolean): Promise<Pipeline
     resources,
     apiUrl: output(STACK_OUTPUTS.apiUrl).replace(/\/+$/, ""),
     ...(apiKey ? { apiKey } : {}),
-    clients: { s3: new S3Client({ region }), sqs: new SQSClient({ region }), sns: new SNSClient({ region }) },
+    clients: {
+      s3: new S3Client({ region, logger: SDK_LOGGER }),
+      sqs: new SQSClient({ region, logger: SDK_LOGGER }),
+      sns: new SNSClient({ region, logger: SDK_LOGGER }),
+    },
   };
 }

@@ -53,10 +53,6 @@ function serialisedError(error) {
 }
 
 parentPort.on("message", async (message) => {
-  if (message.type === "discard") {
-    containers.delete(message.container);
-    return;
-  }
   if (message.type === "usage") {
     parentPort.postMessage({ id: message.id, ok: true, value: threadCpuMs() });
     return;

@@ -13,7 +13,9 @@ import type { HandlerFactory, LambdaHandler } from "./local-function";
  * five does not cost five copies of the SDK. LocalFunction still decides
  * concurrency and timeouts; a thread only runs what it is handed. A thread
  * that dies fails the invocations it held (the poller leaves those messages
- * to come back, as after a crashed sandbox) and is started again on demand.
+ * to come back, as after a crashed sandbox) and is started again on demand;
+ * one that ran an invocation past its timeout is replaced, and ended once its
+ * other calls are over, so the late invocation stops as Lambda would stop it.
  */
 export interface FunctionThreadsOptions {
   name: FunctionName;
@@ -25,6 +27,7 @@ export interface FunctionThreadsOptions {
 }
 
 interface Pending {
+  container: number | undefined;
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
 }
@@ -45,12 +48,20 @@ export interface ThreadUsage {
   invocations?: number;
 }
 
+/** One worker and the calls it has yet to answer. */
+interface Host {
+  worker: Worker;
+  pending: Map<number, Pending>;
+  /** Takes no new calls: it ends once those it holds are answered (see discard). */
+  retired: boolean;
+}
+
 class FunctionThread {
   readonly #index: number;
   readonly #options: FunctionThreadsOptions;
-  readonly #pending = new Map<number, Pending>();
-  #worker: Worker | undefined;
-  #started: Promise<Worker> | undefined;
+  #host: Host | undefined;
+  readonly #retired = new Set<Host>();
+  #started: Promise<Host> | undefined;
   #nextId = 1;
   #invocations = 0;
 
@@ -61,42 +72,75 @@ class FunctionThread {
 
   async invoke(container: number, event: unknown, context: Context): Promise<unknown> {
     this.#invocations++;
-    return this.#ask({ type: "invoke", container, event, context: cloneableContext(context) });
+    return this.#ask({ type: "invoke", container, event, context: cloneableContext(context) }, container);
   }
 
-  async #ask(message: Record<string, unknown>): Promise<unknown> {
-    const worker = await this.#start();
+  async #ask(message: Record<string, unknown>, container?: number): Promise<unknown> {
+    const host = await this.#start();
     const id = this.#nextId++;
-    const reply = new Promise<unknown>((resolve, reject) => this.#pending.set(id, { resolve, reject }));
-    worker.postMessage({ ...message, id });
+    const reply = new Promise<unknown>((resolve, reject) => host.pending.set(id, { container, resolve, reject }));
+    host.worker.postMessage({ ...message, id });
     return reply;
   }
 
+  /**
+   * A container whose invocation timed out: Lambda stops it with its sandbox. A thread cannot stop
+   * one call, so the thread it ran on is retired: new calls go to a fresh thread, and the old one
+   * is ended once the calls of its other containers are answered or time out in turn. A handler
+   * stuck in a loop holds its whole thread, so this is what frees it.
+   */
   discard(container: number): void {
-    this.#worker?.postMessage({ type: "discard", container });
+    for (const host of [this.#host, ...this.#retired]) {
+      if (!host) continue;
+      let held = false;
+      for (const [id, pending] of host.pending) {
+        if (pending.container !== container) continue;
+        host.pending.delete(id);
+        held = true;
+      }
+      if (held && host === this.#host) this.#retire(host);
+      else if (host.retired) this.#endIfIdle(host);
+    }
+  }
+
+  #retire(host: Host): void {
+    host.retired = true;
+    this.#retired.add(host);
+    if (this.#host === host) {
+      this.#host = undefined;
+      this.#started = undefined;
+    }
+    this.#endIfIdle(host);
+  }
+
+  #endIfIdle(host: Host): void {
+    if (host.pending.size > 0) return;
+    this.#retired.delete(host);
+    void host.worker.terminate();
   }
 
   /** A thread that died and was started again counts from its restart. */
   async usage(): Promise<ThreadUsage> {
     return {
       thread: `${this.#options.name}#${this.#index + 1}`,
-      cpuMs: this.#worker ? ((await this.#ask({ type: "usage" })) as number) : 0,
+      cpuMs: this.#host ? ((await this.#ask({ type: "usage" })) as number) : 0,
       invocations: this.#invocations,
     };
   }
 
   async stop(): Promise<void> {
-    const worker = this.#worker;
-    this.#worker = undefined;
+    const hosts = [this.#host, ...this.#retired].filter((host): host is Host => host !== undefined);
+    this.#host = undefined;
     this.#started = undefined;
-    if (worker) await worker.terminate();
+    this.#retired.clear();
+    await Promise.all(hosts.map((host) => host.worker.terminate()));
   }
 
   async start(): Promise<void> {
     await this.#start();
   }
 
-  #start(): Promise<Worker> {
+  #start(): Promise<Host> {
     this.#started ??= this.#spawn().catch((error: unknown) => {
       this.#started = undefined;
       throw error;
@@ -104,7 +148,7 @@ class FunctionThread {
     return this.#started;
   }
 
-  async #spawn(): Promise<Worker> {
+  async #spawn(): Promise<Host> {
     const worker = new Worker(new URL("./function-thread.mjs", import.meta.url), {
       workerData: {
         moduleUrl: pathToFileURL(`${REPO_ROOT}${this.#options.module ?? FUNCTION_MODULES[this.#options.name]}`).href,
@@ -114,21 +158,24 @@ class FunctionThread {
       execArgv: [],
       name: `${this.#options.name}-${this.#index}`,
     });
+    const host: Host = { worker, pending: new Map(), retired: false };
     worker.on("message", (message: Reply | { ready: true }) => {
       if (!("id" in message)) return;
-      const pending = this.#pending.get(message.id);
+      const pending = host.pending.get(message.id);
       if (!pending) return;
-      this.#pending.delete(message.id);
+      host.pending.delete(message.id);
       if (message.ok) pending.resolve(message.value);
       else pending.reject(rebuiltError(message.error));
+      if (host.retired) this.#endIfIdle(host);
     });
     const died = (error: Error) => {
-      if (this.#worker === worker) {
-        this.#worker = undefined;
+      if (this.#host === host) {
+        this.#host = undefined;
         this.#started = undefined;
       }
-      for (const pending of this.#pending.values()) pending.reject(error);
-      this.#pending.clear();
+      this.#retired.delete(host);
+      for (const pending of host.pending.values()) pending.reject(error);
+      host.pending.clear();
     };
     worker.on("error", died);
     worker.on("exit", (code) => died(new Error(`${this.#options.name} thread exited with code ${code}`)));
@@ -153,8 +200,8 @@ class FunctionThread {
       }
       worker.on("message", onMessage).on("error", onError).on("exit", onExit);
     });
-    this.#worker = worker;
-    return worker;
+    this.#host = host;
+    return host;
   }
 }
 
@@ -178,9 +225,8 @@ export class FunctionThreads {
   }
 
   /**
-   * Forgets a discarded container (after a timeout, say) on its thread, so its next call loads a
-   * fresh instance. The old instance stays in the thread's module cache, and an invocation that
-   * timed out runs on to its end there (Lambda would stop it): both last until the thread restarts.
+   * A container discarded after a timeout: its thread is retired and ended (see FunctionThread's
+   * discard), so the invocation stops, and its next call loads a fresh instance on a new thread.
    */
   discard(containerId: number): void {
     this.#threadOf(containerId).discard(containerId);

@@ -2,6 +2,7 @@ import { S3Client } from "@aws-sdk/client-s3";
 import { SNSClient } from "@aws-sdk/client-sns";
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { tracer } from "../observability/tracer";
+import { SDK_LOGGER } from "./sdk-logger";
 
 /**
  * One factory per client, so a function builds (and its bundle contains) only
@@ -21,6 +22,7 @@ export function s3Client(env: NodeJS.ProcessEnv = process.env): S3Client {
   const emulated = Boolean(env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL);
   const client = new S3Client({
     region: regionOf(env),
+    logger: SDK_LOGGER,
     // Emulators serve buckets by path (http://host:port/bucket), not by virtual host.
     forcePathStyle: emulated,
     // Emulators may not implement the SDK's default flexible checksums.
@@ -33,10 +35,14 @@ export function sqsClient(env: NodeJS.ProcessEnv = process.env): SQSClient {
   const emulated = Boolean(env.AWS_ENDPOINT_URL_SQS || env.AWS_ENDPOINT_URL);
   // By default the SDK sends to the queue URL's host; emulator queue URLs name hosts
   // (sqs.<region>.localhost) that need not resolve, so the configured endpoint wins there.
-  const client = new SQSClient({ region: regionOf(env), ...(emulated ? { useQueueUrlAsEndpoint: false } : {}) });
+  const client = new SQSClient({
+    region: regionOf(env),
+    logger: SDK_LOGGER,
+    ...(emulated ? { useQueueUrlAsEndpoint: false } : {}),
+  });
   return tracer.captureAWSv3Client(client);
 }
 
 export function snsClient(env: NodeJS.ProcessEnv = process.env): SNSClient {
-  return tracer.captureAWSv3Client(new SNSClient({ region: regionOf(env) }));
+  return tracer.captureAWSv3Client(new SNSClient({ region: regionOf(env), logger: SDK_LOGGER }));
 }

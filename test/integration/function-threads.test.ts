@@ -117,6 +117,31 @@ describe("a function on a worker thread", () => {
     expect(next.batchItemFailures).toEqual([]);
   });
 
+  it("ends a thread held by an invocation that timed out in a loop, and serves the next one on a fresh thread", async () => {
+    const single = new FunctionThreads({ name: "parsePage", module: MODULE, threads: 1, env: process.env });
+    try {
+      await single.start();
+      const onThread = (timeoutSeconds: number) =>
+        new LocalFunction<SQSEvent, unknown>({
+          name: "scripted",
+          region: REGION,
+          timeoutSeconds,
+          maxConcurrency: 1,
+          factory: single.factory<SQSEvent, unknown>(),
+          onDiscard: (id) => single.discard(id),
+        });
+
+      await expect(onThread(1).invoke(event("spin"))).rejects.toBeInstanceOf(FunctionTimeoutError);
+      // The looping thread can answer nothing more: only a new thread serves this (its start counts
+      // toward the timeout, hence a long one).
+      const next = (await onThread(30).invoke(event("ok"))) as Record<string, unknown>;
+      expect(next.batchItemFailures).toEqual([]);
+      expect(next.invocations).toBe(1);
+    } finally {
+      await single.stop();
+    }
+  });
+
   it("fails the invocations of a thread that dies, and starts the thread again for the next one", async () => {
     const fn = scriptedFunction(30);
 
