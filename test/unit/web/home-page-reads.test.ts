@@ -22,10 +22,10 @@ function homePage(meetings: number) {
   let now = 0;
   const { handler, mock } = testApi(itemsOf(records), records, { counts: { now: () => now } });
   const app = createWebApp(inProcessQueryApi(handler));
-  const view = async (query = "") => {
+  const view = async (query = "", status = 200) => {
     mock.resetHistory();
     const response = await app({ method: "GET", path: "/", query: new URLSearchParams(query) });
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(status);
     return { page: String(response.body), queries: mock.commandCalls(QueryCommand).length };
   };
   return { view, later: (ms: number) => (now += ms) };
@@ -56,5 +56,12 @@ describe("one view of the home page", () => {
     expect(queries).toBe(1 + 2);
     expect(page).toContain("共 1666 次会议");
     expect(page).toContain('<option value="金坛区" label="江苏省常州市金坛区 · 834 次会议">');
+  });
+
+  it("for a region name the filter does not know, counts once for the suggestions and the regions it is part of", async () => {
+    const { view } = homePage(2_500);
+    const { page, queries } = await view("region=鐘樓", 400);
+    expect(queries).toBe(3);
+    expect(page).toContain("江苏省常州市钟楼区</a>（1666 次会议）");
   });
 });
