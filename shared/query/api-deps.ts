@@ -4,7 +4,9 @@ import { documentClient } from "../aws/document-client";
 import { ENV, requireEnv } from "../config/env";
 import { tracer } from "../observability/tracer";
 import { readRecord } from "../storage/record-reader";
+import { cachedCounts } from "./counts-cache";
 import { cursorKeyFromEnvironment } from "./cursor-key";
+import { countMeetings } from "./meeting-counts-service";
 import type { ApiDeps } from "./router";
 
 let secrets: SecretsManagerClient | undefined;
@@ -21,11 +23,11 @@ export function apiDepsFromEnvironment(openApi: unknown, env: NodeJS.ProcessEnv 
   const artifactsBucket = requireEnv(ENV.artifactsBucket, env);
   const ddb = documentClient(env);
   const s3 = s3Client(env);
+  const list = { ddb, tableName, cursorKey: cursorKeyFromEnvironment(secretsClient, env) };
   return {
-    ddb,
-    tableName,
-    cursorKey: cursorKeyFromEnvironment(secretsClient, env),
+    ...list,
     readRecord: (id) => readRecord({ ddb, s3, tableName, artifactsBucket }, id),
+    counts: cachedCounts((query) => countMeetings(list, query)),
     openApi,
   };
 }

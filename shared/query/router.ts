@@ -4,6 +4,7 @@ import { ALLOWED_METHODS, API_ROUTES, type ApiPath } from "../config/api-routes"
 import { BadParameterError, NotFoundError } from "../errors";
 import { type MeetingRecord, meetingRecordSchema } from "../record/record-schema";
 import { errorResponse, jsonResponse, preflightResponse } from "./api-response";
+import type { CountSource } from "./counts-cache";
 import { listMeetings, type MeetingListDeps } from "./meeting-query-service";
 import { meetingStats } from "./meeting-stats-service";
 import { parsePersonName } from "./normalise-name";
@@ -16,6 +17,8 @@ import { isThrottling } from "./throttling";
 
 export interface ApiDeps extends MeetingListDeps {
   readRecord: (id: string) => Promise<MeetingRecord | null>;
+  /** the counting pass GET /stats and GET /regions share (countMeetings, cached per container) */
+  counts: CountSource;
   /** served as GET /openapi.json (the document lives beside the handler) */
   openApi: unknown;
 }
@@ -83,13 +86,12 @@ const ANSWERS: Record<ApiPath, Answer> = {
   },
   "/stats": (query) => {
     const { limit: _limit, cursor: _cursor, ...filters } = parseMeetingQuery(query);
-    return async (deps) => jsonResponse(200, await meetingStats(deps, filters));
+    return async (deps) => jsonResponse(200, meetingStats(await deps.counts(filters)));
   },
   "/regions": (query) => {
     const { limit: _limit, cursor: _cursor, region: _region, ...filters } = parseMeetingQuery(query);
     const name = parseRegionMatch(query.get("name"));
-    return async (deps) =>
-      jsonResponse(200, await regionCounts(deps, { ...filters, ...(name === undefined ? {} : { match: name }) }));
+    return async (deps) => jsonResponse(200, regionCounts(await deps.counts(filters), name));
   },
   "/openapi.json": () => async (deps) => jsonResponse(200, deps.openApi),
 };

@@ -19,12 +19,25 @@ export interface PersonView {
   name: string;
   posts: PersonPost[];
   meetings: PersonAppearance[];
-  /** the API's cursor for more meetings than shown */
+  /** the person has (or may have: a read failed) more meetings than shown */
   more: boolean;
   /** names seen in the same meetings, most often first, over the meetings of coAttendeeSpan */
   coAttendees: { name: string; count: number }[];
-  /** the meetings the co-attendees were counted over: how many, their dates, and whether that is all of them */
-  coAttendeeSpan: { meetings: number; from: string | null; to: string | null; all: boolean };
+  /** the meetings the co-attendees were counted over */
+  coAttendeeSpan: {
+    /** the person's newest meetings listed for the count */
+    listed: number;
+    /** of those, the meetings whose records were read and counted; the rest failed to read */
+    meetings: number;
+    /** the counted meetings' dates */
+    from: string | null;
+    to: string | null;
+    /**
+     * meetings older than the listed ones: "none", "left-out" (they exist,
+     * past the bound), or "unread" (listing them failed: unknown)
+     */
+    earlier: "none" | "left-out" | "unread";
+  };
 }
 
 const DAY = 86_400_000;
@@ -63,12 +76,27 @@ function roleSection(role: PersonRole, meetings: readonly PersonAppearance[]) {
 <ul>${list.map((m) => html`<li>${m.date ?? m.sortDate} <a href="/meeting/${m.id}">${m.meetingName ?? m.title ?? m.id}</a> <span class="muted">${m.regionName ?? ""} ${meetingTypeLabel(m.meetingType)}${m.titles.length ? ` · ${m.titles.join("、")}` : ""}</span></li>`)}</ul></section>`;
 }
 
-/** Says over which meetings the co-attendees were counted: all of the person's, or the newest N. */
+/** Says over which meetings the co-attendees were counted: all of the person's, or the newest N (a bound, not a fault). */
 export function coAttendeeSpan(span: PersonView["coAttendeeSpan"]): string {
   const dates = span.from && span.to ? `（${span.from} 至 ${span.to}）` : "";
-  return span.all
-    ? `按此人全部 ${span.meetings} 次会议${dates}统计。`
-    : `按此人最近的 ${span.meetings} 次会议${dates}统计，更早的会议未计入。`;
+  const counted = span.meetings < span.listed ? `中的 ${span.meetings} 次` : "";
+  if (span.earlier === "none") return `按此人全部 ${span.listed} 次会议${counted}${dates}统计。`;
+  if (span.earlier === "left-out")
+    return `按此人最近的 ${span.listed} 次会议${counted}${dates}统计，更早的会议未计入。`;
+  return `按已读到的此人最近 ${span.listed} 次会议${counted}${dates}统计。`;
+}
+
+/** What failed to read while counting co-attendees, if anything: an error to retry, unlike the bound. */
+export function coAttendeeReadErrors(span: PersonView["coAttendeeSpan"]): string | null {
+  const errors = [
+    ...(span.earlier === "unread" ? ["读取此人更早的会议时出错，这些会议未计入"] : []),
+    ...(span.meetings < span.listed ? [`有 ${span.listed - span.meetings} 次会议的记录读取出错，未计入`] : []),
+  ];
+  return errors.length === 0 ? null : `${errors.join("；")}。统计不完整，请稍后刷新重试。`;
+}
+
+function errorNote(message: string | null) {
+  return message === null ? "" : html`<p class="error" role="status">${message}</p>`;
 }
 
 export function personPage(view: PersonView): string {
@@ -85,6 +113,7 @@ ${postsTimeline(view.posts)}
 ${roles.map((role) => roleSection(role, view.meetings))}</section>
 <section aria-labelledby="co-heading"><h2 id="co-heading">常在同一会议中出现的人</h2>
 <p class="muted">${coAttendeeSpan(view.coAttendeeSpan)}</p>
+${errorNote(coAttendeeReadErrors(view.coAttendeeSpan))}
 ${view.coAttendees.length === 0 ? html`<p class="muted">暂无。</p>` : html`<ol>${view.coAttendees.map((c) => html`<li>${personLink(c.name)}：${c.count} 次</li>`)}</ol>`}
 </section>`,
   );

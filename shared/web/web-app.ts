@@ -140,27 +140,47 @@ interface PersonAnswer {
   cursor: string | null;
 }
 
-/** The person's newest meetings, up to CO_ATTENDEE_MEETINGS, following the API's cursor from the first page. */
-async function newestMeetings(api: QueryApi, first: PersonAnswer) {
+/**
+ * Page requests the co-attendee count may make after the first: the pages
+ * CO_ATTENDEE_MEETINGS takes, the one-meeting look past them, and a few
+ * more for pages a round-trip budget cut short (the API may answer fewer
+ * meetings than asked, even none, with a cursor).
+ */
+const PERSON_PAGE_READS = CO_ATTENDEE_MEETINGS / Number(PERSON_PAGE) + 4;
+
+interface NewestMeetings {
+  /** the person's newest meetings, up to CO_ATTENDEE_MEETINGS */
+  meetings: PersonAppearance[];
+  /** whether meetings older than these exist: none, some (left out by the bound), or unknown as a read failed */
+  earlier: PersonView["coAttendeeSpan"]["earlier"];
+}
+
+/**
+ * The person's newest meetings, following the API's cursor from the first
+ * page. A cursor only says more *may* follow, so past the bound one more
+ * meeting is asked for (limit 1): earlier meetings are "left out" only when
+ * one is seen, and a failed read is reported as such, never as the bound.
+ */
+async function newestMeetings(api: QueryApi, first: PersonAnswer): Promise<NewestMeetings> {
   const meetings = [...first.meetings];
   let cursor = first.cursor;
-  while (cursor !== null && meetings.length < CO_ATTENDEE_MEETINGS) {
-    const answer = await api(`/people/${encodeURIComponent(first.name)}`, { limit: PERSON_PAGE, cursor });
-    if (answer.status !== 200) break;
+  for (let reads = 0; cursor !== null && meetings.length <= CO_ATTENDEE_MEETINGS; reads++) {
+    if (reads === PERSON_PAGE_READS) return { meetings: meetings.slice(0, CO_ATTENDEE_MEETINGS), earlier: "unread" };
+    const limit = meetings.length < CO_ATTENDEE_MEETINGS ? PERSON_PAGE : "1";
+    const answer = await api(`/people/${encodeURIComponent(first.name)}`, { limit, cursor });
+    if (answer.status !== 200) return { meetings: meetings.slice(0, CO_ATTENDEE_MEETINGS), earlier: "unread" };
     const next = answer.body as PersonAnswer;
     meetings.push(...next.meetings);
     cursor = next.cursor;
   }
-  return { meetings: meetings.slice(0, CO_ATTENDEE_MEETINGS), all: cursor === null };
+  return {
+    meetings: meetings.slice(0, CO_ATTENDEE_MEETINGS),
+    earlier: meetings.length > CO_ATTENDEE_MEETINGS ? "left-out" : "none",
+  };
 }
 
 /** Who else sat in the person's newest meetings, most often first, and over which meetings that was counted. */
-async function coAttendees(
-  api: QueryApi,
-  first: PersonAnswer,
-): Promise<Pick<PersonView, "coAttendees" | "coAttendeeSpan">> {
-  const { name } = first;
-  const newest = await newestMeetings(api, first);
+async function coAttendees(api: QueryApi, newest: NewestMeetings, name: string) {
   const counts = new Map<string, number>();
   const answers = await mapLimited(newest.meetings, RECORD_READS_AT_ONCE, (m) =>
     api(`/meetings/${encodeURIComponent(m.id)}`),
@@ -177,17 +197,19 @@ async function coAttendees(
     .map((m) => m.date ?? m.sortDate)
     .filter((d) => d !== UNDATED)
     .sort();
+  const span: PersonView["coAttendeeSpan"] = {
+    listed: newest.meetings.length,
+    meetings: read.length,
+    from: dates[0] ?? null,
+    to: dates.at(-1) ?? null,
+    earlier: newest.earlier,
+  };
   return {
     coAttendees: [...counts]
       .map(([other, count]) => ({ name: other, count }))
       .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, "zh-CN"))
       .slice(0, CO_ATTENDEES_SHOWN),
-    coAttendeeSpan: {
-      meetings: read.length,
-      from: dates[0] ?? null,
-      to: dates.at(-1) ?? null,
-      all: newest.all && read.length === newest.meetings.length,
-    },
+    coAttendeeSpan: span,
   };
 }
 
@@ -195,14 +217,15 @@ async function person(api: QueryApi, name: string): Promise<WebResponse> {
   const answer = await api(`/people/${encodeURIComponent(name)}`, { limit: PERSON_PAGE });
   if (answer.status !== 200) return failure(answer);
   const body = answer.body as PersonAnswer;
+  const newest = await newestMeetings(api, body);
   return htmlResponse(
     200,
     personPage({
       name: body.name,
       posts: body.posts ?? [],
       meetings: body.meetings,
-      more: body.cursor !== null,
-      ...(await coAttendees(api, body)),
+      more: newest.meetings.length > body.meetings.length || newest.earlier !== "none",
+      ...(await coAttendees(api, newest, body.name)),
     }),
   );
 }

@@ -193,26 +193,55 @@ describe("the web app", () => {
 });
 
 describe("the person page's co-attendees", () => {
+  interface PersonApiOptions {
+    /** the API's cursor on the last page too, leading to an empty page, as a page cut short by its budget may */
+    cursorPastTheEnd?: boolean;
+    /** the person's pages from this meeting on fail to read */
+    pagesFailFrom?: number;
+    /** these meetings' records fail to read */
+    recordsFail?: ReadonlySet<number>;
+  }
+
   /** An API for one person in `total` meetings, 100 a page, each with 甲 and, in the newest 10, 乙. */
-  function personApi(total: number, reads: string[]): QueryApi {
+  function personApi(total: number, reads: string[], options: PersonApiOptions = {}, pages: string[] = []): QueryApi {
     return async (path, query = {}) => {
       if (path.startsWith("/people/")) {
+        pages.push(`limit=${query.limit}`);
         const start = Number(query.cursor ?? 0);
-        const meetings = Array.from({ length: Math.min(100, total - start) }, (_, i) => ({
+        if (options.pagesFailFrom !== undefined && start >= options.pagesFailFrom)
+          return { status: 503, body: { error: { code: "unavailable", message: "busy" } } };
+        const limit = Number(query.limit);
+        const meetings = Array.from({ length: Math.max(0, Math.min(limit, total - start)) }, (_, i) => ({
           ...summary(start + i),
           sortDate: `2020-01-${String(28 - ((start + i) % 28)).padStart(2, "0")}`,
           date: null,
           roles: ["attendee"],
           titles: [],
         }));
-        const cursor = start + 100 < total ? String(start + 100) : null;
-        return { status: 200, body: { name: "李超鲲", posts: start === 0 ? [] : null, meetings, cursor } };
+        const more = options.cursorPastTheEnd ? start < total : start + limit < total;
+        return {
+          status: 200,
+          body: {
+            name: "李超鲲",
+            posts: start === 0 ? [] : null,
+            meetings,
+            cursor: more ? String(start + limit) : null,
+          },
+        };
       }
       reads.push(path);
       const n = Number.parseInt(path.slice(-20), 16);
+      if (options.recordsFail?.has(n)) return { status: 500, body: { error: { code: "internal", message: "x" } } };
       const attendees = [{ name: "李超鲲" }, { name: "甲" }, ...(n < 10 ? [{ name: "乙" }] : [])];
       return { status: 200, body: { meeting: { chair: null, attendees, observers: [] } } };
     };
+  }
+
+  async function personPageOf(total: number, options: PersonApiOptions = {}) {
+    const reads: string[] = [];
+    const pages: string[] = [];
+    const response = await createWebApp(personApi(total, reads, options, pages))(get("/person/李超鲲"));
+    return { page: String(response.body), reads, pages };
   }
 
   it("counts over every meeting when the person has fewer than the bound, across the API's pages, and says so", async () => {
@@ -231,5 +260,59 @@ describe("the person page's co-attendees", () => {
     expect(page).toContain(`甲</a>：${CO_ATTENDEE_MEETINGS} 次`);
     expect(page).toContain(`按此人最近的 ${CO_ATTENDEE_MEETINGS} 次会议`);
     expect(page).toContain("更早的会议未计入");
+  });
+
+  it.each([
+    [100, false],
+    [100, true],
+    [300, false],
+    [300, true],
+  ])(
+    "counts all of exactly %i meetings and says so, even when the API's last cursor leads nowhere (%s)",
+    async (total, cursorPastTheEnd) => {
+      const { page, reads } = await personPageOf(total, { cursorPastTheEnd });
+      expect(reads).toHaveLength(total);
+      expect(page).toContain(`甲</a>：${total} 次`);
+      expect(page).toContain(`按此人全部 ${total} 次会议（2020-01-01 至 2020-01-28）统计。`);
+      expect(page).not.toContain("未计入");
+      // the first page shows 100; "+" only when more really exist
+      expect(page).toContain(`参加的会议（100${total > 100 ? "+" : ""}）`);
+      expect(page).not.toContain('class="error"');
+    },
+  );
+
+  it(`at exactly ${CO_ATTENDEE_MEETINGS} meetings, looks one meeting further, not a page, to know none is left out`, async () => {
+    const { pages } = await personPageOf(CO_ATTENDEE_MEETINGS, { cursorPastTheEnd: true });
+    expect(pages).toEqual(["limit=100", "limit=100", "limit=100", "limit=1"]);
+  });
+
+  it(`says earlier meetings are left out at ${CO_ATTENDEE_MEETINGS + 1}, having read one meeting past the bound`, async () => {
+    const { page, reads, pages } = await personPageOf(CO_ATTENDEE_MEETINGS + 1);
+    expect(reads).toHaveLength(CO_ATTENDEE_MEETINGS);
+    expect(pages.at(-1)).toBe("limit=1");
+    expect(page).toContain(
+      `按此人最近的 ${CO_ATTENDEE_MEETINGS} 次会议（2020-01-01 至 2020-01-28）统计，更早的会议未计入。`,
+    );
+    expect(page).toContain(`参加的会议（100+）`);
+    expect(page).not.toContain('class="error"');
+  });
+
+  it("reports a failed read of the person's later pages as an error to retry, not as meetings left out", async () => {
+    const { page, reads } = await personPageOf(250, { pagesFailFrom: 200 });
+    expect(reads).toHaveLength(200);
+    expect(page).toContain("按已读到的此人最近 200 次会议（2020-01-01 至 2020-01-28）统计。");
+    expect(page).toContain(
+      '<p class="error" role="status">读取此人更早的会议时出错，这些会议未计入。统计不完整，请稍后刷新重试。</p>',
+    );
+    expect(page).not.toContain("更早的会议未计入");
+  });
+
+  it("reports records that failed to read as an error, and counts over the others", async () => {
+    const { page } = await personPageOf(120, { recordsFail: new Set([3, 4]) });
+    expect(page).toContain("甲</a>：118 次");
+    expect(page).toContain("按此人全部 120 次会议中的 118 次");
+    expect(page).toContain(
+      '<p class="error" role="status">有 2 次会议的记录读取出错，未计入。统计不完整，请稍后刷新重试。</p>',
+    );
   });
 });

@@ -1,6 +1,8 @@
 import type { APIGatewayProxyResult } from "aws-lambda";
 import { vi } from "vitest";
 import openApiDocument from "../../../../functions/query-api/openapi.json";
+import { type CountsCacheOptions, cachedCounts } from "../../../../shared/query/counts-cache";
+import { countMeetings } from "../../../../shared/query/meeting-counts-service";
 import { type ApiDeps, createApiHandler } from "../../../../shared/query/router";
 import type { MeetingRecord } from "../../../../shared/record/record-schema";
 import { listDeps } from "./deps";
@@ -10,13 +12,14 @@ import type { FakeTableOptions } from "./fake-index-table";
 export function testApi(
   items: readonly object[],
   records: readonly MeetingRecord[] = [],
-  options: FakeTableOptions = {},
+  options: FakeTableOptions & { counts?: CountsCacheOptions } = {},
 ) {
   const { deps: list, mock } = listDeps(items, options);
   const byId = new Map(records.map((record) => [record.id, record]));
   const deps: ApiDeps = {
     ...list,
     readRecord: async (id) => byId.get(id) ?? null,
+    counts: cachedCounts((query) => countMeetings(list, query), options.counts),
     openApi: openApiDocument,
   };
   const logger = { error: vi.fn(), warn: vi.fn() };
