@@ -9,7 +9,7 @@ import type { UnchangedReason } from "../events/ingest-notification";
 import type { PageVersion } from "../events/record-message";
 import type { MeetingRecord } from "../record/record-schema";
 import { batchWrite } from "./batch-write";
-import { claimContent } from "./content-claim";
+import { claimContent, type HeldClaim, releaseClaim } from "./content-claim";
 import { indexItems, itemKey, keyString, personIndexWarning } from "./index-items";
 import type { IndexItem } from "./item-keys";
 import { keys } from "./item-keys";
@@ -71,7 +71,9 @@ import { hasTimeFor, type WaitBudget, waitWithinBudget } from "./wait-budget";
  *
  * Before the first write of a version the writer claims the page's bytes
  * (content-claim.ts): a record whose bytes another record already holds is
- * stored with duplicateOf naming it. And the record is bounded to fit: the
+ * stored with duplicateOf naming it. A writer that fails before its record
+ * item holds the bytes it claimed releases the claim (on that failure path
+ * only), so no later copy is made a duplicate of it. And the record is bounded to fit: the
  * person index keeps its first names (index-items.ts), with a warning.
  */
 
@@ -133,6 +135,37 @@ export async function storeRecord(
 ): Promise<StoreResult> {
   const incomingVersions = versionStrings(version);
   let claimed: Prepared | undefined;
+  // whether a record item holding the claimed bytes was written (then the claim is never released)
+  const progress = { written: false };
+  try {
+    return await storeVersion(deps, incoming, version, incomingVersions, announce, progress, (prepared) => {
+      claimed = prepared;
+    });
+  } catch (error) {
+    if (claimed?.held && !progress.written) await releaseClaimQuietly(deps, claimed.held);
+    throw error;
+  }
+}
+
+async function releaseClaimQuietly(deps: RecordStoreDeps, held: HeldClaim): Promise<void> {
+  try {
+    await releaseClaim(deps, held);
+  } catch (error) {
+    // The claim then ages out; until it does, a copy of the bytes is marked a duplicate of this record.
+    deps.warn?.("could not release the content claim", { id: held.recordId, error: String(error) });
+  }
+}
+
+async function storeVersion(
+  deps: RecordStoreDeps,
+  incoming: MeetingRecord,
+  version: PageVersion,
+  incomingVersions: VersionStrings,
+  announce: Announce | undefined,
+  progress: { written: boolean },
+  onClaimed: (prepared: Prepared) => void,
+): Promise<StoreResult> {
+  let claimed: Prepared | undefined;
   let body: { eventVersion: string; placed: Pick<RecordItem, "recordBrotli" | "recordPointer"> } | undefined;
   let waited = 0;
 
@@ -176,10 +209,10 @@ export async function storeRecord(
         if (!unfinished) return owed ? { ...result, owedNotification: owed } : result;
         sameVersion = true;
       } else {
-        prepared = claimed ??= await prepare(deps, incoming);
+        prepared = claimed ??= await prepare(deps, incoming, incomingVersions, onClaimed);
       }
     } else {
-      prepared = claimed ??= await prepare(deps, incoming);
+      prepared = claimed ??= await prepare(deps, incoming, incomingVersions, onClaimed);
     }
 
     const { record, recordJson, recordSha256, items, indexSha256 } = prepared;
@@ -235,7 +268,9 @@ export async function storeRecord(
         ? sameVersionCondition(stored)
         : updateCondition(stored, version.uri, incomingVersions);
     try {
-      await writeRecord(deps, item, puts, staleKeys, condition, publish);
+      await writeRecord(deps, item, puts, staleKeys, condition, publish, () => {
+        if (prepared === claimed) progress.written = true;
+      });
     } catch (error) {
       if (isConditionalCheckFailed(error)) continue;
       throw error;
@@ -340,6 +375,8 @@ function pendingNotificationFor(
 }
 
 interface Prepared {
+  /** this record's own claim on its bytes, when this write made it */
+  held?: HeldClaim;
   record: MeetingRecord;
   recordJson: string;
   recordSha256: string;
@@ -348,8 +385,16 @@ interface Prepared {
 }
 
 /** The record as it will be stored, once its bytes are claimed (or found to be another record's). */
-async function prepare(deps: RecordStoreDeps, incoming: MeetingRecord): Promise<Prepared> {
-  return prepareRecord(incoming, await claimContent(deps, incoming.source.sha256, incoming.id));
+async function prepare(
+  deps: RecordStoreDeps,
+  incoming: MeetingRecord,
+  version: VersionStrings,
+  onClaimed: (prepared: Prepared) => void,
+): Promise<Prepared> {
+  const claim = await claimContent(deps, incoming.source.sha256, incoming.id, version);
+  const prepared = { ...prepareRecord(incoming, claim.duplicateOf), ...(claim.held ? { held: claim.held } : {}) };
+  onClaimed(prepared);
+  return prepared;
 }
 
 /** The record with its duplicate mark, warned when its person index is cut short, and its index items. */
@@ -383,14 +428,17 @@ async function writeRecord(
   puts: IndexItem[],
   deletes: ItemKey[],
   condition: Condition,
-  publish?: () => Promise<void>,
+  publish: (() => Promise<void>) | undefined,
+  onWritten: () => void,
 ): Promise<void> {
   if (puts.length === 0 && deletes.length === 0 && !publish) {
     await deps.ddb.send(new PutCommand({ TableName: deps.tableName, Item: item, ...condition }));
+    onWritten();
     return;
   }
   const pending: RecordItem = { ...item, indexPendingSince: deps.now().toISOString(), staleIndexKeys: deletes };
   await deps.ddb.send(new PutCommand({ TableName: deps.tableName, Item: pending, ...condition }));
+  onWritten();
   try {
     await batchWrite(deps, puts as unknown as Record<string, unknown>[], deletes);
   } catch (error) {

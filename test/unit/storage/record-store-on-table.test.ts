@@ -1,3 +1,4 @@
+import { ProvisionedThroughputExceededException } from "@aws-sdk/client-dynamodb";
 import { GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { DeleteCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
@@ -59,6 +60,36 @@ function deferredSignal() {
   return { fire, fired };
 }
 
+type Sent = { input: { Item?: { pk?: string; sk?: string; id?: string } } };
+const claimOf = (command: Sent) => (command instanceof PutCommand ? command.input.Item?.pk : undefined);
+const recordPut = (command: Sent) =>
+  command instanceof PutCommand && command.input.Item?.sk === "RECORD" ? command.input.Item.id : undefined;
+const throttling = async () => {
+  throw new ProvisionedThroughputExceededException({ message: "slow down", $metadata: {} });
+};
+
+/**
+ * The table's client, stopping the first request that matches: it waits
+ * there until go(), or fails with `instead` (say, throttled), once.
+ */
+function stopAt(matches: (command: Sent) => boolean, instead?: () => Promise<never>) {
+  const reached = deferredSignal();
+  const proceed = deferredSignal();
+  let stopped = false;
+  const ddb = {
+    send: async (command: Sent) => {
+      if (!stopped && matches(command)) {
+        stopped = true;
+        reached.fire();
+        if (instead) await instead();
+        await proceed.fired;
+      }
+      return table.ddb.send(command as never);
+    },
+  } as unknown as RecordStoreDeps["ddb"];
+  return { ddb, reached: reached.fired, go: proceed.fire };
+}
+
 const reader = () => ({ ...deps, artifactsBucket: "artifacts" });
 let n = 0;
 function recordWith(overrides: Parameters<typeof aMeetingRecord>[0] & { sha?: string } = {}): MeetingRecord {
@@ -101,6 +132,10 @@ describe("storeRecord on a table", () => {
 
     const recordWrites = table.writes.filter((write) => write.sk === "RECORD");
     expect(recordWrites.map((write) => write.command)).toEqual(["PutItemCommand", "UpdateItemCommand"]);
+    // and its claim on the bytes is one Put: no other single-item write
+    expect(table.writes.filter((write) => write.sk !== "RECORD" && write.sk !== undefined)).toEqual([
+      expect.objectContaining({ command: "PutItemCommand", sk: "CONTENT" }),
+    ]);
     expect(announced).toEqual(["record.created"]);
     const head = (await table.partition(`REC#${record.id}`))[0];
     expect(head).not.toHaveProperty("indexPendingSince");
@@ -162,6 +197,63 @@ describe("storeRecord on a table", () => {
         (item) => (item.id === first.id || item.id === copy.id) && !item.duplicateOf,
       );
       expect(originals.map((item) => item.id)).toEqual([first.id]);
+    });
+
+    it("does not make a later copy a duplicate of a record whose write of the bytes lost to a newer version of itself", async () => {
+      const sha = "a".repeat(64);
+      const v1 = recordWith({ sha });
+      const v2 = { ...v1, source: { ...v1.source, sha256: "b".repeat(64) }, title: "改" };
+      // v2 (other bytes) reads first and stops at its claim; v1 claims the shared bytes and stops
+      // before its record write; v2 then writes, and v1 finds itself stale.
+      const v2AtClaim = stopAt((command) => claimOf(command) === `CONTENT#${"b".repeat(64)}`);
+      const v1AtWrite = stopAt((command) => recordPut(command) === v1.id);
+      const v2Run = storeRecord({ ...deps, ddb: v2AtClaim.ddb }, v2, versionOf(v2, "02"));
+      await v2AtClaim.reached;
+      const v1Run = storeRecord({ ...deps, ddb: v1AtWrite.ddb }, v1, versionOf(v1, "01"));
+      await v1AtWrite.reached;
+      v2AtClaim.go();
+      expect((await v2Run).outcome).toBe("created");
+      v1AtWrite.go();
+      expect(await v1Run).toMatchObject({ outcome: "unchanged", reason: "stale" });
+      const copy = recordWith({ sha });
+
+      const result = await storeRecord(deps, copy, versionOf(copy));
+
+      expect(result.duplicateOf).toBeNull();
+      expect((await table.partition(`CONTENT#${sha}`))[0]).toMatchObject({ recordId: copy.id });
+    });
+
+    it("does not make a later copy a duplicate of a record that claimed the bytes and then failed to write them", async () => {
+      const sha = "c".repeat(64);
+      const first = recordWith({ sha });
+      const throttled = stopAt((command) => recordPut(command) === first.id, throttling);
+      await expect(storeRecord({ ...deps, ddb: throttled.ddb }, first, versionOf(first))).rejects.toThrow(/slow down/);
+      const copy = recordWith({ sha });
+
+      const result = await storeRecord(deps, copy, versionOf(copy));
+      const firstAgain = await storeRecord(deps, first, versionOf(first));
+
+      expect(result.duplicateOf).toBeNull();
+      expect(firstAgain).toMatchObject({ outcome: "created", duplicateOf: copy.id });
+    });
+
+    it("keeps the claim of a failed delivery while another delivery of the same record may still write the bytes", async () => {
+      const sha = "7".repeat(64);
+      const record = recordWith({ sha });
+      const firstAtWrite = stopAt((command) => recordPut(command) === record.id);
+      const firstRun = storeRecord({ ...deps, ddb: firstAtWrite.ddb }, record, versionOf(record));
+      await firstAtWrite.reached;
+      const throttled = stopAt((command) => recordPut(command) === record.id, throttling);
+      await expect(storeRecord({ ...deps, ddb: throttled.ddb }, record, versionOf(record))).rejects.toThrow(
+        /slow down/,
+      );
+      const copy = recordWith({ sha });
+
+      const result = await storeRecord(deps, copy, versionOf(copy));
+      firstAtWrite.go();
+
+      expect(result.duplicateOf).toBe(record.id);
+      expect((await firstRun).duplicateOf).toBeNull();
     });
 
     it("lets exactly one of five identical pages stored at once be the original", async () => {
