@@ -97,13 +97,10 @@ export interface StoreResult {
   outcome: StoreOutcome;
   reason?: UnchangedReason;
   /**
-   * A created/updated notification this delivery owes: the one for the
-   * version just written, or one an earlier delivery of the same version
-   * wrote but failed to publish. Publish it, then call markNotified.
-   * Never set when storeRecord was given an announce callback.
+   * The notification the announce callback published (and the outbox
+   * cleared): the one for the version just written, or one an earlier
+   * delivery of the same version wrote but failed to publish.
    */
-  owedNotification?: OwedNotification;
-  /** the notification the announce callback published (and the outbox cleared) */
   announced?: OwedNotification;
   objectVersion: string;
   /** the record first stored with the same bytes, when this one repeats them */
@@ -131,7 +128,7 @@ export async function storeRecord(
   deps: RecordStoreDeps,
   incoming: MeetingRecord,
   version: PageVersion,
-  announce?: Announce,
+  announce: Announce,
 ): Promise<StoreResult> {
   const incomingVersions = versionStrings(version);
   let claimed: Prepared | undefined;
@@ -161,7 +158,7 @@ async function storeVersion(
   incoming: MeetingRecord,
   version: PageVersion,
   incomingVersions: VersionStrings,
-  announce: Announce | undefined,
+  announce: Announce,
   progress: { written: boolean },
   onClaimed: (prepared: Prepared) => void,
 ): Promise<StoreResult> {
@@ -203,10 +200,8 @@ async function storeVersion(
         // Work left by an earlier delivery: an abandoned index rewrite, an owed notification, or index
         // items of an older layout (records stored before it, e.g. without LIST# items: the migration).
         const unfinished =
-          stored.indexPendingSince !== undefined ||
-          stored.indexSha256 !== prepared.indexSha256 ||
-          (owed !== undefined && announce !== undefined);
-        if (!unfinished) return owed ? { ...result, owedNotification: owed } : result;
+          stored.indexPendingSince !== undefined || stored.indexSha256 !== prepared.indexSha256 || owed !== undefined;
+        if (!unfinished) return result;
         sameVersion = true;
       } else {
         prepared = claimed ??= await prepare(deps, incoming, incomingVersions, onClaimed);
@@ -261,7 +256,7 @@ async function storeVersion(
     const puts = stored?.indexSha256 === indexSha256 && !stored.indexPendingSince ? [] : items;
 
     const owed = item.pendingNotification;
-    const publish = owed && announce ? () => announce(owed, record) : undefined;
+    const publish = owed ? () => announce(owed, record) : undefined;
     const condition = !stored
       ? CREATE_CONDITION
       : sameVersion
@@ -281,8 +276,7 @@ async function storeVersion(
     return {
       outcome,
       ...(outcome === "unchanged" ? { reason: sameVersion ? ("duplicate" as const) : ("same-content" as const) } : {}),
-      ...(owed && !publish ? { owedNotification: owed } : {}),
-      ...(owed && publish ? { announced: owed } : {}),
+      ...(owed ? { announced: owed } : {}),
       objectVersion: item.objectVersion,
       duplicateOf: record.duplicateOf,
     };
@@ -290,27 +284,6 @@ async function storeVersion(
   throw new TransientError(
     `record ${incoming.id}: still contended (write races, or another writer's index mark held ${waited} ms); retry later`,
   );
-}
-
-/** Clears the outbox mark once the notification is published; a newer version since then carries its own. */
-export async function markNotified(
-  deps: Pick<RecordStoreDeps, "ddb" | "tableName">,
-  id: string,
-  objectVersion: string,
-): Promise<void> {
-  try {
-    await deps.ddb.send(
-      new UpdateCommand({
-        TableName: deps.tableName,
-        Key: keys.record(id),
-        UpdateExpression: "REMOVE pendingNotification",
-        ConditionExpression: "objectVersion = :ov",
-        ExpressionAttributeValues: { ":ov": objectVersion },
-      }),
-    );
-  } catch (error) {
-    if (!isConditionalCheckFailed(error)) throw error;
-  }
 }
 
 interface Condition {
