@@ -3,10 +3,11 @@ import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } fr
 import { isConditionalCheckFailed } from "../aws/aws-errors";
 import { FUNCTION_TIMEOUT_SECONDS } from "../config/resources";
 import { TransientError } from "../errors";
+import type { PageVersion } from "../events/record-message";
 import { keys } from "./item-keys";
 import type { RecordItem } from "./record-item";
 import { readRecordItem } from "./record-reader";
-import { compareVersions, type VersionStrings } from "./record-version";
+import { compareVersions, versionStrings } from "./record-version";
 
 /**
  * Which record first stored a page's raw bytes: a small item per content
@@ -15,8 +16,9 @@ import { compareVersions, type VersionStrings } from "./record-version";
  * claims them. Idempotent under redelivery: a record that already holds
  * the claim keeps it, and is never a duplicate of itself.
  *
- * The claim names the record version that made it (its version strings),
- * and a random token for that one claim write. A claim outlives its
+ * The claim names the page version that made it (its fields, not the
+ * version strings: those hex-encode the uri, and the claim must stay within
+ * one write unit), and a random token for that one claim write. A claim outlives its
  * owner's hold on the bytes (the owner's page changed since, or its write
  * lost to a newer version and never happened), so another record with the
  * same bytes counts it only while:
@@ -50,9 +52,8 @@ interface ClaimItem {
   recordId: string;
   /** when the owner (re)claimed the bytes; absent on claims written before it, which count as old */
   claimedAt?: string;
-  /** the version that claimed them, and a token for this one claim write (absent on older claims) */
-  objectVersion?: string;
-  eventVersion?: string;
+  /** the page version that claimed them (its sha256 is the claim's), and a token for this one claim write; absent on older claims */
+  version?: ClaimingVersion;
   token?: string;
   /** set by a writer that failed before its record item held the bytes */
   released?: boolean;
@@ -71,6 +72,8 @@ export interface HeldClaim {
   releasable: boolean;
 }
 
+type ClaimingVersion = Pick<PageVersion, "uri" | "sequencer" | "eventTime" | "parserVersion">;
+
 export type ClaimResult = { duplicateOf: string; held?: undefined } | { duplicateOf: null; held: HeldClaim };
 
 /** A writer lives at most its function's timeout; twice that, and an owner that has not written never will. */
@@ -83,7 +86,7 @@ export async function claimContent(
   deps: ContentClaimDeps,
   sha256: string,
   recordId: string,
-  version: VersionStrings,
+  version: PageVersion,
 ): Promise<ClaimResult> {
   let from: ClaimItem | null = null;
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
@@ -113,9 +116,9 @@ export async function releaseClaim(deps: ContentClaimDeps, held: HeldClaim): Pro
       new UpdateCommand({
         TableName: deps.tableName,
         Key: keys.content(held.sha256),
-        UpdateExpression: "SET released = :yes",
+        UpdateExpression: "SET #released = :yes",
         ConditionExpression: "recordId = :me AND #token = :token",
-        ExpressionAttributeNames: { "#token": "token" },
+        ExpressionAttributeNames: { "#released": "released", "#token": "token" },
         ExpressionAttributeValues: { ":yes": true, ":me": held.recordId, ":token": held.token },
       }),
     );
@@ -129,7 +132,7 @@ async function putClaim(
   deps: ContentClaimDeps,
   sha256: string,
   recordId: string,
-  version: VersionStrings,
+  version: PageVersion,
   from: ClaimItem | null,
 ): Promise<HeldClaim | null> {
   const now = deps.now();
@@ -137,8 +140,12 @@ async function putClaim(
     ...keys.content(sha256),
     recordId,
     claimedAt: now.toISOString(),
-    objectVersion: version.objectVersion,
-    eventVersion: version.eventVersion,
+    version: {
+      uri: version.uri,
+      sequencer: version.sequencer,
+      eventTime: version.eventTime,
+      parserVersion: version.parserVersion,
+    },
     token: randomUUID(),
   };
   const condition = from
@@ -178,11 +185,10 @@ async function readClaim(deps: ContentClaimDeps, sha256: string): Promise<ClaimI
 /** Another record's claim names the original: its owner holds the bytes, or its claiming version may still write them. */
 function claimCounts(claim: ClaimItem, ownerItem: RecordItem | null, sha256: string, now: Date): boolean {
   if (ownerItem?.version.sha256 === sha256) return true;
-  if (!isInFlight(claim, now) || !claim.objectVersion || !claim.eventVersion) return false;
+  if (!isInFlight(claim, now) || !claim.version) return false;
   if (!ownerItem) return true;
   // A stored version as new as the claiming one means that version lost (or was replaced): it never writes these bytes.
-  const claiming = { objectVersion: claim.objectVersion, eventVersion: claim.eventVersion };
-  return compareVersions(ownerItem, claiming) === "newer";
+  return compareVersions(ownerItem, versionStrings({ ...claim.version, sha256 })) === "newer";
 }
 
 /** Recent and not released: its writer may still be on its way to writing the record item. */

@@ -204,10 +204,10 @@ async function storeVersion(
         if (!unfinished) return result;
         sameVersion = true;
       } else {
-        prepared = claimed ??= await prepare(deps, incoming, incomingVersions, onClaimed);
+        prepared = claimed ??= await prepare(deps, incoming, version, onClaimed);
       }
     } else {
-      prepared = claimed ??= await prepare(deps, incoming, incomingVersions, onClaimed);
+      prepared = claimed ??= await prepare(deps, incoming, version, onClaimed);
     }
 
     const { record, recordJson, recordSha256, items, indexSha256 } = prepared;
@@ -361,7 +361,7 @@ interface Prepared {
 async function prepare(
   deps: RecordStoreDeps,
   incoming: MeetingRecord,
-  version: VersionStrings,
+  version: PageVersion,
   onClaimed: (prepared: Prepared) => void,
 ): Promise<Prepared> {
   const claim = await claimContent(deps, incoming.source.sha256, incoming.id, version);

@@ -149,6 +149,19 @@ describe("storeRecord on a table", () => {
     expect(head).not.toHaveProperty("pendingNotification");
   });
 
+  it("claims a page's bytes in one write unit, even for a long page address", async () => {
+    const base = recordWith();
+    const path = encodeURIComponent("金坛区/人民代表大会/常务委员会/会议纪要/".repeat(2));
+    const record = { ...base, source: { ...base.source, uri: `s3://raw/raw/${path}.html` } };
+    expect(record.source.uri.length).toBeGreaterThan(250);
+
+    await storeRecord(deps, record, versionOf(record), announce);
+
+    expect(table.writes.filter((write) => write.sk === "CONTENT")).toEqual([
+      { command: "PutItemCommand", sk: "CONTENT", units: 1 },
+    ]);
+  });
+
   describe("duplicates", () => {
     it("marks a record whose bytes another record holds, in the record and on its index items", async () => {
       const first = recordWith({ sha: "d".repeat(64) });
