@@ -73,8 +73,9 @@ import { hasTimeFor, type WaitBudget, waitWithinBudget } from "./wait-budget";
  * (content-claim.ts): a record whose bytes another record already holds is
  * stored with duplicateOf naming it. A writer that fails before its record
  * item holds the bytes it claimed releases the claim (on that failure path
- * only), so no later copy is made a duplicate of it. And the record is bounded to fit: the
- * person index keeps its first names (index-items.ts), with a warning.
+ * only), so no later copy is made a duplicate of it. And the record is
+ * bounded to fit: the person index keeps its first names (index-items.ts),
+ * with a warning.
  */
 
 export interface RecordStoreDeps extends WaitBudget {
@@ -130,18 +131,20 @@ export async function storeRecord(
   version: PageVersion,
   announce: Announce,
 ): Promise<StoreResult> {
-  const incomingVersions = versionStrings(version);
-  let claimed: Prepared | undefined;
-  // whether a record item holding the claimed bytes was written (then the claim is never released)
-  const progress = { written: false };
+  const claim: ClaimProgress = { written: false };
   try {
-    return await storeVersion(deps, incoming, version, incomingVersions, announce, progress, (prepared) => {
-      claimed = prepared;
-    });
+    return await storeVersion(deps, incoming, version, announce, claim);
   } catch (error) {
-    if (claimed?.held && !progress.written) await releaseClaimQuietly(deps, claimed.held);
+    // Failed before a record item held the bytes it claimed: the next copy of them takes the claim.
+    if (claim.held && !claim.written) await releaseClaimQuietly(deps, claim.held);
     throw error;
   }
+}
+
+/** This delivery's own claim on its bytes, if it made one, and whether a record item holding them was written. */
+interface ClaimProgress {
+  held?: HeldClaim;
+  written: boolean;
 }
 
 async function releaseClaimQuietly(deps: RecordStoreDeps, held: HeldClaim): Promise<void> {
@@ -157,11 +160,10 @@ async function storeVersion(
   deps: RecordStoreDeps,
   incoming: MeetingRecord,
   version: PageVersion,
-  incomingVersions: VersionStrings,
   announce: Announce,
-  progress: { written: boolean },
-  onClaimed: (prepared: Prepared) => void,
+  claim: ClaimProgress,
 ): Promise<StoreResult> {
+  const incomingVersions = versionStrings(version);
   let claimed: Prepared | undefined;
   let body: { eventVersion: string; placed: Pick<RecordItem, "recordBrotli" | "recordPointer"> } | undefined;
   let waited = 0;
@@ -204,10 +206,10 @@ async function storeVersion(
         if (!unfinished) return result;
         sameVersion = true;
       } else {
-        prepared = claimed ??= await prepare(deps, incoming, version, onClaimed);
+        prepared = claimed ??= await prepare(deps, incoming, version, claim);
       }
     } else {
-      prepared = claimed ??= await prepare(deps, incoming, version, onClaimed);
+      prepared = claimed ??= await prepare(deps, incoming, version, claim);
     }
 
     const { record, recordJson, recordSha256, items, indexSha256 } = prepared;
@@ -264,7 +266,7 @@ async function storeVersion(
         : updateCondition(stored, version.uri, incomingVersions);
     try {
       await writeRecord(deps, item, puts, staleKeys, condition, publish, () => {
-        if (prepared === claimed) progress.written = true;
+        if (prepared === claimed) claim.written = true;
       });
     } catch (error) {
       if (isConditionalCheckFailed(error)) continue;
@@ -348,8 +350,6 @@ function pendingNotificationFor(
 }
 
 interface Prepared {
-  /** this record's own claim on its bytes, when this write made it */
-  held?: HeldClaim;
   record: MeetingRecord;
   recordJson: string;
   recordSha256: string;
@@ -362,12 +362,11 @@ async function prepare(
   deps: RecordStoreDeps,
   incoming: MeetingRecord,
   version: PageVersion,
-  onClaimed: (prepared: Prepared) => void,
+  progress: ClaimProgress,
 ): Promise<Prepared> {
   const claim = await claimContent(deps, incoming.source.sha256, incoming.id, version);
-  const prepared = { ...prepareRecord(incoming, claim.duplicateOf), ...(claim.held ? { held: claim.held } : {}) };
-  onClaimed(prepared);
-  return prepared;
+  progress.held = claim.held;
+  return prepareRecord(incoming, claim.duplicateOf);
 }
 
 /** The record with its duplicate mark, warned when its person index is cut short, and its index items. */
