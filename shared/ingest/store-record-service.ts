@@ -46,6 +46,10 @@ const OUTCOME_METRIC = {
  * publish that fails after the write is retried by the next delivery. The
  * store publishes it through the announce callback once the index is
  * complete, so that one update clears both the index mark and the outbox.
+ *
+ * The batch's records are handled side by side (a record held up by
+ * throttling does not hold the rest up), each with its own child logger
+ * carrying its correlation id. Failures are reported in batch order.
  */
 export async function processRecordMessages(
   records: SQSRecord[],
@@ -53,18 +57,27 @@ export async function processRecordMessages(
   context?: Context,
 ): Promise<SQSBatchResponse> {
   const processor = new BatchProcessor(EventType.SQS);
-  // One record at a time: each appends its correlation id to the one shared logger while it is
-  // handled, so records handled side by side would log each other's ids.
-  processor.register(records, (record: SQSRecord) => handleRecordMessage(record, deps, context), {
-    throwOnFullBatchFailure: false,
-    processInParallel: false,
-  });
+  processor.register(
+    records,
+    (record: SQSRecord) => handleRecordMessage(record, { ...deps, logger: deps.logger.createChild() }, context),
+    { throwOnFullBatchFailure: false, processInParallel: true },
+  );
   await processor.process();
-  return processor.response();
+  return inBatchOrder(processor.response(), records);
+}
+
+/** The processor lists failures as they happen; records handled side by side fail in any order. */
+function inBatchOrder(response: SQSBatchResponse, records: SQSRecord[]): SQSBatchResponse {
+  const position = new Map(records.map((record, index) => [record.messageId, index]));
+  const at = (id: string) => position.get(id) ?? records.length;
+  return {
+    batchItemFailures: [...response.batchItemFailures].sort((a, b) => at(a.itemIdentifier) - at(b.itemIdentifier)),
+  };
 }
 
 const CORRELATION_ID = "correlation_id";
 
+/** One message, logging through its own child logger (deps.logger): its correlation id is its own. */
 async function handleRecordMessage(message: SQSRecord, deps: StoreRecordDeps, context?: Context): Promise<StoreResult> {
   try {
     const { record, version } = await resolveRecordMessage(deps, parseRecordMessage(message.body));
@@ -89,8 +102,6 @@ async function handleRecordMessage(message: SQSRecord, deps: StoreRecordDeps, co
       },
     );
     throw error;
-  } finally {
-    deps.logger.removeKeys([CORRELATION_ID]);
   }
 }
 

@@ -1,9 +1,13 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { randomUUID } from "node:crypto";
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { isConditionalCheckFailed } from "../aws/aws-errors";
 import { FUNCTION_TIMEOUT_SECONDS } from "../config/resources";
 import { TransientError } from "../errors";
+import type { PageVersion } from "../events/record-message";
 import { keys } from "./item-keys";
+import type { RecordItem } from "./record-item";
 import { readRecordItem } from "./record-reader";
+import { compareVersions, versionStrings } from "./record-version";
 
 /**
  * Which record first stored a page's raw bytes: a small item per content
@@ -12,15 +16,28 @@ import { readRecordItem } from "./record-reader";
  * claims them. Idempotent under redelivery: a record that already holds
  * the claim keeps it, and is never a duplicate of itself.
  *
- * A claim outlives its owner's hold on the bytes (the owner's page changed
- * since, or its write lost to a newer version and never happened), so it
- * counts while the owner's record item has that sha256, or while the owner
- * may still be writing it: the claim is fresh (younger than a writer can
- * live) and the owner's item was not written since the claim. Else it is
- * taken over, conditionally on the owner read. Without the second rule two
+ * The claim names the page version that made it (its fields, not the
+ * version strings: those hex-encode the uri, and the claim must stay within
+ * one write unit), and a random token for that one claim write. A claim outlives its
+ * owner's hold on the bytes (the owner's page changed since, or its write
+ * lost to a newer version and never happened), so another record with the
+ * same bytes counts it only while:
+ *  - the owner's record item has that sha256 (it holds the bytes), or
+ *  - the claiming version may still be written: the owner's item is absent
+ *    or older than that version (so the version can still win its
+ *    conditional write), the claim is fresh (younger than a writer can
+ *    live) and its writer has not released it (see releaseClaim).
+ * Else it is taken over, conditionally on the claim write read (its token).
+ * Versions, not timestamps: the record item's updatedAt is taken before the
+ * claim, and on another machine's clock. Without the second rule two
  * records with the same bytes stored at the same moment would both be
  * originals: the second finds the first's claim before the first's record
  * item exists, and would take it over.
+ *
+ * A writer that claimed the bytes and then fails before its record item
+ * holds them releases its claim, so a later copy is not made a duplicate of
+ * a record that may never hold them. One that dies keeps it until it ages
+ * out, or until its redelivery writes the bytes.
  */
 
 export interface ContentClaimDeps {
@@ -35,56 +52,125 @@ interface ClaimItem {
   recordId: string;
   /** when the owner (re)claimed the bytes; absent on claims written before it, which count as old */
   claimedAt?: string;
+  /** the page version that claimed them (its sha256 is the claim's), and a token for this one claim write; absent on older claims */
+  version?: ClaimingVersion;
+  token?: string;
+  /** set by a writer that failed before its record item held the bytes */
+  released?: boolean;
 }
+
+/** This record's own claim on the bytes: what its writer releases if it fails before writing them. */
+export interface HeldClaim {
+  sha256: string;
+  recordId: string;
+  token: string;
+  /**
+   * False when the claim Put replaced a live claim of this same record (a
+   * concurrent delivery that may still write the bytes): then only that
+   * one may release it.
+   */
+  releasable: boolean;
+}
+
+type ClaimingVersion = Pick<PageVersion, "uri" | "sequencer" | "eventTime" | "parserVersion">;
+
+export type ClaimResult = { duplicateOf: string; held?: undefined } | { duplicateOf: null; held: HeldClaim };
 
 /** A writer lives at most its function's timeout; twice that, and an owner that has not written never will. */
 const CLAIM_IN_FLIGHT_MS = 2 * FUNCTION_TIMEOUT_SECONDS.storeRecord * 1000;
 
 const ATTEMPTS = 4;
 
-/** The id of another record already stored with these bytes, or null when this record holds them. */
-export async function claimContent(deps: ContentClaimDeps, sha256: string, recordId: string): Promise<string | null> {
-  let expectedOwner: string | null = null;
+/** Another record already stored (or storing) these bytes, or this record's claim on them. */
+export async function claimContent(
+  deps: ContentClaimDeps,
+  sha256: string,
+  recordId: string,
+  version: PageVersion,
+): Promise<ClaimResult> {
+  let from: ClaimItem | null = null;
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-    if (await putClaim(deps, sha256, recordId, expectedOwner)) return null;
+    const held = await putClaim(deps, sha256, recordId, version, from);
+    if (held) return { duplicateOf: null, held };
     const claim = await readClaim(deps, sha256);
-    const owner = claim?.recordId ?? null;
-    if (owner === null || owner === recordId) {
-      expectedOwner = owner;
+    if (!claim || claim.recordId === recordId) {
+      from = null;
       continue;
     }
-    const ownerItem = await readRecordItem(deps, owner, { consistent: true });
-    if (ownerItem?.version.sha256 === sha256) return owner;
-    if (claim && mayStillBeWriting(claim, ownerItem?.updatedAt, deps.now())) return owner;
-    expectedOwner = owner;
+    const ownerItem = await readRecordItem(deps, claim.recordId, { consistent: true });
+    if (claimCounts(claim, ownerItem, sha256, deps.now())) return { duplicateOf: claim.recordId };
+    from = claim;
   }
   throw new TransientError(`content ${sha256}: its claim kept changing hands; retry later`);
 }
 
-/** Puts the claim if nobody holds it, this record does, or `from` still does (a take-over). */
+/**
+ * Marks this writer's claim as released, so the next copy of the bytes
+ * takes it over; only while the claim is still this very write's. Best
+ * effort: left in place, the claim ages out (CLAIM_IN_FLIGHT_MS).
+ */
+export async function releaseClaim(deps: ContentClaimDeps, held: HeldClaim): Promise<void> {
+  if (!held.releasable) return;
+  try {
+    await deps.ddb.send(
+      new UpdateCommand({
+        TableName: deps.tableName,
+        Key: keys.content(held.sha256),
+        UpdateExpression: "SET #released = :yes",
+        ConditionExpression: "recordId = :me AND #token = :token",
+        ExpressionAttributeNames: { "#released": "released", "#token": "token" },
+        ExpressionAttributeValues: { ":yes": true, ":me": held.recordId, ":token": held.token },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionalCheckFailed(error)) throw error;
+  }
+}
+
+/** Puts the claim if nobody holds it, this record does, or `from` (the claim write read) still does: a take-over. */
 async function putClaim(
   deps: ContentClaimDeps,
   sha256: string,
   recordId: string,
-  from: string | null,
-): Promise<boolean> {
-  const item: ClaimItem = { ...keys.content(sha256), recordId, claimedAt: deps.now().toISOString() };
+  version: PageVersion,
+  from: ClaimItem | null,
+): Promise<HeldClaim | null> {
+  const now = deps.now();
+  const item: ClaimItem = {
+    ...keys.content(sha256),
+    recordId,
+    claimedAt: now.toISOString(),
+    version: {
+      uri: version.uri,
+      sequencer: version.sequencer,
+      eventTime: version.eventTime,
+      parserVersion: version.parserVersion,
+    },
+    token: randomUUID(),
+  };
+  const condition = from
+    ? {
+        ConditionExpression: `recordId = :me OR (recordId = :from AND ${from.token ? "#token = :token" : "attribute_not_exists(#token)"})`,
+        ExpressionAttributeNames: { "#token": "token" },
+        ExpressionAttributeValues: {
+          ":me": recordId,
+          ":from": from.recordId,
+          ...(from.token ? { ":token": from.token } : {}),
+        },
+      }
+    : {
+        ConditionExpression: "attribute_not_exists(pk) OR recordId = :me",
+        ExpressionAttributeValues: { ":me": recordId },
+      };
   try {
-    await deps.ddb.send(
-      new PutCommand({
-        TableName: deps.tableName,
-        Item: item,
-        ConditionExpression:
-          from === null || from === recordId
-            ? "attribute_not_exists(pk) OR recordId = :me"
-            : "recordId = :me OR recordId = :from",
-        ExpressionAttributeValues:
-          from === null || from === recordId ? { ":me": recordId } : { ":me": recordId, ":from": from },
-      }),
+    const result = await deps.ddb.send(
+      new PutCommand({ TableName: deps.tableName, Item: item, ...condition, ReturnValues: "ALL_OLD" }),
     );
-    return true;
+    const replaced = result.Attributes as ClaimItem | undefined;
+    const concurrent = replaced?.recordId === recordId && isInFlight(replaced, now);
+    return { sha256, recordId, token: item.token as string, releasable: !concurrent };
   } catch (error) {
-    if (isConditionalCheckFailed(error)) return false;
+    if (isConditionalCheckFailed(error)) return null;
     throw error;
   }
 }
@@ -96,10 +182,17 @@ async function readClaim(deps: ContentClaimDeps, sha256: string): Promise<ClaimI
   return result.Item as ClaimItem | undefined;
 }
 
-/** The claim is recent, and its owner's record item (if any) was last written before it: the owner's write may be on its way. */
-function mayStillBeWriting(claim: ClaimItem, ownerWrittenAt: string | undefined, now: Date): boolean {
-  if (!claim.claimedAt) return false;
-  const claimedAt = Date.parse(claim.claimedAt);
-  if (now.getTime() - claimedAt >= CLAIM_IN_FLIGHT_MS) return false;
-  return ownerWrittenAt === undefined || Date.parse(ownerWrittenAt) < claimedAt;
+/** Another record's claim names the original: its owner holds the bytes, or its claiming version may still write them. */
+function claimCounts(claim: ClaimItem, ownerItem: RecordItem | null, sha256: string, now: Date): boolean {
+  if (ownerItem?.version.sha256 === sha256) return true;
+  if (!isInFlight(claim, now) || !claim.version) return false;
+  if (!ownerItem) return true;
+  // A stored version as new as the claiming one means that version lost (or was replaced): it never writes these bytes.
+  return compareVersions(ownerItem, versionStrings({ ...claim.version, sha256 })) === "newer";
+}
+
+/** Recent and not released: its writer may still be on its way to writing the record item. */
+function isInFlight(claim: ClaimItem, now: Date): boolean {
+  if (!claim.claimedAt || claim.released) return false;
+  return now.getTime() - Date.parse(claim.claimedAt) < CLAIM_IN_FLIGHT_MS;
 }

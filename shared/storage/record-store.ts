@@ -9,7 +9,7 @@ import type { UnchangedReason } from "../events/ingest-notification";
 import type { PageVersion } from "../events/record-message";
 import type { MeetingRecord } from "../record/record-schema";
 import { batchWrite } from "./batch-write";
-import { claimContent } from "./content-claim";
+import { claimContent, type HeldClaim, releaseClaim } from "./content-claim";
 import { indexItems, itemKey, keyString, personIndexWarning } from "./index-items";
 import type { IndexItem } from "./item-keys";
 import { keys } from "./item-keys";
@@ -71,8 +71,11 @@ import { hasTimeFor, type WaitBudget, waitWithinBudget } from "./wait-budget";
  *
  * Before the first write of a version the writer claims the page's bytes
  * (content-claim.ts): a record whose bytes another record already holds is
- * stored with duplicateOf naming it. And the record is bounded to fit: the
- * person index keeps its first names (index-items.ts), with a warning.
+ * stored with duplicateOf naming it. A writer that fails before its record
+ * item holds the bytes it claimed releases the claim (on that failure path
+ * only), so no later copy is made a duplicate of it. And the record is
+ * bounded to fit: the person index keeps its first names (index-items.ts),
+ * with a warning.
  */
 
 export interface RecordStoreDeps extends WaitBudget {
@@ -95,13 +98,10 @@ export interface StoreResult {
   outcome: StoreOutcome;
   reason?: UnchangedReason;
   /**
-   * A created/updated notification this delivery owes: the one for the
-   * version just written, or one an earlier delivery of the same version
-   * wrote but failed to publish. Publish it, then call markNotified.
-   * Never set when storeRecord was given an announce callback.
+   * The notification the announce callback published (and the outbox
+   * cleared): the one for the version just written, or one an earlier
+   * delivery of the same version wrote but failed to publish.
    */
-  owedNotification?: OwedNotification;
-  /** the notification the announce callback published (and the outbox cleared) */
   announced?: OwedNotification;
   objectVersion: string;
   /** the record first stored with the same bytes, when this one repeats them */
@@ -129,7 +129,39 @@ export async function storeRecord(
   deps: RecordStoreDeps,
   incoming: MeetingRecord,
   version: PageVersion,
-  announce?: Announce,
+  announce: Announce,
+): Promise<StoreResult> {
+  const claim: ClaimProgress = { written: false };
+  try {
+    return await storeVersion(deps, incoming, version, announce, claim);
+  } catch (error) {
+    // Failed before a record item held the bytes it claimed: the next copy of them takes the claim.
+    if (claim.held && !claim.written) await releaseClaimQuietly(deps, claim.held);
+    throw error;
+  }
+}
+
+/** This delivery's own claim on its bytes, if it made one, and whether a record item holding them was written. */
+interface ClaimProgress {
+  held?: HeldClaim;
+  written: boolean;
+}
+
+async function releaseClaimQuietly(deps: RecordStoreDeps, held: HeldClaim): Promise<void> {
+  try {
+    await releaseClaim(deps, held);
+  } catch (error) {
+    // The claim then ages out; until it does, a copy of the bytes is marked a duplicate of this record.
+    deps.warn?.("could not release the content claim", { id: held.recordId, error: String(error) });
+  }
+}
+
+async function storeVersion(
+  deps: RecordStoreDeps,
+  incoming: MeetingRecord,
+  version: PageVersion,
+  announce: Announce,
+  claim: ClaimProgress,
 ): Promise<StoreResult> {
   const incomingVersions = versionStrings(version);
   let claimed: Prepared | undefined;
@@ -170,16 +202,14 @@ export async function storeRecord(
         // Work left by an earlier delivery: an abandoned index rewrite, an owed notification, or index
         // items of an older layout (records stored before it, e.g. without LIST# items: the migration).
         const unfinished =
-          stored.indexPendingSince !== undefined ||
-          stored.indexSha256 !== prepared.indexSha256 ||
-          (owed !== undefined && announce !== undefined);
-        if (!unfinished) return owed ? { ...result, owedNotification: owed } : result;
+          stored.indexPendingSince !== undefined || stored.indexSha256 !== prepared.indexSha256 || owed !== undefined;
+        if (!unfinished) return result;
         sameVersion = true;
       } else {
-        prepared = claimed ??= await prepare(deps, incoming);
+        prepared = claimed ??= await prepare(deps, incoming, version, claim);
       }
     } else {
-      prepared = claimed ??= await prepare(deps, incoming);
+      prepared = claimed ??= await prepare(deps, incoming, version, claim);
     }
 
     const { record, recordJson, recordSha256, items, indexSha256 } = prepared;
@@ -228,14 +258,16 @@ export async function storeRecord(
     const puts = stored?.indexSha256 === indexSha256 && !stored.indexPendingSince ? [] : items;
 
     const owed = item.pendingNotification;
-    const publish = owed && announce ? () => announce(owed, record) : undefined;
+    const publish = owed ? () => announce(owed, record) : undefined;
     const condition = !stored
       ? CREATE_CONDITION
       : sameVersion
         ? sameVersionCondition(stored)
         : updateCondition(stored, version.uri, incomingVersions);
     try {
-      await writeRecord(deps, item, puts, staleKeys, condition, publish);
+      await writeRecord(deps, item, puts, staleKeys, condition, publish, () => {
+        if (prepared === claimed) claim.written = true;
+      });
     } catch (error) {
       if (isConditionalCheckFailed(error)) continue;
       throw error;
@@ -246,8 +278,7 @@ export async function storeRecord(
     return {
       outcome,
       ...(outcome === "unchanged" ? { reason: sameVersion ? ("duplicate" as const) : ("same-content" as const) } : {}),
-      ...(owed && !publish ? { owedNotification: owed } : {}),
-      ...(owed && publish ? { announced: owed } : {}),
+      ...(owed ? { announced: owed } : {}),
       objectVersion: item.objectVersion,
       duplicateOf: record.duplicateOf,
     };
@@ -255,27 +286,6 @@ export async function storeRecord(
   throw new TransientError(
     `record ${incoming.id}: still contended (write races, or another writer's index mark held ${waited} ms); retry later`,
   );
-}
-
-/** Clears the outbox mark once the notification is published; a newer version since then carries its own. */
-export async function markNotified(
-  deps: Pick<RecordStoreDeps, "ddb" | "tableName">,
-  id: string,
-  objectVersion: string,
-): Promise<void> {
-  try {
-    await deps.ddb.send(
-      new UpdateCommand({
-        TableName: deps.tableName,
-        Key: keys.record(id),
-        UpdateExpression: "REMOVE pendingNotification",
-        ConditionExpression: "objectVersion = :ov",
-        ExpressionAttributeValues: { ":ov": objectVersion },
-      }),
-    );
-  } catch (error) {
-    if (!isConditionalCheckFailed(error)) throw error;
-  }
 }
 
 interface Condition {
@@ -348,8 +358,15 @@ interface Prepared {
 }
 
 /** The record as it will be stored, once its bytes are claimed (or found to be another record's). */
-async function prepare(deps: RecordStoreDeps, incoming: MeetingRecord): Promise<Prepared> {
-  return prepareRecord(incoming, await claimContent(deps, incoming.source.sha256, incoming.id));
+async function prepare(
+  deps: RecordStoreDeps,
+  incoming: MeetingRecord,
+  version: PageVersion,
+  progress: ClaimProgress,
+): Promise<Prepared> {
+  const claim = await claimContent(deps, incoming.source.sha256, incoming.id, version);
+  progress.held = claim.held;
+  return prepareRecord(incoming, claim.duplicateOf);
 }
 
 /** The record with its duplicate mark, warned when its person index is cut short, and its index items. */
@@ -383,14 +400,17 @@ async function writeRecord(
   puts: IndexItem[],
   deletes: ItemKey[],
   condition: Condition,
-  publish?: () => Promise<void>,
+  publish: (() => Promise<void>) | undefined,
+  onWritten: () => void,
 ): Promise<void> {
   if (puts.length === 0 && deletes.length === 0 && !publish) {
     await deps.ddb.send(new PutCommand({ TableName: deps.tableName, Item: item, ...condition }));
+    onWritten();
     return;
   }
   const pending: RecordItem = { ...item, indexPendingSince: deps.now().toISOString(), staleIndexKeys: deletes };
   await deps.ddb.send(new PutCommand({ TableName: deps.tableName, Item: pending, ...condition }));
+  onWritten();
   try {
     await batchWrite(deps, puts as unknown as Record<string, unknown>[], deletes);
   } catch (error) {

@@ -16,6 +16,7 @@ import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import dynalite from "dynalite";
 import { createTable } from "../../infra/local/create-local-resources";
 import { processRecordMessages } from "../../shared/ingest/store-record-service";
+import type { Log } from "../../shared/observability/log";
 import type { MetricsSink } from "../../shared/observability/metrics";
 import { parsePage } from "../../shared/parse/parse-page";
 import { asAttributeValues, itemBytes, writeUnits } from "./dynamodb-item-size";
@@ -115,13 +116,13 @@ meter(dynamodb, tally);
 const published: string[] = [];
 const sns = { send: async (command: { input: { Message?: string } }) => published.push(command.input.Message ?? "") };
 const metrics = { addMetric: () => {} } as unknown as MetricsSink;
-const log = {
+const log: Log = {
   debug: () => {},
   info: () => {},
   warn: () => {},
   error: (...args: unknown[]) => console.error(...args),
   appendKeys: () => {},
-  removeKeys: () => {},
+  createChild: () => log,
 };
 const deps = {
   ddb: DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } }),

@@ -229,35 +229,97 @@ describe("processRecordMessages", () => {
     );
   });
 
-  it("handles a batch one record at a time, each record's log lines carrying its own correlation id only", async () => {
+  it("handles a batch's records side by side, each record's log lines carrying its own correlation id only", async () => {
     const logs = capturedLogger();
-    const other = aMeetingRecord({ id: "rec_ffffffffffffffffffff" });
-    const otherVersion = aVersion({ uri: "s3://raw-bucket/raw/other.html", sha256: "b".repeat(64) });
-    const batch = [
-      sqsRecord("m1", inline),
-      sqsRecord("m2", "not json"),
-      sqsRecord(
-        "m3",
-        JSON.stringify({
-          record: { ...other, source: { ...other.source, sha256: "b".repeat(64) } },
-          version: otherVersion,
-        }),
-      ),
-    ];
+    logs.logger.addContext(aLambdaContext("req-1"));
+    const other = otherRecord();
+    // The first record's read waits until the second has started (and set its correlation id), so
+    // the two are in flight together: one shared logger would give the first's lines the second's id.
+    const otherStarted = signalOnRead(other.id);
+    holdRead(record.id, otherStarted.seen);
+    const batch = [sqsRecord("m1", inline), sqsRecord("m2", "not json"), sqsRecord("m3", other.message)];
 
     const response = await processRecordMessages(batch, { ...deps, logger: logs.logger });
     logs.logger.info("after the batch");
 
     expect(failedIds(response)).toEqual(["m2"]);
     const byMessage = logs.lines().map((line) => [line.message, line.correlation_id]);
-    expect(byMessage).toEqual([
-      ["record created", record.id],
-      ["malformed record message; failing it so it ends in the DLQ", undefined],
-      ["record created", other.id],
-      ["after the batch", undefined],
-    ]);
+    expect(byMessage).toHaveLength(4);
+    expect(byMessage).toEqual(
+      expect.arrayContaining([
+        ["record created", record.id],
+        ["malformed record message; failing it so it ends in the DLQ", undefined],
+        ["record created", other.id],
+      ]),
+    );
+    expect(byMessage.at(-1)).toEqual(["after the batch", undefined]);
+    // each record's logger still carries the invocation's Lambda context
+    expect(logs.lines().map((line) => line.function_request_id)).toEqual(["req-1", "req-1", "req-1", "req-1"]);
+  });
+
+  it("reports failed messages in batch order, though records handled side by side fail in any order", async () => {
+    const other = otherRecord();
+    const throttled = new ProvisionedThroughputExceededException({ message: "throttled", $metadata: {} });
+    const otherFailed = signalOnRead(other.id, throttled);
+    holdRead(record.id, otherFailed.seen, throttled);
+    const batch = [sqsRecord("m1", inline), sqsRecord("m2", "not json"), sqsRecord("m3", other.message)];
+
+    const response = await processRecordMessages(batch, deps);
+
+    expect(response.batchItemFailures.map((failure) => failure.itemIdentifier)).toEqual(["m1", "m2", "m3"]);
   });
 });
+
+function aLambdaContext(awsRequestId: string): Context {
+  return {
+    awsRequestId,
+    functionName: "store-record",
+    functionVersion: "$LATEST",
+    invokedFunctionArn: "arn:aws:lambda:us-east-1:000000000000:function:store-record",
+    memoryLimitInMB: "512",
+    getRemainingTimeInMillis: () => 30_000,
+  } as Context;
+}
+
+/** A second record, with other bytes, and its record message. */
+function otherRecord() {
+  const base = aMeetingRecord({ id: "rec_ffffffffffffffffffff" });
+  const version = aVersion({ uri: "s3://raw-bucket/raw/other.html", sha256: "b".repeat(64) });
+  const other = { ...base, source: { ...base.source, sha256: "b".repeat(64) } };
+  return { id: other.id, message: JSON.stringify({ record: other, version }) };
+}
+
+/** Signals when a record's item is first read (then answers "no such record", or fails with `error`). */
+function signalOnRead(id: string, error?: Error) {
+  let fire!: () => void;
+  const seen = new Promise<void>((resolve) => {
+    fire = resolve;
+  });
+  ddbMock.on(GetCommand, { Key: { pk: `REC#${id}` } }).callsFake(async () => {
+    fire();
+    if (error) throw error;
+    return {};
+  });
+  return { seen };
+}
+
+/**
+ * Holds the first read of a record's item until `until` happens, then
+ * answers "no such record" (or fails with `error`). Handled one at a time,
+ * the batch would never get there: after one turn of the event loop the
+ * read fails instead, with a message saying so.
+ */
+function holdRead(id: string, until: Promise<void>, error?: Error) {
+  ddbMock.on(GetCommand, { Key: { pk: `REC#${id}` } }).callsFake(async () => {
+    const reached = await Promise.race([
+      until.then(() => true),
+      new Promise<boolean>((resolve) => setImmediate(() => resolve(false))),
+    ]);
+    if (!reached) throw new Error(`record ${id} was read while nothing else in the batch was in flight`);
+    if (error) throw error;
+    return {};
+  });
+}
 
 /** A real Powertools logger whose JSON lines (stdout and stderr) the test reads back. */
 function capturedLogger() {

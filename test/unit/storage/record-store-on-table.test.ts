@@ -1,3 +1,4 @@
+import { ProvisionedThroughputExceededException } from "@aws-sdk/client-dynamodb";
 import { GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { DeleteCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
@@ -6,7 +7,12 @@ import type { MeetingRecord } from "../../../shared/record/record-schema";
 import { MAX_PERSON_ITEMS } from "../../../shared/storage/index-items";
 import type { RecordItem } from "../../../shared/storage/record-item";
 import { readRecord } from "../../../shared/storage/record-reader";
-import { type OwedNotification, type RecordStoreDeps, storeRecord } from "../../../shared/storage/record-store";
+import {
+  type Announce,
+  type OwedNotification,
+  type RecordStoreDeps,
+  storeRecord,
+} from "../../../shared/storage/record-store";
 import { dynaliteTable } from "./support/dynalite-table";
 import { aMeetingRecord } from "./support/meeting-record";
 import { jsonBody } from "./support/s3-body";
@@ -22,6 +28,8 @@ const s3Mock = mockClient(S3Client);
 const bodies = new Map<string, string>();
 let deps: RecordStoreDeps;
 let clock = Date.parse("2024-05-01T12:00:00.000Z");
+/** Publishes nothing: these tests look at the table. */
+const announce: Announce = async () => {};
 
 beforeAll(async () => {
   table = await dynaliteTable();
@@ -59,6 +67,36 @@ function deferredSignal() {
   return { fire, fired };
 }
 
+type Sent = { input: { Item?: { pk?: string; sk?: string; id?: string } } };
+const claimOf = (command: Sent) => (command instanceof PutCommand ? command.input.Item?.pk : undefined);
+const recordPut = (command: Sent) =>
+  command instanceof PutCommand && command.input.Item?.sk === "RECORD" ? command.input.Item.id : undefined;
+const throttling = async () => {
+  throw new ProvisionedThroughputExceededException({ message: "slow down", $metadata: {} });
+};
+
+/**
+ * The table's client, stopping the first request that matches: it waits
+ * there until go(), or fails with `instead` (say, throttled), once.
+ */
+function stopAt(matches: (command: Sent) => boolean, instead?: () => Promise<never>) {
+  const reached = deferredSignal();
+  const proceed = deferredSignal();
+  let stopped = false;
+  const ddb = {
+    send: async (command: Sent) => {
+      if (!stopped && matches(command)) {
+        stopped = true;
+        reached.fire();
+        if (instead) await instead();
+        await proceed.fired;
+      }
+      return table.ddb.send(command as never);
+    },
+  } as unknown as RecordStoreDeps["ddb"];
+  return { ddb, reached: reached.fired, go: proceed.fire };
+}
+
 const reader = () => ({ ...deps, artifactsBucket: "artifacts" });
 let n = 0;
 function recordWith(overrides: Parameters<typeof aMeetingRecord>[0] & { sha?: string } = {}): MeetingRecord {
@@ -79,7 +117,7 @@ describe("storeRecord on a table", () => {
     const crowd = Array.from({ length: 50_000 }, (_, i) => ({ name: `代表${i}`, note: null }));
     const record = recordWith({ people: [], meeting: { attendees: crowd } });
 
-    const result = await storeRecord(deps, record, versionOf(record));
+    const result = await storeRecord(deps, record, versionOf(record), announce);
 
     expect(result.outcome).toBe("created");
     const stored = await readRecord(reader(), record.id);
@@ -101,19 +139,36 @@ describe("storeRecord on a table", () => {
 
     const recordWrites = table.writes.filter((write) => write.sk === "RECORD");
     expect(recordWrites.map((write) => write.command)).toEqual(["PutItemCommand", "UpdateItemCommand"]);
+    // and its claim on the bytes is one Put: no other single-item write
+    expect(table.writes.filter((write) => write.sk !== "RECORD" && write.sk !== undefined)).toEqual([
+      expect.objectContaining({ command: "PutItemCommand", sk: "CONTENT" }),
+    ]);
     expect(announced).toEqual(["record.created"]);
     const head = (await table.partition(`REC#${record.id}`))[0];
     expect(head).not.toHaveProperty("indexPendingSince");
     expect(head).not.toHaveProperty("pendingNotification");
   });
 
+  it("claims a page's bytes in one write unit, even for a long page address", async () => {
+    const base = recordWith();
+    const path = encodeURIComponent("金坛区/人民代表大会/常务委员会/会议纪要/".repeat(2));
+    const record = { ...base, source: { ...base.source, uri: `s3://raw/raw/${path}.html` } };
+    expect(record.source.uri.length).toBeGreaterThan(250);
+
+    await storeRecord(deps, record, versionOf(record), announce);
+
+    expect(table.writes.filter((write) => write.sk === "CONTENT")).toEqual([
+      { command: "PutItemCommand", sk: "CONTENT", units: 1 },
+    ]);
+  });
+
   describe("duplicates", () => {
     it("marks a record whose bytes another record holds, in the record and on its index items", async () => {
       const first = recordWith({ sha: "d".repeat(64) });
       const copy = recordWith({ sha: "d".repeat(64) });
-      await storeRecord(deps, first, versionOf(first));
+      await storeRecord(deps, first, versionOf(first), announce);
 
-      const result = await storeRecord(deps, copy, versionOf(copy));
+      const result = await storeRecord(deps, copy, versionOf(copy), announce);
 
       expect(result.duplicateOf).toBe(first.id);
       expect((await readRecord(reader(), copy.id))?.duplicateOf).toBe(first.id);
@@ -125,10 +180,10 @@ describe("storeRecord on a table", () => {
 
     it("never makes a record a duplicate of itself: a redelivery, or a newer version with the same bytes", async () => {
       const record = recordWith({ sha: "e".repeat(64) });
-      await storeRecord(deps, record, versionOf(record));
+      await storeRecord(deps, record, versionOf(record), announce);
 
-      const again = await storeRecord(deps, record, versionOf(record));
-      const reuploaded = await storeRecord(deps, record, versionOf(record, "02"));
+      const again = await storeRecord(deps, record, versionOf(record), announce);
+      const reuploaded = await storeRecord(deps, record, versionOf(record, "02"), announce);
 
       expect(again).toMatchObject({ reason: "duplicate", duplicateOf: null });
       expect(reuploaded).toMatchObject({ outcome: "unchanged", reason: "same-content", duplicateOf: null });
@@ -150,10 +205,10 @@ describe("storeRecord on a table", () => {
           return table.ddb.send(command as never);
         },
       } as unknown as RecordStoreDeps["ddb"];
-      const firstRun = storeRecord({ ...deps, ddb: paused }, first, versionOf(first));
+      const firstRun = storeRecord({ ...deps, ddb: paused }, first, versionOf(first), announce);
       await claimed.fired;
 
-      const second = await storeRecord(deps, copy, versionOf(copy));
+      const second = await storeRecord(deps, copy, versionOf(copy), announce);
       proceed.fire();
 
       expect((await firstRun).duplicateOf).toBeNull();
@@ -164,11 +219,70 @@ describe("storeRecord on a table", () => {
       expect(originals.map((item) => item.id)).toEqual([first.id]);
     });
 
+    it("does not make a later copy a duplicate of a record whose write of the bytes lost to a newer version of itself", async () => {
+      const sha = "a".repeat(64);
+      const v1 = recordWith({ sha });
+      const v2 = { ...v1, source: { ...v1.source, sha256: "b".repeat(64) }, title: "改" };
+      // v2 (other bytes) reads first and stops at its claim; v1 claims the shared bytes and stops
+      // before its record write; v2 then writes, and v1 finds itself stale.
+      const v2AtClaim = stopAt((command) => claimOf(command) === `CONTENT#${"b".repeat(64)}`);
+      const v1AtWrite = stopAt((command) => recordPut(command) === v1.id);
+      const v2Run = storeRecord({ ...deps, ddb: v2AtClaim.ddb }, v2, versionOf(v2, "02"), announce);
+      await v2AtClaim.reached;
+      const v1Run = storeRecord({ ...deps, ddb: v1AtWrite.ddb }, v1, versionOf(v1, "01"), announce);
+      await v1AtWrite.reached;
+      v2AtClaim.go();
+      expect((await v2Run).outcome).toBe("created");
+      v1AtWrite.go();
+      expect(await v1Run).toMatchObject({ outcome: "unchanged", reason: "stale" });
+      const copy = recordWith({ sha });
+
+      const result = await storeRecord(deps, copy, versionOf(copy), announce);
+
+      expect(result.duplicateOf).toBeNull();
+      expect((await table.partition(`CONTENT#${sha}`))[0]).toMatchObject({ recordId: copy.id });
+    });
+
+    it("does not make a later copy a duplicate of a record that claimed the bytes and then failed to write them", async () => {
+      const sha = "c".repeat(64);
+      const first = recordWith({ sha });
+      const throttled = stopAt((command) => recordPut(command) === first.id, throttling);
+      await expect(storeRecord({ ...deps, ddb: throttled.ddb }, first, versionOf(first), announce)).rejects.toThrow(
+        /slow down/,
+      );
+      const copy = recordWith({ sha });
+
+      const result = await storeRecord(deps, copy, versionOf(copy), announce);
+      const firstAgain = await storeRecord(deps, first, versionOf(first), announce);
+
+      expect(result.duplicateOf).toBeNull();
+      expect(firstAgain).toMatchObject({ outcome: "created", duplicateOf: copy.id });
+    });
+
+    it("keeps the claim of a failed delivery while another delivery of the same record may still write the bytes", async () => {
+      const sha = "7".repeat(64);
+      const record = recordWith({ sha });
+      const firstAtWrite = stopAt((command) => recordPut(command) === record.id);
+      const firstRun = storeRecord({ ...deps, ddb: firstAtWrite.ddb }, record, versionOf(record), announce);
+      await firstAtWrite.reached;
+      const throttled = stopAt((command) => recordPut(command) === record.id, throttling);
+      await expect(storeRecord({ ...deps, ddb: throttled.ddb }, record, versionOf(record), announce)).rejects.toThrow(
+        /slow down/,
+      );
+      const copy = recordWith({ sha });
+
+      const result = await storeRecord(deps, copy, versionOf(copy), announce);
+      firstAtWrite.go();
+
+      expect(result.duplicateOf).toBe(record.id);
+      expect((await firstRun).duplicateOf).toBeNull();
+    });
+
     it("lets exactly one of five identical pages stored at once be the original", async () => {
       const sha = "8".repeat(64);
       const copies = Array.from({ length: 5 }, () => recordWith({ sha }));
 
-      const results = await Promise.all(copies.map((copy) => storeRecord(deps, copy, versionOf(copy))));
+      const results = await Promise.all(copies.map((copy) => storeRecord(deps, copy, versionOf(copy), announce)));
 
       const originals = results.filter((result) => result.duplicateOf === null);
       expect(originals).toHaveLength(1);
@@ -178,12 +292,12 @@ describe("storeRecord on a table", () => {
 
     it("takes over the bytes when their first record has since changed to other bytes", async () => {
       const first = recordWith({ sha: "f".repeat(64) });
-      await storeRecord(deps, first, versionOf(first));
+      await storeRecord(deps, first, versionOf(first), announce);
       const changed = { ...first, source: { ...first.source, sha256: "1".repeat(64) }, title: "改" };
-      await storeRecord(deps, changed, { ...versionOf(changed), sequencer: "02" });
+      await storeRecord(deps, changed, { ...versionOf(changed), sequencer: "02" }, announce);
       const later = recordWith({ sha: "f".repeat(64) });
 
-      const result = await storeRecord(deps, later, versionOf(later));
+      const result = await storeRecord(deps, later, versionOf(later), announce);
 
       expect(result.duplicateOf).toBeNull();
       expect((await table.partition(`CONTENT#${"f".repeat(64)}`))[0]).toMatchObject({ recordId: later.id });
@@ -209,11 +323,11 @@ describe("storeRecord on a table", () => {
 
     it("gets its missing LIST# items back when the same version is delivered again, as unchanged", async () => {
       const record = recordWith();
-      await storeRecord(deps, record, versionOf(record));
+      await storeRecord(deps, record, versionOf(record), announce);
       await asBeforeListPartitions(record);
       expect(await listed(record.id)).toBe(false);
 
-      const result = await storeRecord(deps, record, versionOf(record));
+      const result = await storeRecord(deps, record, versionOf(record), announce);
 
       expect(result).toMatchObject({ outcome: "unchanged", reason: "duplicate" });
       expect(await listed(record.id)).toBe(true);
@@ -224,10 +338,10 @@ describe("storeRecord on a table", () => {
 
     it("gets them back from `docket reprocess` with the same parser (a newer sequencer, identical content)", async () => {
       const record = recordWith();
-      await storeRecord(deps, record, versionOf(record));
+      await storeRecord(deps, record, versionOf(record), announce);
       await asBeforeListPartitions(record);
 
-      const result = await storeRecord(deps, record, versionOf(record, "02"));
+      const result = await storeRecord(deps, record, versionOf(record, "02"), announce);
 
       expect(result).toMatchObject({ outcome: "unchanged", reason: "same-content" });
       expect(await listed(record.id)).toBe(true);
@@ -235,10 +349,10 @@ describe("storeRecord on a table", () => {
 
     it("writes nothing for a redelivery once every index item is in place", async () => {
       const record = recordWith();
-      await storeRecord(deps, record, versionOf(record));
+      await storeRecord(deps, record, versionOf(record), announce);
       table.writes.length = 0;
 
-      await storeRecord(deps, record, versionOf(record));
+      await storeRecord(deps, record, versionOf(record), announce);
 
       expect(table.writes).toEqual([]);
     });

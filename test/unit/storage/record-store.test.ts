@@ -8,7 +8,7 @@ import type { PageVersion } from "../../../shared/events/record-message";
 import type { MeetingRecord } from "../../../shared/record/record-schema";
 import { indexItems } from "../../../shared/storage/index-items";
 import type { RecordItem } from "../../../shared/storage/record-item";
-import { markNotified, storeRecord } from "../../../shared/storage/record-store";
+import { type Announce, type OwedNotification, storeRecord } from "../../../shared/storage/record-store";
 import { RESERVE_MS } from "../../../shared/storage/wait-budget";
 import { aMeetingRecord, JINTAN } from "./support/meeting-record";
 import {
@@ -23,8 +23,14 @@ import {
 } from "./support/store-harness";
 
 const { ddbMock, s3Mock, deps } = storeHarness();
+let announced: OwedNotification[];
+/** Publishes nothing; remembers which notifications the store announced. */
+const announce: Announce = async (type) => {
+  announced.push(type);
+};
 
 beforeEach(() => {
+  announced = [];
   ddbMock.reset();
   s3Mock.reset();
   acceptWrites(ddbMock);
@@ -34,8 +40,9 @@ beforeEach(() => {
 async function storedItem(record: MeetingRecord, version: PageVersion, extra: Partial<RecordItem> = {}) {
   ddbMock.on(GetCommand).resolves({});
   s3Mock.on(PutObjectCommand).resolves({});
-  await storeRecord(deps, record, version);
+  await storeRecord(deps, record, version, announce);
   const { indexPendingSince: _, staleIndexKeys: __, ...completed } = lastWrittenItem(ddbMock);
+  announced = [];
   ddbMock.reset();
   s3Mock.reset();
   acceptWrites(ddbMock);
@@ -64,22 +71,23 @@ describe("storeRecord", () => {
   it("creates a new record only if the id is new", async () => {
     ddbMock.on(GetCommand).resolves({});
 
-    const result = await storeRecord(deps, aMeetingRecord(), aVersion());
+    const result = await storeRecord(deps, aMeetingRecord(), aVersion(), announce);
 
-    expect(result).toMatchObject({ outcome: "created", owedNotification: "record.created" });
+    expect(result).toMatchObject({ outcome: "created", announced: "record.created" });
+    expect(announced).toEqual(["record.created"]);
     expect(recordPuts(ddbMock)[0]?.ConditionExpression).toBe("attribute_not_exists(pk)");
   });
 
-  it("writes the record item first, then its index items, then marks the index complete", async () => {
+  it("writes the record item first, then its index items, then announces and marks the index complete", async () => {
     ddbMock.on(GetCommand).resolves({});
     const record = aMeetingRecord();
 
-    await storeRecord(deps, record, aVersion());
+    await storeRecord(deps, record, aVersion(), announce);
 
     expect(recordPuts(ddbMock)[0]?.Item).toMatchObject({ indexPendingSince: NOW.toISOString(), staleIndexKeys: [] });
     expect(indexWrites(ddbMock).puts).toEqual(indexItems(record));
     expect(ddbMock.commandCalls(UpdateCommand)[0]?.args[0].input).toMatchObject({
-      UpdateExpression: "REMOVE indexPendingSince, staleIndexKeys",
+      UpdateExpression: "REMOVE indexPendingSince, staleIndexKeys, pendingNotification",
       ExpressionAttributeValues: { ":ov": lastWrittenItem(ddbMock).objectVersion },
     });
   });
@@ -88,7 +96,7 @@ describe("storeRecord", () => {
     ddbMock.on(GetCommand).resolves({});
     const record = aMeetingRecord();
 
-    await storeRecord(deps, record, aVersion());
+    await storeRecord(deps, record, aVersion(), announce);
 
     const item = lastWrittenItem(ddbMock);
     expect(inlineRecord(item)).toEqual(record);
@@ -107,29 +115,36 @@ describe("storeRecord", () => {
     const stored = await storedItem(record, aVersion(), { pendingNotification: undefined });
     ddbMock.on(GetCommand).resolves({ Item: stored });
 
-    const result = await storeRecord(deps, record, aVersion());
+    const result = await storeRecord(deps, record, aVersion(), announce);
 
     expect(result).toMatchObject({ outcome: "unchanged", reason: "duplicate" });
-    expect(result.owedNotification).toBeUndefined();
+    expect(result.announced).toBeUndefined();
+    expect(announced).toEqual([]);
     expect(ddbMock.commandCalls(PutCommand)).toHaveLength(0);
     expect(ddbMock.commandCalls(BatchWriteCommand)).toHaveLength(0);
   });
 
-  it("owes the created notification on a duplicate when the first delivery wrote but did not publish", async () => {
+  it("announces the created notification from a redelivery when the first delivery wrote but did not publish, under a mark", async () => {
     const record = aMeetingRecord();
-    const stored = await storedItem(record, aVersion());
+    const stored = await storedItem(record, aVersion(), { pendingNotification: "record.created" });
     ddbMock.on(GetCommand).resolves({ Item: stored });
 
-    const result = await storeRecord(deps, record, aVersion());
+    const result = await storeRecord(deps, record, aVersion(), announce);
 
-    expect(result).toMatchObject({ outcome: "unchanged", owedNotification: "record.created" });
+    expect(result).toMatchObject({ outcome: "unchanged", reason: "duplicate", announced: "record.created" });
+    expect(announced).toEqual(["record.created"]);
+    expect(recordPuts(ddbMock)[0]).toMatchObject({
+      Item: { indexPendingSince: NOW.toISOString() },
+      ConditionExpression: "objectVersion = :read AND attribute_not_exists(indexPendingSince)",
+    });
+    expect(ddbMock.commandCalls(BatchWriteCommand)).toHaveLength(0);
   });
 
   it("never lets an older version of the same object overwrite a newer one", async () => {
     const stored = await storedItem(aMeetingRecord(), aVersion({ sequencer: "02" }));
     ddbMock.on(GetCommand).resolves({ Item: stored });
 
-    const result = await storeRecord(deps, aMeetingRecord({ title: "旧" }), aVersion({ sequencer: "01" }));
+    const result = await storeRecord(deps, aMeetingRecord({ title: "旧" }), aVersion({ sequencer: "01" }), announce);
 
     expect(result).toMatchObject({ outcome: "unchanged", reason: "stale" });
     expect(ddbMock.commandCalls(PutCommand)).toHaveLength(0);
@@ -139,9 +154,10 @@ describe("storeRecord", () => {
     const stored = await storedItem(aMeetingRecord(), aVersion({ sequencer: "01" }));
     ddbMock.on(GetCommand).resolves({ Item: stored });
 
-    const result = await storeRecord(deps, aMeetingRecord({ title: "新" }), aVersion({ sequencer: "02" }));
+    const result = await storeRecord(deps, aMeetingRecord({ title: "新" }), aVersion({ sequencer: "02" }), announce);
 
-    expect(result).toMatchObject({ outcome: "updated", owedNotification: "record.updated" });
+    expect(result).toMatchObject({ outcome: "updated", announced: "record.updated" });
+    expect(announced).toEqual(["record.updated"]);
     const put = recordPuts(ddbMock)[0];
     expect(put?.ConditionExpression).toContain("objectVersion = :read");
     expect(put?.ConditionExpression).toContain("objectVersion < :ov");
@@ -154,7 +170,7 @@ describe("storeRecord", () => {
     const stored = await storedItem(before, aVersion({ sequencer: "01" }));
     ddbMock.on(GetCommand).resolves({ Item: stored });
 
-    await storeRecord(deps, aMeetingRecord({ region: JINTAN }), aVersion({ sequencer: "02" }));
+    await storeRecord(deps, aMeetingRecord({ region: JINTAN }), aVersion({ sequencer: "02" }), announce);
 
     const { puts, deletes } = indexWrites(ddbMock);
     expect(deletes).toEqual([{ pk: "REGION#320404", sk: `2022-01-26#${before.id}` }]);
@@ -166,7 +182,7 @@ describe("storeRecord", () => {
     ddbMock.on(GetCommand).resolvesOnce({}).resolves({ Item: newer });
     ddbMock.on(PutCommand, { Item: { sk: "RECORD" } }).rejects(conditionFailed());
 
-    const result = await storeRecord(deps, aMeetingRecord(), aVersion({ sequencer: "05" }));
+    const result = await storeRecord(deps, aMeetingRecord(), aVersion({ sequencer: "05" }), announce);
 
     expect(result).toMatchObject({ outcome: "unchanged", reason: "stale" });
     expect(recordPuts(ddbMock)).toHaveLength(1);
@@ -181,7 +197,7 @@ describe("storeRecord", () => {
       .rejectsOnce(conditionFailed())
       .resolves({});
 
-    const result = await storeRecord(deps, aMeetingRecord({ title: "新" }), aVersion({ sequencer: "05" }));
+    const result = await storeRecord(deps, aMeetingRecord({ title: "新" }), aVersion({ sequencer: "05" }), announce);
 
     expect(result.outcome).toBe("updated");
     expect(recordPuts(ddbMock)).toHaveLength(2);
@@ -191,13 +207,13 @@ describe("storeRecord", () => {
     ddbMock.on(GetCommand).resolves({});
     ddbMock.on(PutCommand).rejects(conditionFailed());
 
-    await expect(storeRecord(deps, aMeetingRecord(), aVersion())).rejects.toBeInstanceOf(TransientError);
+    await expect(storeRecord(deps, aMeetingRecord(), aVersion(), announce)).rejects.toBeInstanceOf(TransientError);
   });
 
   it("lets DynamoDB throttling fail the write so the message is retried", async () => {
     ddbMock.on(GetCommand).rejects(new ProvisionedThroughputExceededException({ message: "slow down", $metadata: {} }));
 
-    await expect(storeRecord(deps, aMeetingRecord(), aVersion())).rejects.toThrow("slow down");
+    await expect(storeRecord(deps, aMeetingRecord(), aVersion(), announce)).rejects.toThrow("slow down");
   });
 
   it("does not mistake a throttled write for a version race", async () => {
@@ -206,7 +222,7 @@ describe("storeRecord", () => {
       .on(PutCommand, { Item: { sk: "RECORD" } })
       .rejects(new ProvisionedThroughputExceededException({ message: "slow down", $metadata: {} }));
 
-    await expect(storeRecord(deps, aMeetingRecord(), aVersion())).rejects.toThrow("slow down");
+    await expect(storeRecord(deps, aMeetingRecord(), aVersion(), announce)).rejects.toThrow("slow down");
     expect(recordPuts(ddbMock)).toHaveLength(1);
   });
 
@@ -218,6 +234,7 @@ describe("storeRecord", () => {
       deps,
       aMeetingRecord({ parserVersion: "1.1.0", title: "更好的标题" }),
       aVersion({ parserVersion: "1.1.0" }),
+      announce,
     );
 
     expect(result.outcome).toBe("updated");
@@ -228,7 +245,7 @@ describe("storeRecord", () => {
     const stored = await storedItem(record, aVersion({ sequencer: "01" }));
     ddbMock.on(GetCommand).resolves({ Item: stored });
 
-    const result = await storeRecord(deps, record, aVersion({ sequencer: "02" }));
+    const result = await storeRecord(deps, record, aVersion({ sequencer: "02" }), announce);
 
     expect(result).toMatchObject({ outcome: "unchanged", reason: "same-content" });
     expect(ddbMock.commandCalls(BatchWriteCommand)).toHaveLength(0);
@@ -240,7 +257,7 @@ describe("storeRecord", () => {
     s3Mock.on(PutObjectCommand).resolves({});
     const record = aMeetingRecord({ body: incompressible(MAX_ITEM_BODY_BYTES) });
 
-    await storeRecord(deps, record, aVersion());
+    await storeRecord(deps, record, aVersion(), announce);
 
     const put = s3Mock.commandCalls(PutObjectCommand)[0]?.args[0].input;
     expect(put?.Bucket).toBe("artifacts");
@@ -256,7 +273,7 @@ describe("storeRecord", () => {
     const stored = await storedItem(aMeetingRecord({ body: big }), aVersion({ sequencer: "01" }));
     ddbMock.on(GetCommand).resolves({ Item: stored });
 
-    await storeRecord(deps, aMeetingRecord({ body: "短" }), aVersion({ sequencer: "02" }));
+    await storeRecord(deps, aMeetingRecord({ body: "短" }), aVersion({ sequencer: "02" }), announce);
 
     expect(s3Mock.commandCalls(DeleteObjectCommand)[0]?.args[0].input).toEqual({
       Bucket: "artifacts",
@@ -268,7 +285,7 @@ describe("storeRecord", () => {
     ddbMock.on(GetCommand).resolves({});
     const record = aMeetingRecord({ meeting: { attendees: manyAttendees(120) } });
 
-    await storeRecord(deps, record, aVersion());
+    await storeRecord(deps, record, aVersion(), announce);
 
     expect(ddbMock.commandCalls(BatchWriteCommand).length).toBeGreaterThan(1);
     expect(indexWrites(ddbMock).puts).toHaveLength(indexItems(record).length);
@@ -282,7 +299,7 @@ describe("storeRecord", () => {
       const { indexPendingSince: _, ...done } = busy;
       ddbMock.on(GetCommand).resolvesOnce({ Item: busy }).resolves({ Item: done });
 
-      const result = await storeRecord(deps, aMeetingRecord({ title: "新" }), aVersion({ sequencer: "02" }));
+      const result = await storeRecord(deps, aMeetingRecord({ title: "新" }), aVersion({ sequencer: "02" }), announce);
 
       expect(result.outcome).toBe("updated");
       expect(ddbMock.commandCalls(GetCommand)).toHaveLength(2);
@@ -295,7 +312,7 @@ describe("storeRecord", () => {
         });
         ddbMock.on(GetCommand).resolves({ Item: busy });
       }
-      const newer = () => [aMeetingRecord({ title: "新" }), aVersion({ sequencer: "02" })] as const;
+      const newer = () => [aMeetingRecord({ title: "新" }), aVersion({ sequencer: "02" }), announce] as const;
 
       it("waits at most two seconds in all for a fresh mark, then fails the record for redelivery", async () => {
         await freshlyMarked();
@@ -349,7 +366,7 @@ describe("storeRecord", () => {
       ddbMock.on(GetCommand).resolves({ Item: busy });
 
       await expect(
-        storeRecord(deps, aMeetingRecord({ title: "新" }), aVersion({ sequencer: "02" })),
+        storeRecord(deps, aMeetingRecord({ title: "新" }), aVersion({ sequencer: "02" }), announce),
       ).rejects.toBeInstanceOf(TransientError);
       expect(ddbMock.commandCalls(PutCommand)).toHaveLength(0);
     });
@@ -362,7 +379,7 @@ describe("storeRecord", () => {
       });
       ddbMock.on(GetCommand).resolves({ Item: abandoned });
 
-      await storeRecord(deps, aMeetingRecord({ title: "新" }), aVersion({ sequencer: "02" }));
+      await storeRecord(deps, aMeetingRecord({ title: "新" }), aVersion({ sequencer: "02" }), announce);
 
       expect(indexWrites(ddbMock).deletes).toContainEqual(leftover);
     });
@@ -377,7 +394,7 @@ describe("storeRecord", () => {
       });
       ddbMock.on(GetCommand).resolves({ Item: interrupted });
 
-      const result = await storeRecord(deps, record, aVersion());
+      const result = await storeRecord(deps, record, aVersion(), announce);
 
       expect(result).toMatchObject({ outcome: "unchanged", reason: "duplicate" });
       expect(indexWrites(ddbMock)).toEqual({ puts: indexItems(record), deletes: [leftover] });
@@ -397,7 +414,7 @@ describe("storeRecord", () => {
       const failed = await storedItem(record, aVersion(), { indexPendingSince: released });
       ddbMock.on(GetCommand).resolves({ Item: failed });
 
-      const result = await storeRecord(deps, record, aVersion());
+      const result = await storeRecord(deps, record, aVersion(), announce);
 
       expect(result).toMatchObject({ outcome: "unchanged", reason: "duplicate" });
       expect(indexWrites(ddbMock).puts).toEqual(indexItems(record));
@@ -408,7 +425,7 @@ describe("storeRecord", () => {
       ddbMock.on(GetCommand).resolves({});
       ddbMock.on(BatchWriteCommand).rejects(throttled());
 
-      await expect(storeRecord(deps, aMeetingRecord(), aVersion())).rejects.toBeInstanceOf(
+      await expect(storeRecord(deps, aMeetingRecord(), aVersion(), announce)).rejects.toBeInstanceOf(
         ProvisionedThroughputExceededException,
       );
 
@@ -453,7 +470,7 @@ describe("storeRecord", () => {
       });
       ddbMock.on(GetCommand).resolves({ Item: busy });
 
-      await expect(storeRecord(deps, record, aVersion())).rejects.toBeInstanceOf(TransientError);
+      await expect(storeRecord(deps, record, aVersion(), announce)).rejects.toBeInstanceOf(TransientError);
       expect(ddbMock.commandCalls(BatchWriteCommand)).toHaveLength(0);
       expect(ddbMock.commandCalls(UpdateCommand)).toHaveLength(0);
     });
@@ -464,7 +481,7 @@ describe("storeRecord", () => {
       const { indexPendingSince: _, ...done } = busy;
       ddbMock.on(GetCommand).resolvesOnce({ Item: busy }).resolves({ Item: done });
 
-      const result = await storeRecord(deps, record, aVersion());
+      const result = await storeRecord(deps, record, aVersion(), announce);
 
       expect(result).toMatchObject({ outcome: "unchanged", reason: "duplicate" });
       expect(ddbMock.commandCalls(BatchWriteCommand)).toHaveLength(0);
@@ -479,7 +496,7 @@ describe("storeRecord", () => {
       ddbMock.on(GetCommand).resolvesOnce({ Item: abandoned }).resolves({ Item: takenByOther });
       ddbMock.on(PutCommand, { Item: { sk: "RECORD" } }).rejects(conditionFailed());
 
-      await expect(storeRecord(deps, record, aVersion())).rejects.toBeInstanceOf(TransientError);
+      await expect(storeRecord(deps, record, aVersion(), announce)).rejects.toBeInstanceOf(TransientError);
       expect(ddbMock.commandCalls(BatchWriteCommand)).toHaveLength(0);
     });
 
@@ -490,7 +507,7 @@ describe("storeRecord", () => {
       });
       ddbMock.on(GetCommand).resolves({ Item: abandoned });
 
-      await storeRecord(deps, aMeetingRecord({ title: "新" }), aVersion({ sequencer: "02" }));
+      await storeRecord(deps, aMeetingRecord({ title: "新" }), aVersion({ sequencer: "02" }), announce);
 
       const put = recordPuts(ddbMock)[0];
       expect(put?.ConditionExpression).toContain("indexPendingSince = :since");
@@ -502,7 +519,7 @@ describe("storeRecord", () => {
     const stored = await storedItem(aMeetingRecord(), aVersion({ sequencer: "01" }));
     ddbMock.on(GetCommand).resolves({ Item: stored });
 
-    await storeRecord(deps, aMeetingRecord({ title: "新" }), aVersion({ sequencer: "02" }));
+    await storeRecord(deps, aMeetingRecord({ title: "新" }), aVersion({ sequencer: "02" }), announce);
 
     expect(recordPuts(ddbMock)[0]?.ConditionExpression).toContain("attribute_not_exists(indexPendingSince)");
   });
@@ -510,7 +527,7 @@ describe("storeRecord", () => {
   it("clears only the mark it set itself", async () => {
     ddbMock.on(GetCommand).resolves({});
 
-    await storeRecord(deps, aMeetingRecord(), aVersion());
+    await storeRecord(deps, aMeetingRecord(), aVersion(), announce);
 
     expect(ddbMock.commandCalls(UpdateCommand)[0]?.args[0].input).toMatchObject({
       ConditionExpression: "objectVersion = :ov AND indexPendingSince = :since",
@@ -527,27 +544,34 @@ describe("storeRecord", () => {
     });
     ddbMock.on(GetCommand).resolves({ Item: stored });
 
-    const result = await storeRecord(deps, record, aVersion({ sequencer: "02" }));
+    const result = await storeRecord(deps, record, aVersion({ sequencer: "02" }), announce);
 
     expect(result).toMatchObject({ outcome: "unchanged", reason: "same-content" });
     expect(indexWrites(ddbMock)).toEqual({ puts: indexItems(record), deletes: [legacyKey] });
   });
 });
 
-describe("markNotified", () => {
-  it("clears the owed notification only while the item still holds that version", async () => {
-    await markNotified(deps, "rec_1", "v1");
+describe("the outbox (pendingNotification)", () => {
+  it("is cleared with the mark once announced, only while the item still holds the version and mark written", async () => {
+    ddbMock.on(GetCommand).resolves({});
 
+    await storeRecord(deps, aMeetingRecord(), aVersion(), announce);
+
+    const written = lastWrittenItem(ddbMock);
     expect(ddbMock.commandCalls(UpdateCommand)[0]?.args[0].input).toMatchObject({
-      UpdateExpression: "REMOVE pendingNotification",
-      ConditionExpression: "objectVersion = :ov",
-      ExpressionAttributeValues: { ":ov": "v1" },
+      UpdateExpression: "REMOVE indexPendingSince, staleIndexKeys, pendingNotification",
+      ConditionExpression: "objectVersion = :ov AND indexPendingSince = :since",
+      ExpressionAttributeValues: { ":ov": written.objectVersion, ":since": written.indexPendingSince },
     });
   });
 
-  it("ignores a newer version written since", async () => {
+  it("is left to a newer version written since: the clearing changes nothing, and the announce still counts", async () => {
+    ddbMock.on(GetCommand).resolves({});
     ddbMock.on(UpdateCommand).rejects(conditionFailed());
 
-    await expect(markNotified(deps, "rec_1", "v1")).resolves.toBeUndefined();
+    const result = await storeRecord(deps, aMeetingRecord(), aVersion(), announce);
+
+    expect(result).toMatchObject({ outcome: "created", announced: "record.created" });
+    expect(announced).toEqual(["record.created"]);
   });
 });

@@ -17,7 +17,7 @@ export const silentLog: Log = {
   warn: () => {},
   error: () => {},
   appendKeys: () => {},
-  removeKeys: () => {},
+  createChild: () => silentLog,
 };
 
 /** Metrics that remember what was added, dimension included. */
