@@ -188,7 +188,7 @@ function claimCounts(claim: ClaimItem, ownerItem: RecordItem | null, sha256: str
   if (!isInFlight(claim, now) || !claim.version) return false;
   if (!ownerItem) return true;
   // A stored version as new as the claiming one means that version lost (or was replaced): it never writes these bytes.
-  return compareVersions(ownerItem, versionStrings({ ...claim.version, sha256 })) === "newer";
+  return compareVersions(versionStrings(ownerItem.version), versionStrings({ ...claim.version, sha256 })) === "newer";
 }
 
 /** Recent and not released: its writer may still be on its way to writing the record item. */

@@ -177,7 +177,8 @@ async function storeVersion(
     let sameVersion = false;
     let prepared: Prepared;
     if (stored) {
-      const order = compareVersions(stored, incomingVersions);
+      // From the raw version: items of earlier releases hold strings of another padding (record-version.ts).
+      const order = compareVersions(versionStrings(stored.version), incomingVersions);
       const duplicateOf = stored.duplicateOf ?? null;
       if (order === "older") {
         return { outcome: "unchanged", reason: "stale", objectVersion: stored.objectVersion, duplicateOf };

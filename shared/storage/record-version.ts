@@ -18,10 +18,19 @@ import type { PageVersion } from "../events/record-message";
  *   hand-made events repeating a sequencer with other bytes.
  *
  * Fixed-width fields make string order equal field order: sequencers are
- * upper-case hex left-padded to 64 digits, eventTime is ISO with
+ * upper-case hex right-padded with zeros to 64 digits (S3: "the sequencers
+ * can be of different lengths … right pad the shorter value with zeros,
+ * then do a lexicographical comparison"), eventTime is ISO with
  * milliseconds, parser version parts are zero-padded numbers. The uri is hex
  * encoded so that `#` (below every hex digit) ends it: a uri that is a prefix
  * of another sorts first, as in byte order.
+ *
+ * Items written before the right padding hold left-padded strings: the
+ * order is always decided on versionStrings(stored.version), the raw fields
+ * every record item keeps, never on the stored strings. The conditional
+ * writes still compare against the stored strings; for one key a
+ * right-padded incoming sequencer sorts above a left-padded stored one (whose
+ * zeros come first), so a version decided newer passes its condition.
  */
 export interface VersionStrings {
   objectVersion: string;
@@ -33,7 +42,9 @@ export type VersionOrder = "newer" | "same" | "older";
 const SEQUENCER_WIDTH = 64;
 const PARSER_PART_WIDTH = 6;
 
-export function versionStrings(version: PageVersion): VersionStrings {
+export function versionStrings(
+  version: Pick<PageVersion, "uri" | "sequencer" | "eventTime" | "parserVersion" | "sha256">,
+): VersionStrings {
   const tail = `${paddedSequencer(version.sequencer)}#${comparableParserVersion(version.parserVersion)}#${version.sha256}`;
   const uri = uriPrefix(version.uri);
   return { objectVersion: `${uri}${tail}`, eventVersion: `${version.eventTime}#${uri}${tail}` };
@@ -59,7 +70,7 @@ function sameUri(a: string, b: string): boolean {
 }
 
 export function paddedSequencer(sequencer: string | null | undefined): string {
-  return (sequencer ?? "").toUpperCase().padStart(SEQUENCER_WIDTH, "0");
+  return (sequencer ?? "").toUpperCase().padEnd(SEQUENCER_WIDTH, "0");
 }
 
 /** "1.10.0" → "000001.000010.000000", so 1.10.0 sorts after 1.9.0; non-numeric parts stay as they are. */

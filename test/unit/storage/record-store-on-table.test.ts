@@ -304,6 +304,41 @@ describe("storeRecord on a table", () => {
     });
   });
 
+  describe("records stored with left-padded sequencers (earlier releases)", () => {
+    /** Rewrites a stored record's version strings as releases before the right padding wrote them. */
+    async function asLeftPadded(record: MeetingRecord): Promise<void> {
+      const head = (await table.partition(`REC#${record.id}`))[0] as unknown as RecordItem;
+      const leftPadded = (head.version.sequencer ?? "").toUpperCase().padStart(64, "0");
+      const objectParts = head.objectVersion.split("#");
+      const eventParts = head.eventVersion.split("#");
+      objectParts[1] = leftPadded;
+      eventParts[2] = leftPadded;
+      await table.ddb.send(
+        new PutCommand({
+          TableName: table.tableName,
+          Item: { ...head, objectVersion: objectParts.join("#"), eventVersion: eventParts.join("#") },
+        }),
+      );
+    }
+
+    it("orders a new upload of the same key by S3's rule, though the stored strings are left-padded", async () => {
+      const first = recordWith();
+      await storeRecord(deps, first, versionOf(first, "0062AAAA000000000001"), announce);
+      await asLeftPadded(first);
+      const second = { ...first, title: `${first.title}（修订）`, source: { ...first.source, sha256: "e".repeat(64) } };
+
+      const replay = await storeRecord(deps, first, versionOf(first, "0062AAAA000000000001"), announce);
+      const older = await storeRecord(deps, second, versionOf(second, "0062AAAA000000000000"), announce);
+      const newer = await storeRecord(deps, second, versionOf(second, "0062AAAA010000000"), announce);
+
+      expect(replay).toMatchObject({ outcome: "unchanged", reason: "duplicate" });
+      expect(older).toMatchObject({ outcome: "unchanged", reason: "stale" });
+      expect(newer.outcome).toBe("updated");
+      const head = (await table.partition(`REC#${first.id}`))[0] as unknown as RecordItem;
+      expect(head.version.sequencer).toBe("0062AAAA010000000");
+    });
+  });
+
   describe("records stored before the LIST# partitions (deployed tables)", () => {
     /** Makes a stored record look as it did before LIST# items: none written, none listed, no index hash. */
     async function asBeforeListPartitions(record: MeetingRecord): Promise<void> {
