@@ -346,6 +346,10 @@ function pendingNotificationFor(
   stored: RecordItem | null,
 ): Pick<RecordItem, "pendingNotification"> {
   if (outcome === "created") return { pendingNotification: "record.created" };
+  // A record.created still owed was never heard: subscribers first learn of the record now, with this content.
+  if (outcome === "updated" && stored?.pendingNotification === "record.created") {
+    return { pendingNotification: "record.created" };
+  }
   if (outcome === "updated") return { pendingNotification: "record.updated" };
   return stored?.pendingNotification ? { pendingNotification: stored.pendingNotification } : {};
 }

@@ -304,6 +304,27 @@ describe("storeRecord on a table", () => {
     });
   });
 
+  it("announces record.created, not record.updated, for a newer version written while the created notice is still owed", async () => {
+    const first = recordWith();
+    const failing: Announce = async () => {
+      throw new Error("SNS unavailable");
+    };
+    await expect(storeRecord(deps, first, versionOf(first, "01"), failing)).rejects.toThrow(/SNS unavailable/);
+    const second = { ...first, title: `${first.title}（修订）`, source: { ...first.source, sha256: "d".repeat(64) } };
+    const announced: OwedNotification[] = [];
+
+    const result = await storeRecord(deps, second, versionOf(second, "02"), async (type) => {
+      announced.push(type);
+    });
+    const replayOfFirst = await storeRecord(deps, first, versionOf(first, "01"), async (type) => {
+      announced.push(type);
+    });
+
+    expect(result.outcome).toBe("updated");
+    expect(announced).toEqual(["record.created"]);
+    expect(replayOfFirst).toMatchObject({ outcome: "unchanged", reason: "stale" });
+  });
+
   describe("records stored with left-padded sequencers (earlier releases)", () => {
     /** Rewrites a stored record's version strings as releases before the right padding wrote them. */
     async function asLeftPadded(record: MeetingRecord): Promise<void> {

@@ -41,7 +41,7 @@ async function storedItem(record: MeetingRecord, version: PageVersion, extra: Pa
   ddbMock.on(GetCommand).resolves({});
   s3Mock.on(PutObjectCommand).resolves({});
   await storeRecord(deps, record, version, announce);
-  const { indexPendingSince: _, staleIndexKeys: __, ...completed } = lastWrittenItem(ddbMock);
+  const { indexPendingSince: _, staleIndexKeys: __, pendingNotification: ___, ...completed } = lastWrittenItem(ddbMock);
   announced = [];
   ddbMock.reset();
   s3Mock.reset();

@@ -63,7 +63,7 @@ describe("compareVersions", () => {
   });
 
   it("agrees with numeric sequencer order for any two events of one key whose sequencers have one length", () => {
-    const hex = fc.bigInt({ min: 0n, max: 2n ** 80n }).map((n) => n.toString(16).toUpperCase().padStart(20, "0"));
+    const hex = fc.bigInt({ min: 0n, max: 2n ** 80n - 1n }).map((n) => n.toString(16).toUpperCase().padStart(20, "0"));
     fc.assert(
       fc.property(hex, hex, (a, b) => {
         const expected =
