@@ -2,6 +2,7 @@ import { type MeetingSummary, UNDATED } from "../storage/item-keys";
 import { listMeetings, type MeetingListDeps } from "./meeting-query-service";
 import type { MeetingQuery } from "./parse-meeting-query";
 import { type RegionLevel, regionLineage, shortestName } from "./resolve-region";
+import { RoundTripBudget } from "./round-trip-budget";
 
 /**
  * One counting pass over the meetings GET /meetings lists for a filter,
@@ -9,7 +10,8 @@ import { type RegionLevel, regionLineage, shortestName } from "./resolve-region"
  * so the web app's home page, which asks both, reads the meetings once. It
  * pages through the very listing, so the counts agree with the list by
  * construction, whatever filters the listing learns. Counting stops at
- * MAX_COUNTED meetings (`complete: false`), which bounds one request's work.
+ * MAX_COUNTED meetings or COUNTING_ROUND_TRIPS round trips (`complete:
+ * false`), which bounds one request's work.
  */
 export const MAX_COUNTED = 10_000;
 /**
@@ -17,6 +19,13 @@ export const MAX_COUNTED = 10_000;
  * well under DynamoDB's 1 MB a Query, so 10,000 meetings cost ~10 Queries.
  */
 export const COUNTED_PAGE = 1_000;
+/**
+ * DynamoDB round trips one counting pass may make in all: 10,000 meetings
+ * take 10–20, and a filter that matches few meetings of a large partition
+ * would otherwise read the whole partition. Past it the counts so far are
+ * answered with `complete: false`, as past MAX_COUNTED.
+ */
+export const COUNTING_ROUND_TRIPS = 60;
 
 /** The filters of GET /meetings, without paging. */
 export type CountQuery = Omit<MeetingQuery, "limit" | "cursor">;
@@ -33,7 +42,7 @@ export interface RegionCount {
 
 export interface MeetingCounts {
   total: number;
-  /** false when counting stopped at MAX_COUNTED */
+  /** false when counting stopped at MAX_COUNTED meetings or COUNTING_ROUND_TRIPS round trips */
   complete: boolean;
   /** oldest first; "undated" (neither meeting nor published date) last */
   byMonth: { month: string; count: number }[];
@@ -43,22 +52,26 @@ export interface MeetingCounts {
   regions: RegionCount[];
 }
 
-/** Visits every meeting GET /meetings lists for `query`, page by page, until the list ends or `maxCounted` are visited. */
+/**
+ * Visits every meeting GET /meetings lists for `query`, page by page, until
+ * the list ends, `maxCounted` are visited or the pass's round trips are spent.
+ */
 export async function eachListedMeeting(
   deps: MeetingListDeps,
   query: CountQuery,
   maxCounted: number,
   visit: (item: MeetingSummary) => void,
+  budget = new RoundTripBudget(COUNTING_ROUND_TRIPS),
 ): Promise<{ total: number; complete: boolean }> {
   let total = 0;
   let cursor: string | undefined;
   do {
     const limit = Math.min(COUNTED_PAGE, maxCounted - total);
-    const page = await listMeetings(deps, { ...query, limit, ...(cursor === undefined ? {} : { cursor }) });
+    const page = await listMeetings(deps, { ...query, limit, ...(cursor === undefined ? {} : { cursor }) }, budget);
     for (const item of page.items) visit(item);
     total += page.items.length;
     cursor = page.cursor ?? undefined;
-  } while (cursor !== undefined && total < maxCounted);
+  } while (cursor !== undefined && total < maxCounted && !budget.exhausted);
   return { total, complete: cursor === undefined };
 }
 

@@ -67,11 +67,15 @@ function fingerprintOf(query: MeetingQuery): string {
   });
 }
 
-export async function listMeetings(deps: MeetingListDeps, query: MeetingQuery): Promise<MeetingPage> {
+/** One page of the list; `budget` is the request's when several pages share it (a counting pass). */
+export async function listMeetings(
+  deps: MeetingListDeps,
+  query: MeetingQuery,
+  budget = new RoundTripBudget(ROUND_TRIPS_PER_REQUEST),
+): Promise<MeetingPage> {
   const fingerprint = fingerprintOf(query);
   const start =
     query.cursor === undefined ? undefined : decodeCursor(await deps.cursorKey(), fingerprint, query.cursor);
-  const budget = new RoundTripBudget(ROUND_TRIPS_PER_REQUEST);
   const partition = choosePartition(query);
   if (start && start.pk !== partition.pk) throw new BadParameterError("cursor", "belongs to a different query");
   const read = await readPartition(deps, partition, { want: query.limit, budget, startSk: start?.sk });

@@ -10,6 +10,11 @@ export class RoundTripBudget {
 
   constructor(readonly max: number) {}
 
+  /** True once every round trip is taken. */
+  get exhausted(): boolean {
+    return this.spent >= this.max;
+  }
+
   /** Takes one round trip; false when none is left. */
   take(): boolean {
     if (this.spent >= this.max) return false;

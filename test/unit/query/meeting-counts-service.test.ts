@@ -1,6 +1,11 @@
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it } from "vitest";
-import { COUNTED_PAGE, countMeetings, MAX_COUNTED } from "../../../shared/query/meeting-counts-service";
+import {
+  COUNTED_PAGE,
+  COUNTING_ROUND_TRIPS,
+  countMeetings,
+  MAX_COUNTED,
+} from "../../../shared/query/meeting-counts-service";
 import { parseMeetingQuery } from "../../../shared/query/parse-meeting-query";
 import { listDeps } from "./support/deps";
 import { aRecord, itemsOf, JINTAN, ZHONGLOU } from "./support/records";
@@ -63,4 +68,16 @@ describe("countMeetings", () => {
       complete: true,
     });
   });
+
+  it(`reads at most ${COUNTING_ROUND_TRIPS} Queries in all when a filter matches few meetings of a large partition, and says the counts are incomplete`, async () => {
+    const many = Array.from({ length: 15_000 }, (_, i) =>
+      aRecord({ n: 100 + i, date: "2021-05-10", region: ZHONGLOU }),
+    );
+    const { deps, mock } = listDeps(itemsOf(many));
+
+    const counts = await countMeetings(deps, filters({ region: "钟楼区", type: "work-meeting" }));
+
+    expect(counts).toMatchObject({ total: 0, complete: false });
+    expect(mock.commandCalls(QueryCommand)).toHaveLength(COUNTING_ROUND_TRIPS);
+  }, 60_000);
 });
