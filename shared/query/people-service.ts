@@ -56,8 +56,15 @@ async function readPosts(reader: IndexReader, pk: string): Promise<{ posts: Pers
       new QueryCommand({
         TableName: reader.tableName,
         KeyConditionExpression: "#pk = :pk",
+        // As GET /meetings: a page stored again under another key (duplicateOf) is not a second meeting.
+        FilterExpression: "attribute_not_exists(#duplicateOf)",
         ProjectionExpression: "#sortDate, #personTitles",
-        ExpressionAttributeNames: { "#pk": "pk", "#sortDate": "sortDate", "#personTitles": "personTitles" },
+        ExpressionAttributeNames: {
+          "#pk": "pk",
+          "#sortDate": "sortDate",
+          "#personTitles": "personTitles",
+          "#duplicateOf": "duplicateOf",
+        },
         ExpressionAttributeValues: { ":pk": pk },
         ScanIndexForward: false,
         ...(startKey ? { ExclusiveStartKey: startKey } : {}),
@@ -84,7 +91,12 @@ export async function getPerson(deps: PeopleDeps, query: PersonQuery): Promise<P
   const fingerprint = queryFingerprint({ route: "GET /people/{name}", name: query.name });
   const start =
     query.cursor === undefined ? undefined : decodeCursor(await deps.cursorKey(), fingerprint, query.cursor);
-  const partition: PartitionQuery = { pk: keys.personPk(query.name), dates: {}, groupByMeeting: true };
+  const partition: PartitionQuery = {
+    pk: keys.personPk(query.name),
+    dates: {},
+    filter: { hideDuplicates: true },
+    groupByMeeting: true,
+  };
   if (start && start.pk !== partition.pk) throw new BadParameterError("cursor", "belongs to a different query");
 
   let posts: PersonPost[] | null = null;

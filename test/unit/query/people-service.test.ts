@@ -69,6 +69,19 @@ describe("getPerson", () => {
     expect(posts.slice(1).every((p) => p === null)).toBe(true);
   });
 
+  it("leaves out a page stored again under another key (duplicateOf), from the meetings and the posts, as GET /meetings does", async () => {
+    const copy = {
+      ...aRecord({ n: 5, date: "2024-01-01", attendees: ["李超鲲"], people: [{ name: "李超鲲", titles: ["副区长"] }] }),
+      duplicateOf: chaired.id,
+    };
+    const { deps } = listDeps(itemsOf([...records, copy]));
+
+    const page = await getPerson(deps, { name: "李超鲲", limit: 20 });
+
+    expect(page.meetings.map((m) => m.id)).toEqual([chaired.id, attended.id, mentioned.id]);
+    expect(page.posts?.map((post) => post.title)).not.toContain("副区长");
+  });
+
   it("is a NotFoundError when nobody of that name appears anywhere", async () => {
     const { deps } = listDeps(itemsOf(records));
     await expect(getPerson(deps, { name: "张三", limit: 20 })).rejects.toThrow(NotFoundError);
