@@ -88,7 +88,8 @@ async function handlePageMessage(record: SQSRecord, deps: ParsePageDeps): Promis
         reason: error.message,
         body: record.body.slice(0, 2000),
       });
-      countRejection(deps.metrics, "malformed-message");
+      // Once per message, not per receive: it fails on every one of its maxReceiveCount receives.
+      if (isFirstReceive(record)) countRejection(deps.metrics, "malformed-message");
     }
     throw error;
   }
@@ -190,4 +191,10 @@ async function reject(
     { sns: deps.sns, topicArn: deps.topicArn },
     pageRejected(uri, { code, message }, deps.now(), size, version),
   );
+}
+
+/** The message's first delivery (Lambda's SQS events always carry the count; a hand-made event may not). */
+function isFirstReceive(record: SQSRecord): boolean {
+  const count = record.attributes?.ApproximateReceiveCount;
+  return count === undefined || count === "1";
 }

@@ -295,6 +295,16 @@ describe("processPageEvents", () => {
     });
   });
 
+  it("counts a malformed message once, on its first receive, though it fails on every receive until the DLQ", async () => {
+    const again = sqsRecord("bad", "not json");
+    again.attributes.ApproximateReceiveCount = "3";
+
+    const response = await processPageEvents([again], deps);
+
+    expect(failedIds(response)).toEqual(["bad"]);
+    expect(metrics.added.filter((metric) => metric.name === "PagesRejected")).toEqual([]);
+  });
+
   it("fails a message that is JSON but not an S3 event", async () => {
     const response = await processPageEvents([sqsRecord("bad", JSON.stringify({ Records: [{}] }))], deps);
 
