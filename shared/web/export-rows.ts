@@ -83,7 +83,7 @@ export interface ExportLimits {
   pageSize: number;
   /** milliseconds before the download must have ended; none: no time bound */
   timeLeft?: () => number;
-  /** stop reading when timeLeft() falls below this (DOWNLOAD_TIME_RESERVE_MS) */
+  /** read another page only while more than this is left (DOWNLOAD_TIME_RESERVE_MS) */
   reserveMs: number;
   /** the link that downloads the rest, from the cursor where this one stopped */
   continueAt: (cursor: string) => string;
@@ -149,7 +149,7 @@ export async function* exportChunks(
       continue;
     }
     const reason: TruncationReason | null =
-      rows >= limits.maxRows ? "rows" : limits.timeLeft && limits.timeLeft() < limits.reserveMs ? "time" : null;
+      rows >= limits.maxRows ? "rows" : limits.timeLeft && limits.timeLeft() <= limits.reserveMs ? "time" : null;
     if (reason) {
       yield truncationRow(format, { reason, rows, maxRows: limits.maxRows, next: limits.continueAt(current.cursor) });
       return;
