@@ -198,8 +198,8 @@ export class QueryApi extends Construct {
     }
     // The web pages: no API key (a browser must never hold one), behind stage throttling (downloads: their
     // own lower limit) and the optional allow-list; GET and HEAD, as the local server answers them.
-    // Streamed (functions/web/handler.ts): a download of any size reaches the browser page by page,
-    // rather than being gathered into one response of at most 6 MB; the wait matches the function's.
+    // Streamed (functions/web/handler.ts): a download (up to its row bound) reaches the browser page by
+    // page, rather than being gathered into one response of at most 6 MB; the wait matches the function's.
     const web = new apigateway.LambdaIntegration(props.webHandler.lambda, {
       proxy: true,
       scopePermissionToMethod: false,

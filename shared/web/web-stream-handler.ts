@@ -12,9 +12,9 @@ import type { WebApp, WebRequest, WebResponse } from "./web-app";
  * The web function as a streaming Lambda behind API Gateway (REST, response
  * transfer mode STREAM): status and headers first, then the page, or a
  * download's chunks as the API's pages are read, with backpressure. So a
- * download has no size cap but Lambda's (200 MB a streamed response) and
- * API Gateway's 15 minutes, and the function holds one API page at a time,
- * as the local server does (infra/local/api-gateway-server.ts).
+ * download is bounded by its own row and time limits (export-rows.ts), not
+ * by a response size, and the function holds one API page at a time, as the
+ * local server does (infra/local/api-gateway-server.ts).
  */
 
 /** What API Gateway takes before a streamed body: the proxy response without `body`. */
