@@ -10,7 +10,7 @@ import {
   pathParameterNames,
   UNKNOWN_ROUTE_ERROR,
 } from "../../shared/config/api-routes";
-import { WEB_METHODS, WEB_ROUTES } from "../../shared/config/web-routes";
+import { WEB_METHOD_NOT_ALLOWED, WEB_METHODS, WEB_ROUTES } from "../../shared/config/web-routes";
 import { acknowledge } from "../nag/acknowledge";
 import type { StageConfig } from "../stages";
 import { ApiFirewall } from "./api-firewall";
@@ -209,6 +209,15 @@ export class QueryApi extends Construct {
     for (const route of WEB_ROUTES) {
       const resource = resourceAt(this.api.root, route.path);
       for (const method of WEB_METHODS) resource.addMethod(method, web, { apiKeyRequired: false });
+      // Another method: the JSON 405 the local server gives, not API Gateway's 403 "Missing Authentication Token".
+      resource.addMethod(
+        "ANY",
+        gatewayAnswer(405, WEB_METHOD_NOT_ALLOWED.error, { Allow: WEB_METHOD_NOT_ALLOWED.allow }),
+        {
+          apiKeyRequired: false,
+          methodResponses: [{ statusCode: "405", responseParameters: { "method.response.header.Allow": true } }],
+        },
+      );
     }
     // Any path no route has: a JSON 404 (API Gateway's own answer would be 403 "Missing Authentication Token").
     // Intermediate resources (/people, /download…) have no method of their own: they answer it too.
@@ -216,7 +225,9 @@ export class QueryApi extends Construct {
       .findAll()
       .filter((c): c is apigateway.Resource => c instanceof apigateway.Resource)
       .filter((r) => !r.node.children.some((c) => c instanceof apigateway.Method && c.httpMethod !== "OPTIONS"));
-    for (const resource of [this.api.root, this.api.root.addResource("{proxy+}"), ...bare]) {
+    // The root is the home page, which answers other methods with its 405 already.
+    const root = this.api.root.node.tryFindChild("ANY") ? [] : [this.api.root];
+    for (const resource of [...root, this.api.root.addResource("{proxy+}"), ...bare]) {
       resource.addMethod("ANY", gatewayAnswer(404, UNKNOWN_ROUTE_ERROR), {
         apiKeyRequired: false,
         methodResponses: [{ statusCode: "404" }],

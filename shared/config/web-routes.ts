@@ -15,3 +15,9 @@ export const WEB_ROUTES = [
 
 /** The methods every web route answers, in AWS as locally: HEAD is GET without the body. */
 export const WEB_METHODS = ["GET", "HEAD"] as const;
+
+/** The answer to another method on a web page's path, from API Gateway in AWS and the local server alike. */
+export const WEB_METHOD_NOT_ALLOWED = {
+  allow: WEB_METHODS.join(", "),
+  error: { code: "method_not_allowed", message: "this page answers GET and HEAD only" },
+} as const;

@@ -47,6 +47,19 @@ describe.each(STAGE_NAMES)("web app (%s)", (name) => {
     }
   });
 
+  it("answers any other method on a web page with a keyless JSON 405 from API Gateway naming GET and HEAD, as locally", () => {
+    const methods = methodsByPath(stages[name]);
+    for (const route of WEB_ROUTES) {
+      const method = methods[`ANY ${route.path}`] as MethodJson & { Integration: { IntegrationResponses?: object[] } };
+      expect(method?.ApiKeyRequired, route.path).toBe(false);
+      expect(method?.Integration.Type, route.path).toBe("MOCK");
+      const responses = JSON.stringify(method?.Integration.IntegrationResponses);
+      expect(responses, route.path).toContain('"StatusCode":"405"');
+      expect(responses, route.path).toContain(`"method.response.header.Allow":"'GET, HEAD'"`);
+      expect(responses, route.path).toContain("method_not_allowed");
+    }
+  });
+
   it("answers the bare intermediate paths (/people, /download) with the JSON 404, not API Gateway's 403", () => {
     const methods = methodsByPath(stages[name]);
     for (const path of ["/people", "/download", "/meeting", "/person"]) {

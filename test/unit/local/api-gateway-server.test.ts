@@ -43,3 +43,53 @@ describe("the local API Gateway server", () => {
     expect(JSON.parse(answer.body)).toEqual({ error: { code: "REQUEST_TOO_LARGE", message: expect.any(String) } });
   });
 });
+
+describe("the local API Gateway server's web pages", () => {
+  let web: ApiGatewayServer;
+  beforeAll(async () => {
+    web = await startApiGatewayServer({
+      host: "127.0.0.1",
+      port: 0,
+      stage: "local",
+      region: "us-east-1",
+      invoke: async () => ({ statusCode: 200, headers: {}, body: "{}" }),
+      web: async () => ({ status: 200, headers: { "Content-Type": "text/html; charset=utf-8" }, body: "<p>页</p>" }),
+    });
+  });
+  afterAll(async () => {
+    await web?.close();
+  });
+
+  const send = (method: string, path: string) =>
+    new Promise<{ status: number; allow: string | undefined; body: string }>((resolve, reject) => {
+      const req = request(`${web.url}${path}`, { method }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            allow: res.headers.allow,
+            body: Buffer.concat(chunks).toString("utf8"),
+          }),
+        );
+      });
+      req.on("error", reject);
+      req.end();
+    });
+
+  it("serve GET and HEAD, HEAD without the body, as the stack's web methods do", async () => {
+    expect(await send("GET", "/meeting/rec_1")).toMatchObject({ status: 200, body: "<p>页</p>" });
+    expect(await send("HEAD", "/meeting/rec_1")).toMatchObject({ status: 200, body: "" });
+  });
+
+  it("answer another method with the stack's JSON 405 naming GET and HEAD", async () => {
+    const answer = await send("POST", "/download/meetings.csv");
+    expect([answer.status, answer.allow]).toEqual([405, "GET, HEAD"]);
+    expect(JSON.parse(answer.body)).toEqual({ error: { code: "method_not_allowed", message: expect.any(String) } });
+  });
+
+  it("keep the API's own 405 on API routes, naming GET and OPTIONS", async () => {
+    const answer = await send("POST", "/meetings");
+    expect([answer.status, answer.allow]).toEqual([405, "GET, OPTIONS"]);
+  });
+});
