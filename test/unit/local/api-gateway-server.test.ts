@@ -1,17 +1,23 @@
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiGatewayServer, startApiGatewayServer } from "../../../infra/local/api-gateway-server";
+import type { WebApp } from "../../../shared/web/web-app";
 
 let server: ApiGatewayServer;
 
-beforeAll(async () => {
-  server = await startApiGatewayServer({
+/** The server on a free port, its function answering {} and, when given, its web app. */
+const start = (web?: WebApp) =>
+  startApiGatewayServer({
     host: "127.0.0.1",
     port: 0,
     stage: "local",
     region: "us-east-1",
     invoke: async () => ({ statusCode: 200, headers: {}, body: "{}" }),
+    ...(web ? { web } : {}),
   });
+
+beforeAll(async () => {
+  server = await start();
 });
 
 afterAll(async () => {
@@ -47,14 +53,11 @@ describe("the local API Gateway server", () => {
 describe("the local API Gateway server's web pages", () => {
   let web: ApiGatewayServer;
   beforeAll(async () => {
-    web = await startApiGatewayServer({
-      host: "127.0.0.1",
-      port: 0,
-      stage: "local",
-      region: "us-east-1",
-      invoke: async () => ({ statusCode: 200, headers: {}, body: "{}" }),
-      web: async () => ({ status: 200, headers: { "Content-Type": "text/html; charset=utf-8" }, body: "<p>页</p>" }),
-    });
+    web = await start(async () => ({
+      status: 200,
+      headers: { "Content-Type": "text/html; charset=utf-8" },
+      body: "<p>页</p>",
+    }));
   });
   afterAll(async () => {
     await web?.close();
