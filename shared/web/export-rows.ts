@@ -61,15 +61,16 @@ export interface ListPage {
 /**
  * Rows one download sends at most. The web pages are public and a download
  * holds one of the web function's few concurrent invocations while it runs,
- * so it is bounded: 50,000 rows is about 500 API pages and 10 MB of CSV, more
- * than any one region's archive; `docket export` has no bound.
+ * so it is bounded: 50,000 rows is 500 API pages and about 10 MB of CSV; a
+ * longer list continues from the truncation row's link, and `docket export`
+ * has no bound.
  */
 export const DOWNLOAD_MAX_ROWS = 50_000;
 /**
- * A download stops reading pages when less than this is left of the
+ * A download reads another page only while more than this is left of the
  * function's time (Lambda's remaining time), so it ends with its marker well
- * before the function is cut off: an API page takes well under a second,
- * the rest is margin for a throttled read's retries.
+ * before the function is cut off: room for one slow page read, its
+ * throttling retries included, and the marker.
  */
 export const DOWNLOAD_TIME_RESERVE_MS = 30_000;
 
