@@ -58,6 +58,13 @@ export interface StageConfig {
     requireApiKey: boolean;
     /** Stage-wide and per-key steady-state requests per second and burst. */
     throttle: { rateLimit: number; burstLimit: number };
+    /**
+     * The public web downloads' own limit, below the stage's (requests per second and burst, for each
+     * download route and method): a download keeps a web function busy for up to minutes
+     * (shared/web/export-rows.ts bounds it), so this slows how fast they can start; how many run at
+     * once is bounded by the web function's concurrency, and in prod each address by the WAF rule.
+     */
+    downloadThrottle: { rateLimit: number; burstLimit: number };
     quota: { limit: number; period: Period };
     /**
      * Origins browsers may call the API from ("*" for any). Empty: same-origin only (the web pages
@@ -108,6 +115,7 @@ export const STAGES: Record<StageName, StageConfig> = {
       requireApiKey: true,
       throttle: { rateLimit: 10, burstLimit: 20 },
       quota: { limit: 10_000, period: Period.DAY },
+      downloadThrottle: { rateLimit: 1, burstLimit: 2 },
       corsAllowOrigins: ["*"],
     },
     ingestSubscriptions: [],
@@ -141,6 +149,7 @@ export const STAGES: Record<StageName, StageConfig> = {
       requireApiKey: true,
       throttle: { rateLimit: 20, burstLimit: 40 },
       quota: { limit: 50_000, period: Period.DAY },
+      downloadThrottle: { rateLimit: 1, burstLimit: 2 },
       corsAllowOrigins: [],
       // Off by default (a web ACL costs a few dollars a month); set this to try the rule before prod.
       firewall: undefined,
@@ -175,6 +184,7 @@ export const STAGES: Record<StageName, StageConfig> = {
       requireApiKey: true,
       throttle: { rateLimit: 50, burstLimit: 100 },
       quota: { limit: 200_000, period: Period.DAY },
+      downloadThrottle: { rateLimit: 1, burstLimit: 2 },
       // Same origin only; list the origins of other sites that call the API here.
       corsAllowOrigins: [],
       // One key is shared by its callers, so the usage plan cannot tell them apart: this caps each IP

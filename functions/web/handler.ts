@@ -29,8 +29,11 @@ const serve = webStreamHandler(
   logger,
   runtime ? (stream, metadata) => runtime.HttpResponseStream.from(stream, { ...metadata }) : writeResponsePrelude,
 );
-const instrumented = instrument("web", ({ event, stream }: { event: APIGatewayProxyEvent; stream: Writable }) =>
-  serve(event, stream),
+// The context's remaining time bounds a download (shared/web/export-rows.ts).
+const instrumented = instrument(
+  "web",
+  ({ event, stream }: { event: APIGatewayProxyEvent; stream: Writable }, context?: Context) =>
+    serve(event, stream, context),
 );
 const streaming = (event: APIGatewayProxyEvent, stream: Writable, context?: Context) =>
   instrumented({ event, stream }, context);

@@ -10,7 +10,7 @@ import {
   pathParameterNames,
   UNKNOWN_ROUTE_ERROR,
 } from "../../shared/config/api-routes";
-import { WEB_ROUTES } from "../../shared/config/web-routes";
+import { WEB_METHOD_NOT_ALLOWED, WEB_METHODS, WEB_ROUTES } from "../../shared/config/web-routes";
 import { acknowledge } from "../nag/acknowledge";
 import type { StageConfig } from "../stages";
 import { ApiFirewall } from "./api-firewall";
@@ -96,6 +96,25 @@ function resourcePolicy(cidrs: readonly string[] | undefined): iam.PolicyDocumen
   });
 }
 
+/**
+ * The download routes' own method settings, overriding the stage's throttle with the lower
+ * downloadThrottle; logging and metrics repeat the stage's, so a method override changes only the limit.
+ */
+function downloadMethodOptions(stage: StageConfig): Record<string, apigateway.MethodDeploymentOptions> {
+  const options: apigateway.MethodDeploymentOptions = {
+    throttlingRateLimit: stage.api.downloadThrottle.rateLimit,
+    throttlingBurstLimit: stage.api.downloadThrottle.burstLimit,
+    metricsEnabled: true,
+    loggingLevel: apigateway.MethodLoggingLevel.ERROR,
+    dataTraceEnabled: false,
+  };
+  return Object.fromEntries(
+    WEB_ROUTES.filter((route) => route.download).flatMap((route) =>
+      WEB_METHODS.map((method) => [`${route.path}/${method}`, options]),
+    ),
+  );
+}
+
 /** REST API in front of the query function: API key and usage plan, throttling, access logs, tracing. */
 export class QueryApi extends Construct {
   readonly api: apigateway.RestApi;
@@ -126,6 +145,7 @@ export class QueryApi extends Construct {
         dataTraceEnabled: false,
         throttlingRateLimit: stage.api.throttle.rateLimit,
         throttlingBurstLimit: stage.api.throttle.burstLimit,
+        methodOptions: downloadMethodOptions(stage),
         accessLogDestination: new apigateway.LogGroupLogDestination(this.accessLogs),
         accessLogFormat: ACCESS_LOG_FORMAT,
       },
@@ -176,9 +196,10 @@ export class QueryApi extends Construct {
         methodResponses: [{ statusCode: "405", responseParameters: { "method.response.header.Allow": true } }],
       });
     }
-    // The web pages: no API key (a browser must never hold one), behind stage throttling and the optional allow-list.
-    // Streamed (functions/web/handler.ts): a download of any size reaches the browser page by page,
-    // rather than being gathered into one response of at most 6 MB; the wait matches the function's.
+    // The web pages: no API key (a browser must never hold one), behind stage throttling (downloads: their
+    // own lower limit) and the optional allow-list; GET and HEAD, as the local server answers them.
+    // Streamed (functions/web/handler.ts): a download (up to its row bound) reaches the browser page by
+    // page, rather than being gathered into one response of at most 6 MB; the wait matches the function's.
     const web = new apigateway.LambdaIntegration(props.webHandler.lambda, {
       proxy: true,
       scopePermissionToMethod: false,
@@ -187,7 +208,16 @@ export class QueryApi extends Construct {
     });
     for (const route of WEB_ROUTES) {
       const resource = resourceAt(this.api.root, route.path);
-      resource.addMethod("GET", web, { apiKeyRequired: false });
+      for (const method of WEB_METHODS) resource.addMethod(method, web, { apiKeyRequired: false });
+      // Another method: the JSON 405 the local server gives, not API Gateway's 403 "Missing Authentication Token".
+      resource.addMethod(
+        "ANY",
+        gatewayAnswer(405, WEB_METHOD_NOT_ALLOWED.error, { Allow: WEB_METHOD_NOT_ALLOWED.allow }),
+        {
+          apiKeyRequired: false,
+          methodResponses: [{ statusCode: "405", responseParameters: { "method.response.header.Allow": true } }],
+        },
+      );
     }
     // Any path no route has: a JSON 404 (API Gateway's own answer would be 403 "Missing Authentication Token").
     // Intermediate resources (/people, /download…) have no method of their own: they answer it too.
@@ -195,7 +225,9 @@ export class QueryApi extends Construct {
       .findAll()
       .filter((c): c is apigateway.Resource => c instanceof apigateway.Resource)
       .filter((r) => !r.node.children.some((c) => c instanceof apigateway.Method && c.httpMethod !== "OPTIONS"));
-    for (const resource of [this.api.root, this.api.root.addResource("{proxy+}"), ...bare]) {
+    // The root is the home page, which answers other methods with its 405 already.
+    const root = this.api.root.node.tryFindChild("ANY") ? [] : [this.api.root];
+    for (const resource of [...root, this.api.root.addResource("{proxy+}"), ...bare]) {
       resource.addMethod("ANY", gatewayAnswer(404, UNKNOWN_ROUTE_ERROR), {
         apiKeyRequired: false,
         methodResponses: [{ statusCode: "404" }],
@@ -221,15 +253,19 @@ export class QueryApi extends Construct {
       acknowledge(
         this.api,
         "AwsSolutions-APIG3",
-        `No WAF in ${stage.name} (api.firewall in infra/stages.ts): a read-only API behind API keys, per-key quota and stage throttling.`,
+        `No WAF in ${stage.name} (api.firewall in infra/stages.ts): a read-only API behind API keys, per-key quota and stage throttling; the keyless web pages behind stage throttling, downloads behind their own lower limit and a row and time bound.`,
       );
     }
     acknowledge(
       this.api,
       "AwsSolutions-APIG4",
-      "Public read-only data; callers are identified and metered by API key and usage plan, not authorized per user.",
+      "Published meeting records, read-only, no user accounts: the JSON API's callers are identified and metered by API key and usage plan; the web pages (WEB_ROUTES) are public and keyless, limited by stage throttling, a lower throttle and a row and time bound on downloads, the web function's concurrency, and where configured the per-IP WAF rule and the webAllowCidrs resource policy.",
     );
-    acknowledge(this.api, "AwsSolutions-COG4", "No user pool: see APIG4, access is by API key and usage plan.");
+    acknowledge(
+      this.api,
+      "AwsSolutions-COG4",
+      "No user pool: see APIG4; the JSON API is reached by API key and usage plan, the web pages are public read-only pages of published records.",
+    );
     acknowledge(
       this.api,
       "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]",

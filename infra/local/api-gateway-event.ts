@@ -44,7 +44,9 @@ export function apiGatewayProxyEvent(request: HttpRequestParts, route: RouteMatc
       resourceId: route.resource,
       resourcePath: route.resource,
       httpMethod: request.method,
-      path: `/${request.stage}${path}`,
+      // The local server serves from the root, as a custom domain mapped at its root: the full path is the
+      // path, with no stage in it (on the execute-api URL it would be /{stage}/…; shared/web/request-paths.ts).
+      path,
       stage: request.stage,
       requestId: randomUUID(),
       extendedRequestId: randomUUID(),

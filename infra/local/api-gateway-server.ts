@@ -3,6 +3,7 @@ import net, { type AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from "aws-lambda";
 import { ALLOWED_METHODS, METHOD_NOT_ALLOWED_ERROR, UNKNOWN_ROUTE_ERROR } from "../../shared/config/api-routes";
+import { WEB_METHOD_NOT_ALLOWED } from "../../shared/config/web-routes";
 import type { WebApp } from "../../shared/web/web-app";
 import { apiGatewayProxyEvent } from "./api-gateway-event";
 import { matchRoute, matchWebRoute } from "./api-routes";
@@ -34,7 +35,8 @@ export type ApiGatewayServer = ListeningServer;
  */
 const GATEWAY_RESPONSES = {
   missingRoute: { statusCode: 404, ...UNKNOWN_ROUTE_ERROR },
-  wrongMethod: { statusCode: 405, ...METHOD_NOT_ALLOWED_ERROR },
+  wrongMethod: { statusCode: 405, ...METHOD_NOT_ALLOWED_ERROR, allow: ALLOWED_METHODS },
+  wrongWebMethod: { statusCode: 405, ...WEB_METHOD_NOT_ALLOWED.error, allow: WEB_METHOD_NOT_ALLOWED.allow },
   functionError: { statusCode: 502, code: "DEFAULT_5XX", message: "Internal server error" },
 } as const;
 
@@ -123,8 +125,12 @@ async function handle(options: ApiGatewayServerOptions, req: IncomingMessage, bo
       await sendWebPage(options.web, req, res);
       return;
     }
-    const known = matchRoute("GET", path) ?? matchWebRoute("GET", path);
-    sendGatewayResponse(res, known ? GATEWAY_RESPONSES.wrongMethod : GATEWAY_RESPONSES.missingRoute);
+    const answer = matchRoute("GET", path)
+      ? GATEWAY_RESPONSES.wrongMethod
+      : options.web && matchWebRoute("GET", path)
+        ? GATEWAY_RESPONSES.wrongWebMethod
+        : GATEWAY_RESPONSES.missingRoute;
+    sendGatewayResponse(res, answer);
     return;
   }
   const event = apiGatewayProxyEvent(
@@ -178,7 +184,7 @@ function sendProxyResult(res: ServerResponse, result: APIGatewayProxyResult): vo
 
 function sendGatewayResponse(
   res: ServerResponse,
-  response: { statusCode: number; code: string; message: string },
+  response: { statusCode: number; code: string; message: string; allow?: string },
 ): void {
   if (res.headersSent) {
     res.destroy();
@@ -189,7 +195,7 @@ function sendGatewayResponse(
     "content-type": "application/json",
     "content-length": Buffer.byteLength(body),
     "access-control-allow-origin": CORS_HEADERS["access-control-allow-origin"],
-    ...(response.statusCode === 405 ? { allow: ALLOWED_METHODS } : {}),
+    ...(response.allow ? { allow: response.allow } : {}),
   });
   res.end(body);
 }

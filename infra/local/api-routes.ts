@@ -1,5 +1,5 @@
 import { API_ROUTES } from "../../shared/config/api-routes";
-import { WEB_ROUTES } from "../../shared/config/web-routes";
+import { WEB_METHODS, WEB_ROUTES } from "../../shared/config/web-routes";
 
 /**
  * The REST API's resources (shared/config/api-routes.ts, which the stack
@@ -28,7 +28,7 @@ export function matchRoute(method: string, path: string): RouteMatch | undefined
 
 /** A web page's route (GET or HEAD), as the stack declares it for the web function. */
 export function matchWebRoute(method: string, path: string): string | undefined {
-  if (method !== "GET" && method !== "HEAD") return undefined;
+  if (!(WEB_METHODS as readonly string[]).includes(method)) return undefined;
   const segments = splitPath(path);
   if (!segments) return undefined;
   return WEB_ROUTES.find((route) => matchSegments(splitPath(route.path) ?? [], segments))?.path;

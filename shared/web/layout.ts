@@ -1,4 +1,5 @@
 import { Html, html } from "./html";
+import type { SitePaths } from "./site-paths";
 
 /** Plain, high-contrast styles with a visible keyboard focus; no script anywhere. */
 const STYLE = `
@@ -21,7 +22,7 @@ dl.fields{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dl.f
 svg text{font-size:11px;fill:#1a1a1a}
 `;
 
-export function page(title: string, content: Html): string {
+export function page(title: string, content: Html, paths: SitePaths): string {
   return html`<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -32,7 +33,7 @@ export function page(title: string, content: Html): string {
 </head>
 <body>
 <a class="skip" href="#main">跳到正文</a>
-<header><a href="/">Docket 会议记录</a><nav aria-label="站点"><a href="/">会议列表</a></nav></header>
+<header><a href="${paths.list()}">Docket 会议记录</a><nav aria-label="站点"><a href="${paths.list()}">会议列表</a></nav></header>
 <main id="main">
 ${content}
 </main>

@@ -1,19 +1,20 @@
 import type { AgendaItem, MeetingRecord, PersonRef } from "../record/record-schema";
-import { type Html, href, html } from "./html";
+import { type Html, html } from "./html";
 import { kindLabel, meetingTypeLabel } from "./labels";
 import { page } from "./layout";
+import type { SitePaths } from "./site-paths";
 
-export function personLink(name: string) {
-  return html`<a href="/person/${encodeURIComponent(name)}">${name}</a>`;
+export function personLink(name: string, paths: SitePaths) {
+  return html`<a href="${paths.person(name)}">${name}</a>`;
 }
 
 function field(label: string, value: Html | string | number | null | undefined) {
   return html`<dt>${label}</dt><dd>${value === null || value === undefined || value === "" ? "—" : value}</dd>`;
 }
 
-function people(refs: readonly PersonRef[]) {
+function people(refs: readonly PersonRef[], paths: SitePaths) {
   if (refs.length === 0) return "—";
-  return html`<ul class="pager">${refs.map((p) => html`<li>${personLink(p.name)}${p.note ? html` <span class="muted">（${p.note}）</span>` : ""}</li>`)}</ul>`;
+  return html`<ul class="pager">${refs.map((p) => html`<li>${personLink(p.name, paths)}${p.note ? html` <span class="muted">（${p.note}）</span>` : ""}</li>`)}</ul>`;
 }
 
 function agendaItem(item: AgendaItem) {
@@ -29,7 +30,7 @@ function warnings(list: readonly string[]) {
 <ul>${list.map((w) => html`<li>${w}</li>`)}</ul></section>`;
 }
 
-export function meetingPage(record: MeetingRecord): string {
+export function meetingPage(record: MeetingRecord, paths: SitePaths): string {
   const m = record.meeting;
   const d = record.disclosure;
   const s = record.source;
@@ -47,10 +48,10 @@ ${field("会议类型", m ? meetingTypeLabel(m.type) : null)}
 ${field("日期", m?.date ? `${m.date}${m.dateInferred ? "（推断）" : ""}` : null)}
 ${field("时间", m?.timeOfDay)}
 ${field("地点", m?.location)}
-${field("地区", region ? html`<a href="${href("/", { region: region.code })}">${[region.province, region.city, region.county].filter(Boolean).join(" ")}</a> <span class="muted">${region.code}</span>` : null)}
-${field("主持人", m?.chair ? html`${personLink(m.chair.name)}${m.chair.title ? `（${m.chair.title}）` : ""}` : null)}
-${field("出席", people(m?.attendees ?? []))}
-${field("列席", people(m?.observers ?? []))}
+${field("地区", region ? html`<a href="${paths.list({ region: region.code })}">${[region.province, region.city, region.county].filter(Boolean).join(" ")}</a> <span class="muted">${region.code}</span>` : null)}
+${field("主持人", m?.chair ? html`${personLink(m.chair.name, paths)}${m.chair.title ? `（${m.chair.title}）` : ""}` : null)}
+${field("出席", people(m?.attendees ?? [], paths))}
+${field("列席", people(m?.observers ?? [], paths))}
 ${field("记录", m?.recorder)}
 ${field("发布日期", record.publishedDate)}
 </dl></section>
@@ -68,5 +69,6 @@ ${field("网站", s.siteName)}${field("格式", s.format)}${field("编码", s.en
 ${field("记录编号", record.id)}${field("解析器版本", record.parserVersion)}
 </dl></section>
 <section aria-labelledby="body-heading"><h2 id="body-heading">正文</h2><div class="body">${record.body}</div></section>`,
+    paths,
   );
 }

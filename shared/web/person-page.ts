@@ -3,6 +3,7 @@ import { type Html, html } from "./html";
 import { meetingTypeLabel, ROLE_LABELS } from "./labels";
 import { page } from "./layout";
 import { personLink } from "./meeting-page";
+import type { SitePaths } from "./site-paths";
 
 export interface PersonPost {
   title: string;
@@ -69,11 +70,11 @@ ${rows}
 </svg>`;
 }
 
-function roleSection(role: PersonRole, meetings: readonly PersonAppearance[]) {
+function roleSection(role: PersonRole, meetings: readonly PersonAppearance[], paths: SitePaths) {
   const list = meetings.filter((m) => m.roles.includes(role));
   if (list.length === 0) return "";
   return html`<section aria-labelledby="role-${role}"><h3 id="role-${role}">${ROLE_LABELS[role]}（${list.length}）</h3>
-<ul>${list.map((m) => html`<li>${m.date ?? m.sortDate} <a href="/meeting/${m.id}">${m.meetingName ?? m.title ?? m.id}</a> <span class="muted">${m.regionName ?? ""} ${meetingTypeLabel(m.meetingType)}${m.titles.length ? ` · ${m.titles.join("、")}` : ""}</span></li>`)}</ul></section>`;
+<ul>${list.map((m) => html`<li>${m.date ?? m.sortDate} <a href="${paths.meeting(m.id)}">${m.meetingName ?? m.title ?? m.id}</a> <span class="muted">${m.regionName ?? ""} ${meetingTypeLabel(m.meetingType)}${m.titles.length ? ` · ${m.titles.join("、")}` : ""}</span></li>`)}</ul></section>`;
 }
 
 /** Says over which meetings the co-attendees were counted: all of the person's, or the newest N (a bound, not a fault). */
@@ -99,7 +100,7 @@ function errorNote(message: string | null) {
   return message === null ? "" : html`<p class="error" role="status">${message}</p>`;
 }
 
-export function personPage(view: PersonView): string {
+export function personPage(view: PersonView, paths: SitePaths): string {
   const roles = Object.keys(ROLE_LABELS) as PersonRole[];
   return page(
     view.name,
@@ -109,12 +110,13 @@ ${postsTimeline(view.posts)}
 <table><caption>职务及出现时间</caption><thead><tr><th scope="col">职务</th><th scope="col">最早</th><th scope="col">最近</th></tr></thead>
 <tbody>${view.posts.map((p) => html`<tr><td>${p.title}</td><td>${p.firstSeen ?? "—"}</td><td>${p.lastSeen ?? "—"}</td></tr>`)}</tbody></table></section>
 <section aria-labelledby="meetings-heading"><h2 id="meetings-heading">参加的会议（${view.meetings.length}${view.more ? "+" : ""}）</h2>
-<p><a href="/?person=${encodeURIComponent(view.name)}">在会议列表中查看</a></p>
-${roles.map((role) => roleSection(role, view.meetings))}</section>
+<p><a href="${paths.list({ person: view.name })}">在会议列表中查看</a></p>
+${roles.map((role) => roleSection(role, view.meetings, paths))}</section>
 <section aria-labelledby="co-heading"><h2 id="co-heading">常在同一会议中出现的人</h2>
 <p class="muted">${coAttendeeSpan(view.coAttendeeSpan)}</p>
 ${errorNote(coAttendeeReadErrors(view.coAttendeeSpan))}
-${view.coAttendees.length === 0 ? html`<p class="muted">暂无。</p>` : html`<ol>${view.coAttendees.map((c) => html`<li>${personLink(c.name)}：${c.count} 次</li>`)}</ol>`}
+${view.coAttendees.length === 0 ? html`<p class="muted">暂无。</p>` : html`<ol>${view.coAttendees.map((c) => html`<li>${personLink(c.name, paths)}：${c.count} 次</li>`)}</ol>`}
 </section>`,
+    paths,
   );
 }

@@ -1,6 +1,13 @@
 import type { MeetingRecord } from "../record/record-schema";
 import { UNDATED } from "../storage/item-keys";
-import { EXPORT_FORMATS, type ExportFormat, exportChunks, type ListPage } from "./export-rows";
+import {
+  DOWNLOAD_MAX_ROWS,
+  DOWNLOAD_TIME_RESERVE_MS,
+  EXPORT_FORMATS,
+  type ExportFormat,
+  exportChunks,
+  type ListPage,
+} from "./export-rows";
 import { html } from "./html";
 import { page } from "./layout";
 import { readFilters } from "./meeting-filters";
@@ -8,12 +15,17 @@ import { meetingPage } from "./meeting-page";
 import { type MeetingStatsView, meetingsPage, type RegionSuggestion } from "./meetings-page";
 import { type PersonAppearance, type PersonPost, type PersonView, personPage } from "./person-page";
 import { type ApiAnswer, apiError, type QueryApi } from "./query-api";
+import { type SitePaths, sitePaths } from "./site-paths";
 
 export interface WebRequest {
   method: string;
-  /** the path as requested (segments may be percent-encoded) */
+  /** the page's path within the site, as the routes name it (segments may be percent-encoded) */
   path: string;
   query: URLSearchParams;
+  /** where the site is in the browser's URL, prefixed to every link ("/prod" at a stage URL); none: the root */
+  basePath?: string;
+  /** milliseconds left before the function is cut off (Lambda's remaining time); none: no time bound */
+  timeLeft?: () => number;
 }
 
 export interface WebResponse {
@@ -35,7 +47,7 @@ const SECURITY_HEADERS = {
 
 const HTML_TYPE = "text/html; charset=utf-8";
 const LIST_PAGE = "50";
-const EXPORT_PAGE = "100";
+const EXPORT_PAGE = 100;
 /**
  * Records read for the co-attendee count: the person's newest meetings, up
  * to this many (three pages of GET /people), so a page view costs a bounded
@@ -52,16 +64,19 @@ function htmlResponse(status: number, body: string, headers: Record<string, stri
   return { status, headers: { ...SECURITY_HEADERS, "Content-Type": HTML_TYPE, ...headers }, body };
 }
 
-function messagePage(status: number, title: string, message: string): WebResponse {
-  return htmlResponse(status, page(title, html`<h1>${title}</h1><p>${message}</p><p><a href="/">返回会议列表</a></p>`));
+function messagePage(paths: SitePaths, status: number, title: string, message: string): WebResponse {
+  return htmlResponse(
+    status,
+    page(title, html`<h1>${title}</h1><p>${message}</p><p><a href="${paths.list()}">返回会议列表</a></p>`, paths),
+  );
 }
 
 /** An answer the page cannot use: a 404 page for a missing record, else the API's failure. */
-function failure(answer: ApiAnswer): WebResponse {
+function failure(paths: SitePaths, answer: ApiAnswer): WebResponse {
   const message = apiError(answer)?.message ?? `HTTP ${answer.status}`;
-  if (answer.status === 404 || answer.status === 400) return messagePage(404, "未找到", message);
-  if (answer.status === 503 || answer.status === 429) return messagePage(503, "服务繁忙", "请稍后再试。");
-  return messagePage(502, "服务暂时不可用", "查询服务出错，请稍后再试。");
+  if (answer.status === 404 || answer.status === 400) return messagePage(paths, 404, "未找到", message);
+  if (answer.status === 503 || answer.status === 429) return messagePage(paths, 503, "服务繁忙", "请稍后再试。");
+  return messagePage(paths, 502, "服务暂时不可用", "查询服务出错，请稍后再试。");
 }
 
 function segment(raw: string): string {
@@ -79,7 +94,7 @@ async function regionSuggestions(api: QueryApi, query: Record<string, string | u
   return (answer.body as { regions: RegionSuggestion[] }).regions.slice(0, MAX_REGION_SUGGESTIONS);
 }
 
-async function meetingsList(api: QueryApi, query: URLSearchParams): Promise<WebResponse> {
+async function meetingsList(api: QueryApi, paths: SitePaths, query: URLSearchParams): Promise<WebResponse> {
   const filters = readFilters(query);
   const { region, ...others } = filters;
   const cursor = query.get("cursor") ?? undefined;
@@ -95,28 +110,34 @@ async function meetingsList(api: QueryApi, query: URLSearchParams): Promise<WebR
       error?.parameter === "region" && region ? await regionSuggestions(api, { ...others, name: region }) : [];
     return htmlResponse(
       400,
-      meetingsPage({ filters, items: [], cursor: null, error: error?.message ?? "bad filter", regions, regionMatches }),
+      meetingsPage(
+        { filters, items: [], cursor: null, error: error?.message ?? "bad filter", regions, regionMatches },
+        paths,
+      ),
     );
   }
-  if (list.status !== 200) return failure(list);
+  if (list.status !== 200) return failure(paths, list);
   const { items, cursor: next } = list.body as ListPage;
   return htmlResponse(
     200,
-    meetingsPage({
-      filters,
-      items,
-      cursor: next,
-      regions,
-      ...(cursor ? { atCursor: cursor } : {}),
-      ...(stats.status === 200 ? { stats: stats.body as MeetingStatsView } : {}),
-    }),
+    meetingsPage(
+      {
+        filters,
+        items,
+        cursor: next,
+        regions,
+        ...(cursor ? { atCursor: cursor } : {}),
+        ...(stats.status === 200 ? { stats: stats.body as MeetingStatsView } : {}),
+      },
+      paths,
+    ),
   );
 }
 
-async function meeting(api: QueryApi, id: string): Promise<WebResponse> {
+async function meeting(api: QueryApi, paths: SitePaths, id: string): Promise<WebResponse> {
   const answer = await api(`/meetings/${encodeURIComponent(id)}`);
-  if (answer.status !== 200) return failure(answer);
-  return htmlResponse(200, meetingPage(answer.body as MeetingRecord));
+  if (answer.status !== 200) return failure(paths, answer);
+  return htmlResponse(200, meetingPage(answer.body as MeetingRecord, paths));
 }
 
 /** Runs `work` over `items`, `width` at a time. */
@@ -213,34 +234,51 @@ async function coAttendees(api: QueryApi, newest: NewestMeetings, name: string) 
   };
 }
 
-async function person(api: QueryApi, name: string): Promise<WebResponse> {
+async function person(api: QueryApi, paths: SitePaths, name: string): Promise<WebResponse> {
   const answer = await api(`/people/${encodeURIComponent(name)}`, { limit: PERSON_PAGE });
-  if (answer.status !== 200) return failure(answer);
+  if (answer.status !== 200) return failure(paths, answer);
   const body = answer.body as PersonAnswer;
   const newest = await newestMeetings(api, body);
   return htmlResponse(
     200,
-    personPage({
-      name: body.name,
-      posts: body.posts ?? [],
-      meetings: body.meetings,
-      more: newest.meetings.length > body.meetings.length || newest.earlier !== "none",
-      ...(await coAttendees(api, newest, body.name)),
-    }),
+    personPage(
+      {
+        name: body.name,
+        posts: body.posts ?? [],
+        meetings: body.meetings,
+        more: newest.meetings.length > body.meetings.length || newest.earlier !== "none",
+        ...(await coAttendees(api, newest, body.name)),
+      },
+      paths,
+    ),
   );
 }
 
-async function download(api: QueryApi, query: URLSearchParams, format: ExportFormat): Promise<WebResponse> {
-  const filters = readFilters(query);
-  const fetchPage = async (cursor?: string): Promise<ListPage> => {
-    const answer = await api("/meetings", { ...filters, limit: EXPORT_PAGE, cursor });
+/**
+ * A download of the list under the request's filters, from its `cursor`
+ * when given (the link a cut-short download ends with), bounded by
+ * DOWNLOAD_MAX_ROWS and the function's remaining time (export-rows.ts).
+ */
+async function download(api: QueryApi, paths: SitePaths, request: WebRequest, format: ExportFormat) {
+  const filters = readFilters(request.query);
+  const fetchPage = async (cursor: string | undefined, limit: number) =>
+    api("/meetings", { ...filters, limit: String(limit), cursor });
+  const first = await fetchPage(request.query.get("cursor") ?? undefined, Math.min(EXPORT_PAGE, DOWNLOAD_MAX_ROWS));
+  if (first.status === 400) return messagePage(paths, 400, "筛选条件有误", apiError(first)?.message ?? "");
+  if (first.status !== 200) return failure(paths, first);
+  const nextPage = async (cursor: string, limit = EXPORT_PAGE): Promise<ListPage> => {
+    const answer = await fetchPage(cursor, limit);
     if (answer.status !== 200) throw new Error(apiError(answer)?.message ?? `HTTP ${answer.status}`);
     return answer.body as ListPage;
   };
-  const first = await api("/meetings", { ...filters, limit: EXPORT_PAGE });
-  if (first.status === 400) return messagePage(400, "筛选条件有误", apiError(first)?.message ?? "");
-  if (first.status !== 200) return failure(first);
   const { contentType, extension } = EXPORT_FORMATS[format];
+  const limits = {
+    maxRows: DOWNLOAD_MAX_ROWS,
+    pageSize: EXPORT_PAGE,
+    reserveMs: DOWNLOAD_TIME_RESERVE_MS,
+    continueAt: (cursor: string) => paths.download(format, { ...filters, cursor }),
+    ...(request.timeLeft ? { timeLeft: request.timeLeft } : {}),
+  };
   return {
     status: 200,
     headers: {
@@ -248,7 +286,7 @@ async function download(api: QueryApi, query: URLSearchParams, format: ExportFor
       "Content-Type": contentType,
       "Content-Disposition": `attachment; filename="docket-meetings.${extension}"`,
     },
-    body: exportChunks(format, first.body as ListPage, fetchPage),
+    body: exportChunks(format, first.body as ListPage, nextPage, limits),
   };
 }
 
@@ -258,17 +296,18 @@ async function download(api: QueryApi, query: URLSearchParams, format: ExportFor
  */
 export function createWebApp(api: QueryApi): WebApp {
   return async (request) => {
+    const paths = sitePaths(request.basePath);
     if (request.method !== "GET" && request.method !== "HEAD") {
-      return { ...messagePage(405, "不支持的请求方法", "本站只接受 GET。"), headers: { Allow: "GET, HEAD" } };
+      return { ...messagePage(paths, 405, "不支持的请求方法", "本站只接受 GET。"), headers: { Allow: "GET, HEAD" } };
     }
     const path = request.path.replace(/\/+$/, "") || "/";
-    if (path === "/") return meetingsList(api, request.query);
+    if (path === "/") return meetingsList(api, paths, request.query);
     const download_ = /^\/download\/meetings\.(csv|jsonl)$/.exec(path);
-    if (download_) return download(api, request.query, download_[1] as ExportFormat);
+    if (download_) return download(api, paths, request, download_[1] as ExportFormat);
     const meetingMatch = /^\/meeting\/([^/]+)$/.exec(path);
-    if (meetingMatch?.[1]) return meeting(api, segment(meetingMatch[1]));
+    if (meetingMatch?.[1]) return meeting(api, paths, segment(meetingMatch[1]));
     const personMatch = /^\/person\/([^/]+)$/.exec(path);
-    if (personMatch?.[1]) return person(api, segment(personMatch[1]));
-    return messagePage(404, "未找到", `没有这个页面：${path}`);
+    if (personMatch?.[1]) return person(api, paths, segment(personMatch[1]));
+    return messagePage(paths, 404, "未找到", `没有这个页面：${path}`);
   };
 }

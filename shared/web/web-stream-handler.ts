@@ -1,18 +1,20 @@
 import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { Logger } from "@aws-lambda-powertools/logger";
-import type { APIGatewayProxyEvent } from "aws-lambda";
+import type { APIGatewayProxyEvent, Context } from "aws-lambda";
 import { html } from "./html";
 import { page } from "./layout";
+import { requestPaths } from "./request-paths";
+import { type SitePaths, sitePaths } from "./site-paths";
 import type { WebApp, WebRequest, WebResponse } from "./web-app";
 
 /**
  * The web function as a streaming Lambda behind API Gateway (REST, response
  * transfer mode STREAM): status and headers first, then the page, or a
  * download's chunks as the API's pages are read, with backpressure. So a
- * download has no size cap but Lambda's (200 MB a streamed response) and
- * API Gateway's 15 minutes, and the function holds one API page at a time,
- * as the local server does (infra/local/api-gateway-server.ts).
+ * download is bounded by its own row and time limits (export-rows.ts), not
+ * by a response size, and the function holds one API page at a time, as the
+ * local server does (infra/local/api-gateway-server.ts).
  */
 
 /** What API Gateway takes before a streamed body: the proxy response without `body`. */
@@ -34,11 +36,13 @@ export const writeResponsePrelude: OpenHttpResponse = (stream, metadata) => {
   return stream;
 };
 
+/** The web app's request from a REST proxy event: the page path and the base path the site is served under. */
 export function webRequestOf(
   event: Pick<
     APIGatewayProxyEvent,
-    "httpMethod" | "path" | "multiValueQueryStringParameters" | "queryStringParameters"
-  >,
+    "httpMethod" | "path" | "resource" | "multiValueQueryStringParameters" | "queryStringParameters"
+  > & { requestContext?: Partial<Pick<APIGatewayProxyEvent["requestContext"], "path">> | null },
+  context?: Pick<Context, "getRemainingTimeInMillis">,
 ): WebRequest {
   const query = new URLSearchParams();
   const multi = event.multiValueQueryStringParameters;
@@ -48,26 +52,37 @@ export function webRequestOf(
     for (const [name, value] of Object.entries(event.queryStringParameters ?? {}))
       if (value !== undefined) query.append(name, value);
   }
-  return { method: event.httpMethod, path: event.path, query };
+  const { path, basePath } = requestPaths(event);
+  return {
+    method: event.httpMethod,
+    path,
+    query,
+    basePath,
+    ...(context ? { timeLeft: () => context.getRemainingTimeInMillis() } : {}),
+  };
 }
 
-const ERROR_PAGE: WebResponse = {
+const errorPage = (paths: SitePaths): WebResponse => ({
   status: 500,
   headers: { "Content-Type": "text/html; charset=utf-8" },
-  body: page("出错了", html`<h1>出错了</h1><p>服务暂时不可用，请稍后再试。</p>`),
-};
+  body: page("出错了", html`<h1>出错了</h1><p>服务暂时不可用，请稍后再试。</p>`, paths),
+});
 
-export type WebStreamHandler = (event: APIGatewayProxyEvent, responseStream: Writable) => Promise<void>;
+export type WebStreamHandler = (
+  event: APIGatewayProxyEvent,
+  responseStream: Writable,
+  context?: Pick<Context, "getRemainingTimeInMillis">,
+) => Promise<void>;
 
 export function webStreamHandler(app: WebApp, logger: Pick<Logger, "error">, open: OpenHttpResponse): WebStreamHandler {
-  return async (event, responseStream) => {
-    const request = webRequestOf(event);
+  return async (event, responseStream, context) => {
+    const request = webRequestOf(event, context);
     let response: WebResponse;
     try {
       response = await app(request);
     } catch (error) {
       logger.error("web request failed", { error, path: event.path });
-      response = ERROR_PAGE;
+      response = errorPage(sitePaths(request.basePath));
     }
     const body = open(responseStream, { statusCode: response.status, headers: response.headers });
     const chunks = request.method === "HEAD" ? [] : typeof response.body === "string" ? [response.body] : response.body;

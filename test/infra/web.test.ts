@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyStageOverrides, StageOverrideError } from "../../infra/stage-overrides";
 import { STAGES } from "../../infra/stages";
-import { WEB_ROUTES } from "../../shared/config/web-routes";
+import { WEB_METHODS, WEB_ROUTES } from "../../shared/config/web-routes";
 import { STAGE_NAMES, type SynthesizedStage, synthAllStages, synthStage } from "./support/synth-stage";
-import { logicalId, referencedId, resourcesOfType } from "./support/template-queries";
+import { logicalId, props, referencedId, resourcesOfType } from "./support/template-queries";
 
 let stages: Record<(typeof STAGE_NAMES)[number], SynthesizedStage>;
 beforeAll(() => {
@@ -34,15 +34,29 @@ function methodsByPath({ template }: SynthesizedStage): Record<string, MethodJso
 }
 
 describe.each(STAGE_NAMES)("web app (%s)", (name) => {
-  it("serves every web page by GET from the web function, without an API key", () => {
+  it("serves every web page by GET and HEAD (as the local server does) from the web function, without an API key", () => {
     const { stack } = stages[name];
     const methods = methodsByPath(stages[name]);
-    for (const route of WEB_ROUTES) {
-      const method = methods[`GET ${route.path}`];
-      expect(method, route.path).toBeDefined();
+    expect(WEB_METHODS).toEqual(["GET", "HEAD"]);
+    for (const key of WEB_ROUTES.flatMap((route) => WEB_METHODS.map((m) => `${m} ${route.path}`))) {
+      const method = methods[key];
+      expect(method, key).toBeDefined();
       expect(method?.ApiKeyRequired).toBe(false);
       expect(method?.Integration.Type).toBe("AWS_PROXY");
       expect(JSON.stringify(method?.Integration.Uri)).toContain(logicalId(stack.web.lambda));
+    }
+  });
+
+  it("answers any other method on a web page with a keyless JSON 405 from API Gateway naming GET and HEAD, as locally", () => {
+    const methods = methodsByPath(stages[name]);
+    for (const route of WEB_ROUTES) {
+      const method = methods[`ANY ${route.path}`] as MethodJson & { Integration: { IntegrationResponses?: object[] } };
+      expect(method?.ApiKeyRequired, route.path).toBe(false);
+      expect(method?.Integration.Type, route.path).toBe("MOCK");
+      const responses = JSON.stringify(method?.Integration.IntegrationResponses);
+      expect(responses, route.path).toContain('"StatusCode":"405"');
+      expect(responses, route.path).toContain(`"method.response.header.Allow":"'GET, HEAD'"`);
+      expect(responses, route.path).toContain("method_not_allowed");
     }
   });
 
@@ -89,15 +103,15 @@ describe.each(STAGE_NAMES)("web downloads in AWS (%s)", (name) => {
     const methods = methodsByPath(stages[name]);
     const timeout = stack.web.lambda.timeout?.toMilliseconds();
     expect(timeout).toBeGreaterThan(29_000);
-    for (const route of WEB_ROUTES) {
-      const integration = methods[`GET ${route.path}`]?.Integration as MethodJson["Integration"] & {
+    for (const key of WEB_ROUTES.flatMap((route) => WEB_METHODS.map((m) => `${m} ${route.path}`))) {
+      const integration = methods[key]?.Integration as MethodJson["Integration"] & {
         ResponseTransferMode?: string;
         TimeoutInMillis?: number;
       };
-      expect(integration.ResponseTransferMode, route.path).toBe("STREAM");
-      expect(integration.TimeoutInMillis, route.path).toBe(timeout);
+      expect(integration.ResponseTransferMode, key).toBe("STREAM");
+      expect(integration.TimeoutInMillis, key).toBe(timeout);
       // InvokeWithResponseStream, not Invoke: the streaming invocation path
-      expect(JSON.stringify(integration.Uri), route.path).toContain("/response-streaming-invocations");
+      expect(JSON.stringify(integration.Uri), key).toContain("/response-streaming-invocations");
     }
   });
 
@@ -105,5 +119,48 @@ describe.each(STAGE_NAMES)("web downloads in AWS (%s)", (name) => {
     const methods = methodsByPath(stages[name]);
     const integration = methods["GET /meetings"]?.Integration as { ResponseTransferMode?: string };
     expect(integration.ResponseTransferMode ?? "BUFFERED").toBe("BUFFERED");
+  });
+});
+
+interface MethodSettingJson {
+  ResourcePath: string;
+  HttpMethod: string;
+  ThrottlingRateLimit?: number;
+  ThrottlingBurstLimit?: number;
+  LoggingLevel?: string;
+  MetricsEnabled?: boolean;
+}
+
+describe.each(STAGE_NAMES)("web download throttling (%s)", (name) => {
+  const settings = () => {
+    const { template, stack } = stages[name];
+    return (props(template, logicalId(stack.api.api.deploymentStage)).MethodSettings ?? []) as MethodSettingJson[];
+  };
+  // A method setting names its resource path as "/" then the path with each "/" escaped as "~1".
+  const escaped = (path: string) => `/${path.replace(/\//g, "~1")}`;
+
+  it("limits GET and HEAD of each download below the stage's rate and burst, keeping the stage's logging and metrics", () => {
+    const stage = stages[name].stage;
+    expect(stage.api.downloadThrottle.rateLimit).toBeLessThan(stage.api.throttle.rateLimit);
+    expect(stage.api.downloadThrottle.burstLimit).toBeLessThan(stage.api.throttle.burstLimit);
+    for (const path of ["/download/meetings.csv", "/download/meetings.jsonl"])
+      for (const method of ["GET", "HEAD"])
+        expect(settings(), `${method} ${path}`).toContainEqual(
+          expect.objectContaining({
+            ResourcePath: escaped(path),
+            HttpMethod: method,
+            ThrottlingRateLimit: stage.api.downloadThrottle.rateLimit,
+            ThrottlingBurstLimit: stage.api.downloadThrottle.burstLimit,
+            LoggingLevel: "ERROR",
+            MetricsEnabled: true,
+          }),
+        );
+  });
+
+  it("leaves the pages and the JSON API at the stage's limits", () => {
+    const overridden = settings()
+      .map((s) => s.ResourcePath)
+      .filter((path) => path !== "/*");
+    expect([...new Set(overridden)].sort()).toEqual(["/~1download~1meetings.csv", "/~1download~1meetings.jsonl"]);
   });
 });

@@ -71,4 +71,22 @@ describe("the web function's handler", () => {
     expect(JSON.parse(metadata ?? "")).toMatchObject({ statusCode: 404 });
     expect(body).toContain("没有这个页面");
   });
+
+  it("hands the app the proxy event's stage as the base path: a page at /prod/… links under /prod/", async () => {
+    (globalThis as { awslambda?: unknown }).awslambda = {};
+    const { handler } = await import("../../../functions/web/handler");
+    const out = sink();
+    // a page the app does not have, so no read is made
+    const staged = {
+      ...event("/no/such/page"),
+      resource: "/no/such/page",
+      requestContext: { stage: "prod", path: "/prod/no/such/page" },
+    };
+    const context = { functionName: "web", awsRequestId: "r1", getRemainingTimeInMillis: () => 300_000 };
+    await (handler as (e: unknown, s: Writable, c: unknown) => Promise<void>)(staged, out.stream, context);
+    const links = [...out.text().matchAll(/href="([^"#][^"]*)"/g)].map((m) => m[1]);
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.every((link) => link?.startsWith("/prod/"))).toBe(true);
+    expect(out.text()).toContain("没有这个页面：/no/such/page");
+  });
 });

@@ -1,17 +1,23 @@
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiGatewayServer, startApiGatewayServer } from "../../../infra/local/api-gateway-server";
+import type { WebApp } from "../../../shared/web/web-app";
 
 let server: ApiGatewayServer;
 
-beforeAll(async () => {
-  server = await startApiGatewayServer({
+/** The server on a free port, its function answering {} and, when given, its web app. */
+const start = (web?: WebApp) =>
+  startApiGatewayServer({
     host: "127.0.0.1",
     port: 0,
     stage: "local",
     region: "us-east-1",
     invoke: async () => ({ statusCode: 200, headers: {}, body: "{}" }),
+    ...(web ? { web } : {}),
   });
+
+beforeAll(async () => {
+  server = await start();
 });
 
 afterAll(async () => {
@@ -41,5 +47,52 @@ describe("the local API Gateway server", () => {
     const answer = await get({ "x-padding": "a".repeat(64 * 1024) });
     expect([answer.status, answer.type]).toEqual([431, "application/json"]);
     expect(JSON.parse(answer.body)).toEqual({ error: { code: "REQUEST_TOO_LARGE", message: expect.any(String) } });
+  });
+});
+
+describe("the local API Gateway server's web pages", () => {
+  let web: ApiGatewayServer;
+  beforeAll(async () => {
+    web = await start(async () => ({
+      status: 200,
+      headers: { "Content-Type": "text/html; charset=utf-8" },
+      body: "<p>页</p>",
+    }));
+  });
+  afterAll(async () => {
+    await web?.close();
+  });
+
+  const send = (method: string, path: string) =>
+    new Promise<{ status: number; allow: string | undefined; body: string }>((resolve, reject) => {
+      const req = request(`${web.url}${path}`, { method }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            allow: res.headers.allow,
+            body: Buffer.concat(chunks).toString("utf8"),
+          }),
+        );
+      });
+      req.on("error", reject);
+      req.end();
+    });
+
+  it("serve GET and HEAD, HEAD without the body, as the stack's web methods do", async () => {
+    expect(await send("GET", "/meeting/rec_1")).toMatchObject({ status: 200, body: "<p>页</p>" });
+    expect(await send("HEAD", "/meeting/rec_1")).toMatchObject({ status: 200, body: "" });
+  });
+
+  it("answer another method with the stack's JSON 405 naming GET and HEAD", async () => {
+    const answer = await send("POST", "/download/meetings.csv");
+    expect([answer.status, answer.allow]).toEqual([405, "GET, HEAD"]);
+    expect(JSON.parse(answer.body)).toEqual({ error: { code: "method_not_allowed", message: expect.any(String) } });
+  });
+
+  it("keep the API's own 405 on API routes, naming GET and OPTIONS", async () => {
+    const answer = await send("POST", "/meetings");
+    expect([answer.status, answer.allow]).toEqual([405, "GET, OPTIONS"]);
   });
 });

@@ -1,26 +1,11 @@
-import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { csvField, exportChunks } from "../../../shared/web/export-rows";
 import { href, html } from "../../../shared/web/html";
 import { fillMonths } from "../../../shared/web/month-chart";
 import type { QueryApi } from "../../../shared/web/query-api";
 import { CO_ATTENDEE_MEETINGS, createWebApp } from "../../../shared/web/web-app";
-import { webStreamHandler, writeResponsePrelude } from "../../../shared/web/web-stream-handler";
-
-const summary = (n: number, title = `会议${n}`) => ({
-  id: `rec_${n.toString(16).padStart(20, "0")}`,
-  kind: "minutes" as const,
-  title,
-  date: "2022-01-26",
-  sortDate: "2022-01-26",
-  meetingType: "government-executive",
-  meetingName: null,
-  regionCode: "320404",
-  regionName: "江苏省常州市钟楼区",
-  chair: "李超鲲",
-  duplicateOf: null,
-  sourceUri: "s3://b/raw/x.txt",
-});
+import { listPage, summary } from "./support/fake-list-api";
+import { streamed } from "./support/streamed";
 
 const REGIONS = [
   { code: "320404", level: "county", name: "江苏省常州市钟楼区", shortName: "钟楼区", count: 7 },
@@ -44,10 +29,7 @@ function fakeApi(total: number, calls: string[] = []): QueryApi {
     if (path === "/stats") return { status: 200, body: { total, complete: true, byMonth: [], byType: [] } };
     if (path.startsWith("/meetings/"))
       return { status: 404, body: { error: { code: "not_found", message: "no record" } } };
-    const start = Number(query.cursor ?? 0);
-    const size = Number(query.limit ?? 20);
-    const items = Array.from({ length: Math.max(0, Math.min(size, total - start)) }, (_, i) => summary(start + i));
-    return { status: 200, body: { items, cursor: start + size < total ? String(start + size) : null } };
+    return listPage(total, query);
   };
 }
 
@@ -103,26 +85,6 @@ describe("fillMonths", () => {
   });
 });
 
-/** Runs the streaming Lambda handler over `api`, splitting what it writes as API Gateway does: metadata, 8 NULs, body. */
-async function streamed(api: QueryApi, httpMethod: string, path: string) {
-  const chunks: Buffer[] = [];
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      chunks.push(Buffer.from(chunk));
-      done();
-    },
-  });
-  const handler = webStreamHandler(createWebApp(api), { error: () => {} }, writeResponsePrelude);
-  const event = { httpMethod, path, queryStringParameters: null, multiValueQueryStringParameters: null };
-  await handler(event as never, sink);
-  const text = Buffer.concat(chunks).toString("utf8");
-  const split = text.indexOf("\0".repeat(8));
-  return {
-    metadata: JSON.parse(text.slice(0, split)) as { statusCode: number; headers: Record<string, string> },
-    body: text.slice(split + 8),
-  };
-}
-
 describe("the web app", () => {
   it("renders the list in Chinese with a next-page link carrying the filters and the cursor", async () => {
     const response = await createWebApp(fakeApi(120))(get("/", "region=钟楼区"));
@@ -169,7 +131,7 @@ describe("the web app", () => {
   });
 
   it("in Lambda, streams a download past the old 5 MB cap whole: status and headers first, then every row", async () => {
-    const { metadata, body } = await streamed(fakeApi(18_000), "GET", "/download/meetings.jsonl");
+    const { metadata, body } = await streamed(fakeApi(18_000), { httpMethod: "GET", path: "/download/meetings.jsonl" });
     expect(metadata).toMatchObject({ statusCode: 200, headers: { "Content-Type": expect.stringContaining("json") } });
     expect(Buffer.byteLength(body)).toBeGreaterThan(5_000_000);
     const lines = body.trimEnd().split("\n");
@@ -178,7 +140,7 @@ describe("the web app", () => {
   });
 
   it("in Lambda, answers HEAD with the status and headers and no body", async () => {
-    const { metadata, body } = await streamed(fakeApi(3), "HEAD", "/");
+    const { metadata, body } = await streamed(fakeApi(3), { httpMethod: "HEAD", path: "/" });
     expect(metadata.statusCode).toBe(200);
     expect(body).toBe("");
   });
@@ -188,7 +150,7 @@ describe("the web app", () => {
       query.cursor
         ? { status: 503, body: { error: { code: "unavailable", message: "busy" } } }
         : fakeApi(250)(path, query);
-    await expect(streamed(failing, "GET", "/download/meetings.csv")).rejects.toThrow("busy");
+    await expect(streamed(failing, { httpMethod: "GET", path: "/download/meetings.csv" })).rejects.toThrow("busy");
   });
 });
 
