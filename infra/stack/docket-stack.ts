@@ -111,6 +111,7 @@ export class DocketStack extends Stack {
       functions: { ParsePage: this.parsePage, StoreRecord: this.storeRecord, QueryApi: this.queryApi, Web: this.web },
       queues: { PageEvents: pageEvents, Records: records },
       api: this.api.api,
+      ingestTopic: this.ingestTopic,
     });
 
     const outputs: Record<StackOutputName, string> = {
@@ -122,6 +123,7 @@ export class DocketStack extends Stack {
       [STACK_OUTPUTS.recordsDlqUrl]: records.deadLetterQueue.queueUrl,
       [STACK_OUTPUTS.tableName]: this.records.table.tableName,
       [STACK_OUTPUTS.ingestTopicArn]: this.ingestTopic.topic.topicArn,
+      [STACK_OUTPUTS.ingestSubscriptionsDlqUrl]: this.ingestTopic.deadLetterQueue.queueUrl,
       [STACK_OUTPUTS.apiUrl]: this.api.api.url,
       [STACK_OUTPUTS.apiKeyId]: this.api.apiKey.keyId,
       [STACK_OUTPUTS.region]: this.region,
