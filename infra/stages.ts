@@ -94,6 +94,25 @@ export interface StageConfig {
   };
 }
 
+/**
+ * How long an API request may hold its function, for the throttle arithmetic below: a cold start
+ * (half a second to a second) plus the query. Warm requests take tens of milliseconds.
+ */
+export const SLOW_API_REQUEST_SECONDS = 1;
+
+/**
+ * The most API requests that can run at once under a stage's throttle. API Gateway's token bucket
+ * lets `burstLimit` requests start at once and refills at `rateLimit` a second, so at most
+ * burst + rate × d requests start in any d seconds; if each runs d seconds, that many run together.
+ * A function behind the API with reserved concurrency must have at least this much, or a burst that
+ * API Gateway admits meets Lambda throttling, which a proxy integration answers with 500, not 429
+ * (and fires the Api5xx alarm). Web downloads stream for minutes and are not covered: each holds
+ * one of the web function's slots for as long as it runs.
+ */
+export function peakApiConcurrency(throttle: { rateLimit: number; burstLimit: number }): number {
+  return throttle.burstLimit + throttle.rateLimit * SLOW_API_REQUEST_SECONDS;
+}
+
 const timeouts = {
   parsePage: Duration.seconds(FUNCTION_TIMEOUT_SECONDS.parsePage),
   storeRecord: Duration.seconds(FUNCTION_TIMEOUT_SECONDS.storeRecord),
@@ -182,7 +201,9 @@ export const STAGES: Record<StageName, StageConfig> = {
     requireAlarmEmail: true,
     api: {
       requireApiKey: true,
-      throttle: { rateLimit: 50, burstLimit: 100 },
+      // peakApiConcurrency: 10 + 10 × 1 s = 20, the query functions' reserved concurrency below. 10 requests/s
+      // is 864,000 a day, four times the quota; the WAF holds each IP to about 3.3/s.
+      throttle: { rateLimit: 10, burstLimit: 10 },
       quota: { limit: 200_000, period: Period.DAY },
       downloadThrottle: { rateLimit: 1, burstLimit: 2 },
       // Same origin only; list the origins of other sites that call the API here.
@@ -195,9 +216,10 @@ export const STAGES: Record<StageName, StageConfig> = {
     functions: {
       parsePage: { memoryMiB: 1536, timeout: timeouts.parsePage },
       storeRecord: { memoryMiB: 512, timeout: timeouts.storeRecord },
-      // Reserved so a backfill cannot starve the API of concurrency (and a flood cannot run up the bill).
+      // Reserved so a backfill cannot starve the API of concurrency (and a flood cannot run up the bill);
+      // at least peakApiConcurrency(api.throttle), as the stage's throttle applies to both.
       queryApi: { memoryMiB: 1024, timeout: timeouts.queryApi, reservedConcurrency: 20 },
-      web: { memoryMiB: 1024, timeout: timeouts.web, reservedConcurrency: 10 },
+      web: { memoryMiB: 1024, timeout: timeouts.web, reservedConcurrency: 20 },
     },
     // A 100,000-page backfill drains at 20 parsers; the writer is cheaper and DynamoDB on-demand absorbs it.
     // Batched for cost: fuller batches mean fewer invocations per page during a backfill.

@@ -10,6 +10,7 @@ import { Construct } from "constructs";
 import type { StageConfig } from "../stages";
 import type { DocketFunction } from "./docket-function";
 import type { WorkQueue } from "./ingest-queues";
+import type { IngestTopic } from "./ingest-topic";
 import { defaultTopicKeyProps, defaultTopicProps } from "./secure-defaults";
 
 export interface OperationsProps {
@@ -17,6 +18,7 @@ export interface OperationsProps {
   functions: Record<string, DocketFunction>;
   queues: Record<string, WorkQueue>;
   api: apigateway.RestApi;
+  ingestTopic: Pick<IngestTopic, "topic" | "deadLetterQueue">;
 }
 
 const FIVE_MINUTES = Duration.minutes(5);
@@ -126,6 +128,35 @@ export class Operations extends Construct {
       });
     }
 
+    const { topic, deadLetterQueue } = props.ingestTopic;
+    this.alarm("IngestNotificationsFailed", {
+      metric: topic.metricNumberOfNotificationsFailed({ period: FIVE_MINUTES, statistic: cloudwatch.Stats.SUM }),
+      threshold: 0,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      alarmDescription:
+        "Ingest events: SNS failed to deliver to a subscriber (for HTTPS, every failed attempt counts); undeliverable ones go to the subscriptions DLQ.",
+    });
+    this.alarm("IngestSubscriptionsDeadLetters", {
+      metric: deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(1),
+        statistic: cloudwatch.Stats.MAXIMUM,
+      }),
+      threshold: 0,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      alarmDescription:
+        "Ingest events: notifications SNS gave up delivering sit in the subscriptions DLQ; fix the subscriber, then redeliver (README).",
+    });
+    this.alarm("IngestNotificationsLost", {
+      metric: topic.metric("NumberOfNotificationsFailedToRedriveToDlq", {
+        period: FIVE_MINUTES,
+        statistic: cloudwatch.Stats.SUM,
+      }),
+      threshold: 0,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      alarmDescription:
+        "Ingest events: SNS could not put undeliverable notifications in the subscriptions DLQ (its policy or the queue changed); they are lost.",
+    });
+
     this.alarm("Api5xx", {
       metric: props.api.metricServerError({ period: FIVE_MINUTES, statistic: cloudwatch.Stats.SUM }),
       threshold: stage.alarms.api5xxErrors,
@@ -174,7 +205,10 @@ export class Operations extends Construct {
       }),
       new cloudwatch.GraphWidget({
         title: "Dead-letter queues",
-        left: queues.map(([name, w]) => w.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ label: name })),
+        left: [
+          ...queues.map(([name, w]) => w.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ label: name })),
+          props.ingestTopic.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ label: "IngestSubscriptions" }),
+        ],
         width: 8,
       }),
     );

@@ -2,9 +2,11 @@ import { CfnOutput, Stack, type StackProps } from "aws-cdk-lib";
 import type { Construct } from "constructs";
 import { RAW_PREFIX } from "../../shared/config/resources";
 import { AccessLogs } from "../constructs/access-logs";
+import { ApiExecutionLogs } from "../constructs/api-execution-logs";
 import { ARTIFACT_PREFIXES, Artifacts } from "../constructs/artifacts";
 import { CursorSecret } from "../constructs/cursor-secret";
 import { DocketFunction } from "../constructs/docket-function";
+import { giveFunctionsLogGroups } from "../constructs/framework-function-logs";
 import {
   bindArtifactsBucket,
   bindCorsOrigins,
@@ -44,6 +46,7 @@ export class DocketStack extends Stack {
   readonly queryApi: DocketFunction;
   readonly web: DocketFunction;
   readonly api: QueryApi;
+  readonly apiExecutionLogs: ApiExecutionLogs;
   readonly operations: Operations;
 
   constructor(scope: Construct, id: string, props: DocketStackProps) {
@@ -105,12 +108,14 @@ export class DocketStack extends Stack {
     bindArtifactsBucket(this.web, this.artifacts.bucket, { read: [ARTIFACT_PREFIXES.recordBodies] });
     bindCursorSecret(this.web, this.cursorKey.secret);
     this.api = new QueryApi(this, "QueryApiGateway", { stage, handler: this.queryApi, webHandler: this.web });
+    this.apiExecutionLogs = new ApiExecutionLogs(this, "QueryApiExecutionLogs", { stage, api: this.api.api });
 
     this.operations = new Operations(this, "Operations", {
       stage,
       functions: { ParsePage: this.parsePage, StoreRecord: this.storeRecord, QueryApi: this.queryApi, Web: this.web },
       queues: { PageEvents: pageEvents, Records: records },
       api: this.api.api,
+      ingestTopic: this.ingestTopic,
     });
 
     const outputs: Record<StackOutputName, string> = {
@@ -122,6 +127,7 @@ export class DocketStack extends Stack {
       [STACK_OUTPUTS.recordsDlqUrl]: records.deadLetterQueue.queueUrl,
       [STACK_OUTPUTS.tableName]: this.records.table.tableName,
       [STACK_OUTPUTS.ingestTopicArn]: this.ingestTopic.topic.topicArn,
+      [STACK_OUTPUTS.ingestSubscriptionsDlqUrl]: this.ingestTopic.deadLetterQueue.queueUrl,
       [STACK_OUTPUTS.apiUrl]: this.api.api.url,
       [STACK_OUTPUTS.apiKeyId]: this.api.apiKey.keyId,
       [STACK_OUTPUTS.region]: this.region,
@@ -129,6 +135,7 @@ export class DocketStack extends Stack {
     // At stack level, so each output's logical id is exactly its fixed name.
     for (const [name, value] of Object.entries(outputs)) new CfnOutput(this, name, { value });
 
+    giveFunctionsLogGroups(this, stage);
     acknowledgeFrameworkResources(this);
   }
 }

@@ -11,6 +11,8 @@ export const STACK_OUTPUTS = {
   recordsDlqUrl: "RecordsDlqUrl",
   tableName: "TableName",
   ingestTopicArn: "IngestTopicArn",
+  /** Notifications SNS could not deliver to a subscriber (see README, "Undelivered notifications"). */
+  ingestSubscriptionsDlqUrl: "IngestSubscriptionsDlqUrl",
   apiUrl: "ApiUrl",
   /** The API key's id; its value is fetched with `aws apigateway get-api-key --include-value`, never output. */
   apiKeyId: "ApiKeyId",

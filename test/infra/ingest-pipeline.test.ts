@@ -112,7 +112,8 @@ describe.each(STAGE_NAMES)("ingest pipeline (%s)", (name) => {
   it("encrypts every queue with SQS-managed keys and denies non-TLS access to it", () => {
     const { template } = s();
     const queues = resourcesOfType(template, "AWS::SQS::Queue");
-    expect(Object.keys(queues)).toHaveLength(4);
+    // page-events and records with their DLQs, and the ingest subscriptions' DLQ
+    expect(Object.keys(queues)).toHaveLength(5);
     for (const [id, queue] of Object.entries(queues)) {
       expect(queue.Properties?.SqsManagedSseEnabled, id).toBe(true);
       expect(deniesInsecureTransport(resourcePolicyStatements(template, "AWS::SQS::QueuePolicy", id)), id).toBe(true);

@@ -78,6 +78,36 @@ describe.each(STAGE_NAMES)("operations (%s)", (name) => {
     }
   });
 
+  it("alarms when SNS fails to deliver an ingest event, when one waits in the subscriptions DLQ, and when one is lost", () => {
+    const { stack } = s();
+    const topicId = logicalId(stack.ingestTopic.topic);
+    for (const metric of ["NumberOfNotificationsFailed", "NumberOfNotificationsFailedToRedriveToDlq"]) {
+      expect(alarmOn(s(), metric, topicId), metric).toMatchObject({
+        Namespace: "AWS/SNS",
+        Threshold: 0,
+        ComparisonOperator: "GreaterThanThreshold",
+      });
+    }
+    const dlq = alarmOn(s(), "ApproximateNumberOfMessagesVisible", logicalId(stack.ingestTopic.deadLetterQueue));
+    expect(dlq).toMatchObject({ Threshold: 0, ComparisonOperator: "GreaterThanThreshold" });
+  });
+
+  it("keeps the subscriptions DLQ encrypted and TLS-only, for the longest SQS allows, open to this topic only", () => {
+    const { template, stack } = s();
+    const id = logicalId(stack.ingestTopic.deadLetterQueue);
+    expect(props(template, id)).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+    const statements = resourcePolicyStatements(template, "AWS::SQS::QueuePolicy", id);
+    expect(deniesInsecureTransport(statements)).toBe(true);
+    // Even with no subscription configured, so one made by hand can name it.
+    expect(statements.filter((st) => st.Effect === "Allow")).toEqual([
+      expect.objectContaining({
+        Action: "sqs:SendMessage",
+        Principal: { Service: "sns.amazonaws.com" },
+        Condition: { ArnEquals: { "aws:SourceArn": { Ref: logicalId(stack.ingestTopic.topic) } } },
+      }),
+    ]);
+  });
+
   it("alarms on API 5XX responses", () => {
     const alarm = alarms(s()).find((a) => a.MetricName === "5XXError" && a.Namespace === "AWS/ApiGateway");
     expect(alarm).toMatchObject({ Threshold: s().stage.alarms.api5xxErrors });
@@ -86,8 +116,9 @@ describe.each(STAGE_NAMES)("operations (%s)", (name) => {
   it("sends every alarm and its recovery to the alarm topic, treating no data as fine", () => {
     const topicRef = { Ref: logicalId(s().stack.operations.alarmTopic) };
     const all = alarms(s());
-    // two per queue pair, two per function (errors, throttles: parse, store, query, web), one for the API
-    expect(all).toHaveLength(2 * 2 + 4 * 2 + 1);
+    // two per queue pair, two per function (errors, throttles: parse, store, query, web), three for the
+    // ingest subscriptions (failed deliveries, DLQ depth, failed moves to the DLQ), one for the API
+    expect(all).toHaveLength(2 * 2 + 4 * 2 + 3 + 1);
     for (const alarm of all) {
       expect(alarm.AlarmActions).toEqual([topicRef]);
       expect(alarm.OKActions).toEqual([topicRef]);
@@ -242,6 +273,40 @@ describe("stage-configured subscriptions", () => {
       ]),
     );
     expect(subs.find((sub) => sub?.Protocol === "https")).not.toHaveProperty("FilterPolicy");
+  });
+
+  it("hands what SNS cannot deliver to any subscriber to the subscriptions DLQ, which only this topic may send to", () => {
+    const { template, stack } = synthStage("prod", {
+      override: {
+        ingestSubscriptions: [
+          { protocol: "email", endpoint: "editors@example.org" },
+          { protocol: "https", endpoint: "https://hooks.example.org/docket" },
+          { protocol: "sqs", endpoint: "arn:aws:sqs:ap-east-1:111122223333:docket-feed" },
+        ],
+      },
+    });
+    const topicRef = { Ref: logicalId(stack.ingestTopic.topic) };
+    const dlqId = logicalId(stack.ingestTopic.deadLetterQueue);
+    const ingestSubscriptions = Object.values(resourcesOfType(template, "AWS::SNS::Subscription"))
+      .map((sub) => sub.Properties ?? {})
+      .filter((sub) => JSON.stringify(sub.TopicArn) === JSON.stringify(topicRef));
+    expect(ingestSubscriptions.map((sub) => sub.Protocol).sort()).toEqual(["email", "https", "sqs"]);
+    for (const sub of ingestSubscriptions) {
+      expect(sub.RedrivePolicy, String(sub.Protocol)).toEqual({
+        deadLetterTargetArn: { "Fn::GetAtt": [dlqId, "Arn"] },
+      });
+    }
+    const allowed = resourcePolicyStatements(template, "AWS::SQS::QueuePolicy", dlqId).filter(
+      (st) => st.Effect === "Allow",
+    );
+    expect(allowed.length).toBeGreaterThan(0);
+    for (const statement of allowed) {
+      expect(statement).toMatchObject({
+        Action: "sqs:SendMessage",
+        Principal: { Service: "sns.amazonaws.com" },
+        Condition: { ArnEquals: { "aws:SourceArn": topicRef } },
+      });
+    }
   });
 
   it("uses a shorter alarm threshold when the stage asks for one", () => {

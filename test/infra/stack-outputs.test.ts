@@ -35,6 +35,7 @@ describe.each(STAGE_NAMES)("stack outputs (%s)", (name) => {
     expect(outputs[STACK_OUTPUTS.recordsDlqUrl]?.Value).toEqual(ref(stack.queues.records.deadLetterQueue));
     expect(outputs[STACK_OUTPUTS.tableName]?.Value).toEqual(ref(stack.records.table));
     expect(outputs[STACK_OUTPUTS.ingestTopicArn]?.Value).toEqual(ref(stack.ingestTopic.topic));
+    expect(outputs[STACK_OUTPUTS.ingestSubscriptionsDlqUrl]?.Value).toEqual(ref(stack.ingestTopic.deadLetterQueue));
     expect(outputs[STACK_OUTPUTS.apiKeyId]?.Value).toEqual(ref(stack.api.apiKey));
     expect(outputs[STACK_OUTPUTS.region]?.Value).toEqual({ Ref: "AWS::Region" });
     expect(JSON.stringify(outputs[STACK_OUTPUTS.apiUrl]?.Value)).toContain(logicalId(stack.api.api.deploymentStage));
