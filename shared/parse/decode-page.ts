@@ -49,11 +49,40 @@ export function decodePage(bytes: Uint8Array, hints: DecodeHints = {}): DecodeRe
 
   const bom = byteOrderMark(bytes);
   if (bom) {
-    const text = new TextDecoder(bom.encoding).decode(bytes.subarray(bom.length));
+    const rest = bytes.subarray(bom.length);
+    const text = new TextDecoder(bom.encoding).decode(rest);
     if (text.trim() === "") return { ok: false, code: "empty", message: "the page has only a byte-order mark" };
-    return { ok: true, text, encoding: bom.encoding, warnings: [] };
+    if (fitsByteOrderMark(bom.encoding, rest, text)) return { ok: true, text, encoding: bom.encoding, warnings: [] };
+    // A mark in front of other bytes (a UTF-8 include pasted above a GBK page): the bytes have the last word.
+    const decoded = decodeUnmarked(rest, hints);
+    if (decoded.ok && decoded.encoding !== bom.encoding)
+      decoded.warnings.push(
+        `source.encoding: a ${bom.encoding} byte-order mark stands before ${decoded.encoding} bytes`,
+      );
+    return decoded;
   }
+  return decodeUnmarked(bytes, hints);
+}
 
+/** Share of ASCII characters (markup, digits, line breaks) above which UTF-16 text is real: 8-bit bytes read as UTF-16 give almost none. */
+const MIN_UTF16_ASCII_RATIO = 0.1;
+
+/**
+ * Whether the bytes after a byte-order mark are what it says: valid UTF-8
+ * after a UTF-8 mark; after a UTF-16 one, text that decodes without damage
+ * and holds markup or Chinese (other bytes read as UTF-16 give rare Han and
+ * Hangul, and no ASCII).
+ */
+function fitsByteOrderMark(encoding: string, rest: Uint8Array, text: string): boolean {
+  if (encoding === "utf-8") return isValidUtf8(rest.subarray(0, SNIFF_BYTES));
+  const sample = text.slice(0, SNIFF_BYTES / 2);
+  if (countReplacements(sample) > MAX_REPLACEMENT_RATIO * sample.length) return false;
+  let ascii = 0;
+  for (let i = 0; i < sample.length; i++) if (sample.charCodeAt(i) < 0x80) ascii++;
+  return ascii >= MIN_UTF16_ASCII_RATIO * sample.length || plausibility(sample) >= 0;
+}
+
+function decodeUnmarked(bytes: Uint8Array, hints: DecodeHints): DecodeResult {
   const magic = MAGIC_NUMBERS.find((m) => m.bytes.every((b, i) => bytes[i] === b));
   if (magic) return { ok: false, code: "binary", message: `the bytes are a ${magic.name} file, not a page` };
   const sample = bytes.subarray(0, SNIFF_BYTES);

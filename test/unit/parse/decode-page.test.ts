@@ -29,6 +29,30 @@ describe("decodePage", () => {
     expect(decoded(bytes)).toMatchObject({ encoding: "utf-16le", text: "会议" });
   });
 
+  it("reads the bytes after a byte-order mark by their own charset when they are not what it says, and warns", () => {
+    const gb = encodeLegacy(SIMPLIFIED, "gb18030");
+    for (const mark of [
+      [0xef, 0xbb, 0xbf], // a UTF-8 include pasted above a GBK page
+      [0xff, 0xfe],
+    ]) {
+      const result = decoded(new Uint8Array([...mark, ...gb]));
+      expect([result.encoding, result.text]).toEqual(["gb18030", SIMPLIFIED]);
+      expect(result.warnings).toEqual([expect.stringMatching(/byte-order mark stands before gb18030 bytes$/)]);
+    }
+  });
+
+  it("rejects a UTF-16 byte-order mark before bytes that are no text as binary", () => {
+    const noise = Uint8Array.from({ length: 4000 }, (_, i) => (i * 7919) % 256);
+    expect(decodePage(new Uint8Array([0xfe, 0xff, ...noise]))).toMatchObject({ ok: false, code: "binary" });
+  });
+
+  it("keeps UTF-16 text with markup in any script, 日本語のページ", () => {
+    const page = "<html><body><p>日本語のページです。ひらがなとカタカナ。</p></body></html>";
+    const utf16le = [...page].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8]);
+    const bytes = new Uint8Array([0xff, 0xfe, ...utf16le]);
+    expect(decoded(bytes)).toMatchObject({ encoding: "utf-16le", text: page, warnings: [] });
+  });
+
   it("reads UTF-8 bytes that declare gb2312 as utf-8 and warns (corpus people-1, hexun-1)", () => {
     const page = `<meta http-equiv="Content-Type" content="text/html; charset=gb2312">${SIMPLIFIED}`;
     const result = decoded(utf8(page));
