@@ -52,7 +52,13 @@ export function decodePage(bytes: Uint8Array, hints: DecodeHints = {}): DecodeRe
     const rest = bytes.subarray(bom.length);
     const text = new TextDecoder(bom.encoding).decode(rest);
     if (text.trim() === "") return { ok: false, code: "empty", message: "the page has only a byte-order mark" };
-    if (fitsByteOrderMark(bom.encoding, rest, text)) return { ok: true, text, encoding: bom.encoding, warnings: [] };
+    if (fitsByteOrderMark(bom.encoding, rest, text))
+      return {
+        ok: true,
+        text,
+        encoding: bom.encoding,
+        warnings: damageWarnings(countReplacements(text), bom.encoding),
+      };
     // A mark in front of other bytes (a UTF-8 include pasted above a GBK page): the bytes have the last word.
     const decoded = decodeUnmarked(rest, hints);
     if (decoded.ok && decoded.encoding !== bom.encoding)
@@ -76,7 +82,7 @@ const MIN_UTF16_ASCII_RATIO = 0.1;
 function fitsByteOrderMark(encoding: string, rest: Uint8Array, text: string): boolean {
   if (encoding === "utf-8") return isValidUtf8(rest.subarray(0, SNIFF_BYTES));
   const sample = text.slice(0, SNIFF_BYTES / 2);
-  if (countReplacements(sample) > MAX_REPLACEMENT_RATIO * sample.length) return false;
+  if (heavilyDamaged(countReplacements(sample), sample.length)) return false;
   let ascii = 0;
   for (let i = 0; i < sample.length; i++) if (sample.charCodeAt(i) < 0x80) ascii++;
   return ascii >= MIN_UTF16_ASCII_RATIO * sample.length || plausibility(sample) >= 0;
@@ -97,9 +103,9 @@ function decodeUnmarked(bytes: Uint8Array, hints: DecodeHints): DecodeResult {
   const warnings: string[] = [];
   const text = new TextDecoder(chosen.encoding).decode(bytes);
   const damaged = countReplacements(text);
-  if (damaged > MAX_REPLACEMENT_RATIO * Math.max(text.length, 1) && damaged > 16)
+  if (heavilyDamaged(damaged, text.length))
     return { ok: false, code: "undecodable", message: `decoding as ${chosen.encoding} damages ${damaged} characters` };
-  if (damaged > 0) warnings.push(`source.encoding: ${damaged} byte sequences are not valid ${chosen.encoding}`);
+  warnings.push(...damageWarnings(damaged, chosen.encoding));
   if (declared && declared.encoding !== chosen.encoding && hasNonAscii(sample))
     warnings.push(`source.encoding: ${declared.where} declares ${declared.label} but the bytes are ${chosen.encoding}`);
   return { ok: true, text, encoding: chosen.encoding, warnings };
@@ -301,6 +307,16 @@ function plausibility(text: string): number {
     else score -= 1;
   }
   return score;
+}
+
+/** More damage than a cut or a few bad bytes cause: the wrong charset. */
+function heavilyDamaged(damaged: number, length: number): boolean {
+  return damaged > MAX_REPLACEMENT_RATIO * Math.max(length, 1) && damaged > 16;
+}
+
+/** A page cut inside a character, or a few bad bytes, decodes with some damage: it is read, and the damage is named. */
+function damageWarnings(damaged: number, encoding: string): string[] {
+  return damaged > 0 ? [`source.encoding: ${damaged} byte sequences are not valid ${encoding}`] : [];
 }
 
 function countReplacements(text: string): number {

@@ -4,6 +4,8 @@ import { decodePage } from "../../../shared/parse/decode-page";
 import { encodeLegacy } from "./support/encode-legacy";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
+/** Code units low byte first; the pages here hold no character beyond U+FFFF. */
+const utf16le = (text: string) => [...text].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8]);
 const SIMPLIFIED =
   "<p>钟楼区政府2022年度第1次常务会议纪要。会议审议了重大项目攻坚突破实施方案,要求各部门抓好落实。</p>";
 const TRADITIONAL = "<p>鐘樓區召開四套班子領導幹部會議。區委書記徐偉南在會上講話,區長主持會議。</p>";
@@ -48,9 +50,17 @@ describe("decodePage", () => {
 
   it("keeps UTF-16 text with markup in any script, 日本語のページ", () => {
     const page = "<html><body><p>日本語のページです。ひらがなとカタカナ。</p></body></html>";
-    const utf16le = [...page].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8]);
-    const bytes = new Uint8Array([0xff, 0xfe, ...utf16le]);
+    const bytes = new Uint8Array([0xff, 0xfe, ...utf16le(page)]);
     expect(decoded(bytes)).toMatchObject({ encoding: "utf-16le", text: page, warnings: [] });
+  });
+
+  it("warns of the damage when UTF-16 after its byte-order mark is cut inside a character", () => {
+    const bytes = new Uint8Array([0xff, 0xfe, ...utf16le(SIMPLIFIED), 0x1a]); // and half a character
+    expect(decoded(bytes)).toMatchObject({
+      encoding: "utf-16le",
+      text: `${SIMPLIFIED}\ufffd`,
+      warnings: ["source.encoding: 1 byte sequences are not valid utf-16le"],
+    });
   });
 
   it("reads UTF-8 bytes that declare gb2312 as utf-8 and warns (corpus people-1, hexun-1)", () => {
