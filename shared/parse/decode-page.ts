@@ -49,11 +49,46 @@ export function decodePage(bytes: Uint8Array, hints: DecodeHints = {}): DecodeRe
 
   const bom = byteOrderMark(bytes);
   if (bom) {
-    const text = new TextDecoder(bom.encoding).decode(bytes.subarray(bom.length));
+    const rest = bytes.subarray(bom.length);
+    const text = new TextDecoder(bom.encoding).decode(rest);
     if (text.trim() === "") return { ok: false, code: "empty", message: "the page has only a byte-order mark" };
-    return { ok: true, text, encoding: bom.encoding, warnings: [] };
+    if (fitsByteOrderMark(bom.encoding, rest, text))
+      return {
+        ok: true,
+        text,
+        encoding: bom.encoding,
+        warnings: damageWarnings(countReplacements(text), bom.encoding),
+      };
+    // A mark in front of other bytes (a UTF-8 include pasted above a GBK page): the bytes have the last word.
+    const decoded = decodeUnmarked(rest, hints);
+    if (decoded.ok && decoded.encoding !== bom.encoding)
+      decoded.warnings.push(
+        `source.encoding: a ${bom.encoding} byte-order mark stands before ${decoded.encoding} bytes`,
+      );
+    return decoded;
   }
+  return decodeUnmarked(bytes, hints);
+}
 
+/** Share of ASCII characters (markup, digits, line breaks) above which UTF-16 text is real: 8-bit bytes read as UTF-16 give almost none. */
+const MIN_UTF16_ASCII_RATIO = 0.1;
+
+/**
+ * Whether the bytes after a byte-order mark are what it says: valid UTF-8
+ * after a UTF-8 mark; after a UTF-16 one, text that decodes without damage
+ * and holds markup or Chinese (other bytes read as UTF-16 give rare Han and
+ * Hangul, and no ASCII).
+ */
+function fitsByteOrderMark(encoding: string, rest: Uint8Array, text: string): boolean {
+  if (encoding === "utf-8") return isValidUtf8(rest.subarray(0, SNIFF_BYTES));
+  const sample = text.slice(0, SNIFF_BYTES / 2);
+  if (heavilyDamaged(countReplacements(sample), sample.length)) return false;
+  let ascii = 0;
+  for (let i = 0; i < sample.length; i++) if (sample.charCodeAt(i) < 0x80) ascii++;
+  return ascii >= MIN_UTF16_ASCII_RATIO * sample.length || plausibility(sample) >= 0;
+}
+
+function decodeUnmarked(bytes: Uint8Array, hints: DecodeHints): DecodeResult {
   const magic = MAGIC_NUMBERS.find((m) => m.bytes.every((b, i) => bytes[i] === b));
   if (magic) return { ok: false, code: "binary", message: `the bytes are a ${magic.name} file, not a page` };
   const sample = bytes.subarray(0, SNIFF_BYTES);
@@ -68,9 +103,9 @@ export function decodePage(bytes: Uint8Array, hints: DecodeHints = {}): DecodeRe
   const warnings: string[] = [];
   const text = new TextDecoder(chosen.encoding).decode(bytes);
   const damaged = countReplacements(text);
-  if (damaged > MAX_REPLACEMENT_RATIO * Math.max(text.length, 1) && damaged > 16)
+  if (heavilyDamaged(damaged, text.length))
     return { ok: false, code: "undecodable", message: `decoding as ${chosen.encoding} damages ${damaged} characters` };
-  if (damaged > 0) warnings.push(`source.encoding: ${damaged} byte sequences are not valid ${chosen.encoding}`);
+  warnings.push(...damageWarnings(damaged, chosen.encoding));
   if (declared && declared.encoding !== chosen.encoding && hasNonAscii(sample))
     warnings.push(`source.encoding: ${declared.where} declares ${declared.label} but the bytes are ${chosen.encoding}`);
   return { ok: true, text, encoding: chosen.encoding, warnings };
@@ -272,6 +307,16 @@ function plausibility(text: string): number {
     else score -= 1;
   }
   return score;
+}
+
+/** More damage than a cut or a few bad bytes cause: the wrong charset. */
+function heavilyDamaged(damaged: number, length: number): boolean {
+  return damaged > MAX_REPLACEMENT_RATIO * Math.max(length, 1) && damaged > 16;
+}
+
+/** A page cut inside a character, or a few bad bytes, decodes with some damage: it is read, and the damage is named. */
+function damageWarnings(damaged: number, encoding: string): string[] {
+  return damaged > 0 ? [`source.encoding: ${damaged} byte sequences are not valid ${encoding}`] : [];
 }
 
 function countReplacements(text: string): number {

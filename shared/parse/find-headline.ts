@@ -36,6 +36,12 @@ const TITLE_SEPARATORS = /\s*(?:_{1,}|\||｜|-{2,}|—{1,}|–|\s-\s|(?<!\d)-(?!
 
 const MIN_LENGTH = 4;
 const MAX_LENGTH = 120;
+/**
+ * Metadata titles are not weighed against the page, so they get a looser
+ * bound: a document's full name may run long, but a <title> or og:title of
+ * thousands of characters is a broken template, not a headline.
+ */
+const MAX_METADATA_LENGTH = 300;
 /** An element candidate needs at least this score to beat the metadata titles. */
 const ACCEPT_SCORE = 3;
 
@@ -78,12 +84,16 @@ export function findHeadline(
   if (best && best.score >= ACCEPT_SCORE) return { text: clean(best.text), element: best.element };
 
   const fromMeta = firstMeta(metadata, ["articletitle", "og:title", "twitter:title"]);
-  if (fromMeta) return { text: clean(fromMeta), element: null };
+  if (fromMeta && isHeadlineSized(fromMeta)) return { text: clean(fromMeta), element: null };
   if (metadata.documentTitle) {
     const text = headlineFromDocumentTitle(metadata.documentTitle);
-    if (text) return { text, element: null };
+    if (text && isHeadlineSized(text)) return { text, element: null };
   }
   return null;
+}
+
+function isHeadlineSized(text: string): boolean {
+  return compact(text).length <= MAX_METADATA_LENGTH;
 }
 
 /** The longest segment of a <title> split at site/channel separators: 标题_频道_网站 → 标题. */

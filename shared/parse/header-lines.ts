@@ -43,10 +43,19 @@ export function readByline(lines: readonly string[]): BylineFacts {
   return facts;
 }
 
+/**
+ * An outlet or unit, written as one word: 县融媒体中心, 自治区人民政府办公厅.
+ * A byline that lost the line break after it runs on into the article
+ * (来源:县融媒体中心8月15日下午,受县长…), so the name ends at the first
+ * clause mark, and a longer run is text, not a name.
+ */
+const ORIGIN_END = /[\s,，。;；!！?？]/u;
+const MAX_ORIGIN_LENGTH = 30;
+
 /** The first word of a 来源 value, if it names something (sxmu-1 prints "来源: |"). */
 function originName(value: string): string | null {
-  const first = value.split(/\s+/)[0] ?? "";
-  return /\p{L}/u.test(first) ? first : null;
+  const first = value.split(ORIGIN_END)[0] ?? "";
+  return /\p{L}/u.test(first) && first.length <= MAX_ORIGIN_LENGTH ? first : null;
 }
 
 /** A line that introduces the article rather than being part of it: a date line, a 来源/作者 line, a 字号 bar. */

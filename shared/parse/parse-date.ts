@@ -8,7 +8,15 @@ import { parseChineseNumber } from "./chinese-numeral";
 
 const CHINA_OFFSET_MS = 8 * 3600 * 1000;
 const MIN_YEAR = 1949;
-const MAX_YEAR = 2100;
+
+/**
+ * The latest year a page's date may have: next year, for a notice of a
+ * meeting to come. Later years are typos or template junk (2099-12-31 as a
+ * "no expiry" date), never when a page was published or a meeting held.
+ */
+function maxYear(): number {
+  return new Date().getUTCFullYear() + 1;
+}
 
 /**
  * A full date with year: 2022-01-28, 2022/1/28, 2007.08.20, 2022年1月28日,
@@ -33,7 +41,7 @@ export interface FoundDate {
 }
 
 export function isoDate(year: number, month: number, day: number): string | null {
-  if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1) return null;
+  if (year < MIN_YEAR || year > maxYear() || month < 1 || month > 12 || day < 1) return null;
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   if (day > daysInMonth) return null;
   return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;

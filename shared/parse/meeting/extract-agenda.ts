@@ -244,6 +244,13 @@ function item(seq: number, fullHeading: string, following: string[], listVerbs: 
  * 事项:) every numbered line is.
  */
 export function extractAgenda(bodyLines: readonly string[], minutes: boolean): AgendaItem[] {
+  // a page cut off after the verb (…会议还研究) opens an item that names nothing
+  return readAgenda(bodyLines, minutes)
+    .filter((i) => i.subject !== "" || i.text !== "")
+    .map((i, k) => ({ ...i, seq: k + 1 }));
+}
+
+function readAgenda(bodyLines: readonly string[], minutes: boolean): AgendaItem[] {
   const lines = bodyLines.map((l) => l.trim()).filter((l) => l.length > 0);
   const numbered: Heading[] = [];
   const parenthesised: Heading[] = [];

@@ -26,6 +26,11 @@ const BLOCK_FIELDS: readonly DisclosureField[] = [
 ];
 
 const DATE_FIELDS = new Set<DisclosureField>(["createdDate", "publishedDate"]);
+/**
+ * Every field but the summary is a code, a name or a date: a value longer
+ * than this is article text run into a label (索引号:2月28日,县召开…), not the field.
+ */
+const MAX_FIELD_LENGTH = 100;
 
 const labelToField = new Map<string, DisclosureField | null>();
 for (const [field, labels] of Object.entries(DISCLOSURE_FIELD_LABELS) as [DisclosureField, readonly string[]][]) {
@@ -111,6 +116,8 @@ export function extractDisclosure(lines: readonly string[]): DisclosureResult {
       const iso = firstDate(value);
       if (!iso) warnings.push(`disclosure.${field}: unreadable date "${value}"`);
       disclosure[field] = iso;
+    } else if (value !== null && field !== "summary" && value.length > MAX_FIELD_LENGTH) {
+      warnings.push(`disclosure.${field}: a value of ${value.length} characters is text, not the field; left out`);
     } else {
       disclosure[field] = value;
     }

@@ -108,6 +108,20 @@ function isListedName(name: string): boolean {
   return isPlausibleName(name) || (startsWithSurname(name) && [...name].length === 4);
 }
 
+/** Where a labelled place ends: the sentence after it is the minutes' text (地点:区政府三楼会议室。会议听取了…). */
+const PLACE_END = /[。;；!！?？]/u;
+/** A room with its building and address fits in this; a longer value is text, not a place. */
+const MAX_PLACE_LENGTH = 60;
+
+/** The 地点 value as a place, or null (with a warning) when it cannot be one: too long, or holding a label of its own. */
+function placeOf(value: string | undefined, warnings: string[]): string | null {
+  if (!value) return null;
+  const place = value.split(PLACE_END)[0]?.trim() ?? "";
+  if (place && place.length <= MAX_PLACE_LENGTH && !place.includes(":")) return place;
+  warnings.push(`meeting.location: the labelled place "${[...value].slice(0, 20).join("")}…" is no place; left out`);
+  return null;
+}
+
 export function extractLabelledRoles(lines: readonly string[]): LabelledRoles {
   const values: Partial<Record<Role, string>> = {};
   const labels: Partial<Record<Role, string>> = {};
@@ -164,7 +178,7 @@ export function extractLabelledRoles(lines: readonly string[]): LabelledRoles {
     chairTitle: chair?.title ?? null,
     recorder: single(values.recorder)?.name ?? null,
     time: time || null,
-    place: values.place || null,
+    place: placeOf(values.place, warnings),
     warnings,
   };
 }

@@ -55,12 +55,13 @@ const ONLY_POSTS = new RegExp(`^(?:${POST_CHAIN})$`, "u");
 /** Marks a name read with its post, so later steps know it is a person (private-use characters, never in page text). */
 const MARK_OPEN = "\uE000";
 const MARK_CLOSE = "\uE001";
-const MARKED = /^\uE000(.+)\uE001$/u;
+/** One marked name and nothing else: 王明主持会议副区长李强 holds two marks and is no name. */
+const MARKED = /^\uE000([^\uE000\uE001]+)\uE001$/u;
 /**
  * A place or organ written before a posted name, in the same item: 江华政协副主席欧阳江波,
  * 九三学社江苏省委员会副主委李奇. Short, and no verb of the meeting in it.
  */
-const PREFIXED_MARK = /^(\p{Script=Han}{1,12})\uE000(.+)\uE001$/u;
+const PREFIXED_MARK = /^(\p{Script=Han}{1,12})\uE000([^\uE000\uE001]+)\uE001$/u;
 const NOT_A_PREFIX = /主持|召开|会议|听取|讲话|指出/u;
 /** 和/及 before a marked name or a post joins two people: 郑政平和副区长朱岩. */
 const JOIN_BEFORE_PERSON = new RegExp(`(?:以及|及|和|与)(?=${MARK_OPEN}|(?:${POST_CHAIN}))`, "u");

@@ -4,6 +4,8 @@ import { decodePage } from "../../../shared/parse/decode-page";
 import { encodeLegacy } from "./support/encode-legacy";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
+/** Code units low byte first; the pages here hold no character beyond U+FFFF. */
+const utf16le = (text: string) => [...text].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8]);
 const SIMPLIFIED =
   "<p>钟楼区政府2022年度第1次常务会议纪要。会议审议了重大项目攻坚突破实施方案,要求各部门抓好落实。</p>";
 const TRADITIONAL = "<p>鐘樓區召開四套班子領導幹部會議。區委書記徐偉南在會上講話,區長主持會議。</p>";
@@ -27,6 +29,38 @@ describe("decodePage", () => {
   it("reads UTF-16LE when the byte-order mark says so", () => {
     const bytes = new Uint8Array([0xff, 0xfe, 0x1a, 0x4f, 0xae, 0x8b]); // 会议
     expect(decoded(bytes)).toMatchObject({ encoding: "utf-16le", text: "会议" });
+  });
+
+  it("reads the bytes after a byte-order mark by their own charset when they are not what it says, and warns", () => {
+    const gb = encodeLegacy(SIMPLIFIED, "gb18030");
+    for (const mark of [
+      [0xef, 0xbb, 0xbf], // a UTF-8 include pasted above a GBK page
+      [0xff, 0xfe],
+    ]) {
+      const result = decoded(new Uint8Array([...mark, ...gb]));
+      expect([result.encoding, result.text]).toEqual(["gb18030", SIMPLIFIED]);
+      expect(result.warnings).toEqual([expect.stringMatching(/byte-order mark stands before gb18030 bytes$/)]);
+    }
+  });
+
+  it("rejects a UTF-16 byte-order mark before bytes that are no text as binary", () => {
+    const noise = Uint8Array.from({ length: 4000 }, (_, i) => (i * 7919) % 256);
+    expect(decodePage(new Uint8Array([0xfe, 0xff, ...noise]))).toMatchObject({ ok: false, code: "binary" });
+  });
+
+  it("keeps UTF-16 text with markup in any script, 日本語のページ", () => {
+    const page = "<html><body><p>日本語のページです。ひらがなとカタカナ。</p></body></html>";
+    const bytes = new Uint8Array([0xff, 0xfe, ...utf16le(page)]);
+    expect(decoded(bytes)).toMatchObject({ encoding: "utf-16le", text: page, warnings: [] });
+  });
+
+  it("warns of the damage when UTF-16 after its byte-order mark is cut inside a character", () => {
+    const bytes = new Uint8Array([0xff, 0xfe, ...utf16le(SIMPLIFIED), 0x1a]); // and half a character
+    expect(decoded(bytes)).toMatchObject({
+      encoding: "utf-16le",
+      text: `${SIMPLIFIED}\ufffd`,
+      warnings: ["source.encoding: 1 byte sequences are not valid utf-16le"],
+    });
   });
 
   it("reads UTF-8 bytes that declare gb2312 as utf-8 and warns (corpus people-1, hexun-1)", () => {

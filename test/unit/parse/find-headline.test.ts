@@ -37,6 +37,16 @@ describe("findHeadline", () => {
     const html = `<meta name="ArticleTitle" content="区政府常务会议纪要"><title>首页</title>${ARTICLE}`;
     expect(headline(html)).toBe("区政府常务会议纪要");
   });
+
+  it("takes no headline from a <title> or og:title thousands of characters long (a broken template)", () => {
+    const long = "区政府召开常务会议".repeat(3000);
+    expect(headline(`<title>${long}</title>${ARTICLE}`)).toBeUndefined();
+    expect(headline(`<meta property="og:title" content="${long}"><title>${long}</title>${ARTICLE}`)).toBeUndefined();
+    // past a long og:title, a <title> of headline size still counts
+    expect(headline(`<meta property="og:title" content="${long}"><title>区政府常务会议纪要</title>${ARTICLE}`)).toBe(
+      "区政府常务会议纪要",
+    );
+  });
 });
 
 describe("headlineFromDocumentTitle", () => {

@@ -19,6 +19,16 @@ describe("readByline", () => {
     expect(readByline(["发布时间:2024-01-25 浏览次数:123 【字号:大 中 小】"]).extra).toEqual({});
   });
 
+  it("ends the 来源 name at a clause mark when the byline runs on into the article", () => {
+    expect(readByline(["来源:县融媒体中心,8月15日下午,受县长钮向东委托,常务副县长禹佳主持召开会议。"]).origin).toBe(
+      "县融媒体中心",
+    );
+  });
+
+  it("takes no 来源 from a run of text too long to name an outlet", () => {
+    expect(readByline([`来源:${"县融媒体中心召开专题会议研究部署".repeat(5)}`]).origin).toBeNull();
+  });
+
   it("ignores a 来源 value that names nothing (sxmu-1: 来源: |)", () => {
     expect(readByline(["来源: | 发布时间: 2018-05-17"]).origin).toBeNull();
   });

@@ -78,4 +78,11 @@ describe("isoDate", () => {
   it("rejects years before 1949", () => {
     expect(isoDate(1900, 1, 1)).toBeNull();
   });
+
+  it("accepts next year, for a meeting announced ahead, and rejects any later year (2099-12-31 is no page's date)", () => {
+    const nextYear = new Date().getUTCFullYear() + 1;
+    expect(isoDate(nextYear, 1, 5)).toBe(`${nextYear}-01-05`);
+    expect(isoDate(nextYear + 1, 1, 5)).toBeNull();
+    expect(findDates("有效期至:2099-12-31 发布日期:2022-01-28").map((d) => d.iso)).toEqual(["2022-01-28"]);
+  });
 });

@@ -161,6 +161,20 @@ describe("extractAgenda on pages that do not number their items", () => {
   it("does not open an item at a sentence that is not the meeting's act, 县长…主持召开会议,研究部署…", () => {
     expect(extractAgenda(["县长王明主持召开会议,研究部署防汛工作。会议强调,要压实责任。"], false)).toEqual([]);
   });
+  it("opens no item at a page cut off after the verb, …会议还研究", () => {
+    const items = extractAgenda(["会议听取了全市一季度经济运行情况汇报。会议还研究"], false);
+    expect(items.map((i) => [i.seq, i.subject])).toEqual([[1, "全市一季度经济运行情况汇报"]]);
+  });
+  it("keeps a numbered item without a subject when text follows it, and numbers the items it keeps in order", () => {
+    const items = extractAgenda(
+      ["一、会议传达", "二、会议听取了", "会议指出,要压实责任。", "三、会议审议了《方案》"],
+      true,
+    );
+    expect(items.map((i) => [i.seq, i.subject, i.text])).toEqual([
+      [1, "", "会议指出,要压实责任。"],
+      [2, "《方案》", ""],
+    ]);
+  });
 });
 
 describe("extractAgenda after a list intro", () => {

@@ -116,4 +116,19 @@ describe("extractDisclosure for blocks without colons", () => {
     const d = disclosureOf("• 索引号: 014119467/2023-00012", "• 发布机构:", "• 【字体:", "• 成文日期: 2023-05-06");
     expect([d?.publisher, d?.createdDate]).toEqual([null, "2023-05-06"]);
   });
+  it("leaves out, with a warning, a field whose value is article text run into its label", () => {
+    const paragraph =
+      "2月28日,县长王丰鹏主持召开县政府第59次常务会议。会议传达学习了市委书记在市十三届人大四次会议闭幕时的讲话精神。".repeat(
+        2,
+      );
+    const result = extractDisclosure([`索引号:${paragraph}`, "发布机构:县政府办", "主题分类:综合政务"]);
+    expect([result.disclosure?.indexNumber, result.disclosure?.publisher]).toEqual([null, "县政府办"]);
+    expect(result.warnings).toEqual([
+      expect.stringMatching(/^disclosure\.indexNumber: a value of \d+ characters is text/),
+    ]);
+  });
+  it("keeps a long summary, 内容概述", () => {
+    const summary = "会议研究了全县经济运行、安全生产和民生实事项目推进等事项。".repeat(5);
+    expect(disclosureOf("索引号:1", "发布机构:县政府办", `内容概述:${summary}`)?.summary).toBe(summary);
+  });
 });

@@ -60,6 +60,17 @@ describe("extractLabelledRoles", () => {
     const roles = extractLabelledRoles(["会议时间:2023年4月11日下午", "会议地点:县政府第二会议室"]);
     expect([roles.time, roles.place]).toEqual(["2023年4月11日下午", "县政府第二会议室"]);
   });
+  it("ends the labelled place at its sentence, 地点:区政府三楼会议室。会议听取了…", () => {
+    expect(extractLabelledRoles(["地点:区政府三楼会议室。会议听取了区发改局的汇报。"]).place).toBe("区政府三楼会议室");
+  });
+  it("leaves out, with a warning, a labelled place that is text rather than a place", () => {
+    const repeated = extractLabelledRoles([`地点:${"地点:".repeat(1000)}`]);
+    const paragraph = extractLabelledRoles([`地点:${"区政府三楼会议室研究部署全区经济工作".repeat(10)}`]);
+    for (const roles of [repeated, paragraph]) {
+      expect(roles.place).toBeNull();
+      expect(roles.warnings).toEqual([expect.stringMatching(/^meeting\.location: the labelled place .* is no place/)]);
+    }
+  });
   it("does not take a byline's bare 时间: for the meeting's time", () => {
     expect(extractLabelledRoles(["时间:2023-08-25 18:02 来源:天河区融媒体中心"]).time).toBeNull();
   });

@@ -156,4 +156,12 @@ describe("participants read by the structure of the sentence", () => {
   it("reads nobody from posts without names, 副省长、省政府秘书长出席会议", () => {
     expect(names(["副省长、省政府顾问、省政府秘书长出席会议。"])).toEqual([]);
   });
+  it("never joins two posted names and the words between them into one name, 区长王明主持会议副区长李强出席会议", () => {
+    // a sentence that lost its punctuation: no item of it is a lone name
+    expect(names(["区长王明主持会议副区长李强出席会议。"])).toEqual([]);
+    expect(names(["区长王明主持会议 副区长李强出席会议。"])).toEqual([]);
+    expect(observers(["副主任袁长霞 张玉清出席 副县长张传杰 副主席满春元列席会议。"])).not.toContainEqual(
+      expect.stringMatching(/\s/),
+    );
+  });
 });
