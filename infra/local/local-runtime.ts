@@ -61,8 +61,9 @@ export interface LocalRuntimeOptions {
   concurrency?: Partial<Record<FunctionName, number>>;
   functionTimeoutSeconds?: Partial<Record<FunctionName, number>>;
   /**
-   * Worker threads for the real parse-page and store-record (default: one per core for parse-page,
-   * one for store-record); 0 runs that function on the main thread. A `handlers` entry runs in-process.
+   * Worker threads for the real parse-page and store-record (default: the cores left after the main
+   * thread, the emulators and store-record, at least one, for parse-page; one for store-record); 0 runs
+   * that function on the main thread. A `handlers` entry runs in-process.
    */
   functionThreads?: Partial<Record<ThreadedFunction, number>>;
   /** Replace or wrap a function's handler (stand-ins, fault injection); default: the real module. */
