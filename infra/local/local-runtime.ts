@@ -163,18 +163,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const restoreDns = interceptLocalhostDns();
     cleanup.push(async () => restoreDns());
 
+    /** Every emulator client of the runtime: dummy credentials, and the functions' quiet SDK logger. */
+    const local = { region, credentials: LOCAL_CREDENTIALS, logger: SDK_LOGGER };
     const emulators: Emulators = await startEmulators({ host, dataDir: options.dataDir });
     cleanup.push(() => emulators.stop());
 
     const direct = {
-      s3: new S3Client({
-        region,
-        endpoint: emulators.fauxqsUrl,
-        forcePathStyle: true,
-        credentials: LOCAL_CREDENTIALS,
-        logger: SDK_LOGGER,
-      }),
-      sqs: new SQSClient({ region, endpoint: emulators.fauxqsUrl, credentials: LOCAL_CREDENTIALS, logger: SDK_LOGGER }),
+      s3: new S3Client({ ...local, endpoint: emulators.fauxqsUrl, forcePathStyle: true }),
+      sqs: new SQSClient({ ...local, endpoint: emulators.fauxqsUrl }),
     };
 
     // The notifier needs the queue URL, which exists only once resources are created through the endpoint.
@@ -209,21 +205,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     }
 
     const clients = {
-      s3: new S3Client({
-        region,
-        endpoint: endpoint.url,
-        forcePathStyle: true,
-        credentials: LOCAL_CREDENTIALS,
-        logger: SDK_LOGGER,
-      }),
-      sqs: new SQSClient({ region, endpoint: endpoint.url, credentials: LOCAL_CREDENTIALS, logger: SDK_LOGGER }),
-      sns: new SNSClient({ region, endpoint: endpoint.url, credentials: LOCAL_CREDENTIALS, logger: SDK_LOGGER }),
-      dynamodb: new DynamoDBClient({
-        region,
-        endpoint: endpoint.url,
-        credentials: LOCAL_CREDENTIALS,
-        logger: SDK_LOGGER,
-      }),
+      s3: new S3Client({ ...local, endpoint: endpoint.url, forcePathStyle: true }),
+      sqs: new SQSClient({ ...local, endpoint: endpoint.url }),
+      sns: new SNSClient({ ...local, endpoint: endpoint.url }),
+      dynamodb: new DynamoDBClient({ ...local, endpoint: endpoint.url }),
     };
     const resources = await createLocalResources(clients, region, stage, {
       visibilityTimeoutSeconds: options.visibilityTimeoutSeconds,
@@ -243,12 +228,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       const ledger = new SettledPages(join(options.dataDir, "settled-pages.jsonl"));
       const follower = await followIntoLedger({
         sqs: direct.sqs,
-        sns: new SNSClient({
-          region,
-          endpoint: emulators.fauxqsUrl,
-          credentials: LOCAL_CREDENTIALS,
-          logger: SDK_LOGGER,
-        }),
+        sns: new SNSClient({ ...local, endpoint: emulators.fauxqsUrl }),
         topicArn: resources.ingestTopicArn,
         queueName: `docket-${stage}-local-settled-pages`,
         ledger,
@@ -327,12 +307,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
 
     // Threads load their handler modules meanwhile; the pollers start once they can take a batch.
     const threadsStarted = Promise.all(threadHosts.map((host) => host.start()));
-    const pollerSqs = new SQSClient({
-      region,
-      endpoint: emulators.fauxqsUrl,
-      credentials: LOCAL_CREDENTIALS,
-      logger: SDK_LOGGER,
-    });
+    const pollerSqs = new SQSClient({ ...local, endpoint: emulators.fauxqsUrl });
     const queueArn = async (queueUrl: string) => {
       const { Attributes } = await pollerSqs.send(
         new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ["QueueArn"] }),

@@ -2,8 +2,8 @@ import { S3Client } from "@aws-sdk/client-s3";
 import { SNSClient } from "@aws-sdk/client-sns";
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { tracer } from "../observability/tracer";
-import { HTTP_TIMEOUTS, type HttpTimeouts, requestHandlerOptions } from "./http-timeouts";
-import { SDK_LOGGER } from "./sdk-logger";
+import { clientOptions } from "./client-options";
+import { HTTP_TIMEOUTS, type HttpTimeouts } from "./http-timeouts";
 
 /**
  * One factory per client, so a function builds (and its bundle contains) only
@@ -24,8 +24,7 @@ export function s3Client(env: NodeJS.ProcessEnv = process.env, timeouts: HttpTim
   const emulated = Boolean(env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL);
   const client = new S3Client({
     region: regionOf(env),
-    logger: SDK_LOGGER,
-    requestHandler: requestHandlerOptions(timeouts),
+    ...clientOptions(timeouts),
     // Emulators serve buckets by path (http://host:port/bucket), not by virtual host.
     forcePathStyle: emulated,
     // Emulators may not implement the SDK's default flexible checksums.
@@ -40,15 +39,12 @@ export function sqsClient(env: NodeJS.ProcessEnv = process.env, timeouts: HttpTi
   // (sqs.<region>.localhost) that need not resolve, so the configured endpoint wins there.
   const client = new SQSClient({
     region: regionOf(env),
-    logger: SDK_LOGGER,
-    requestHandler: requestHandlerOptions(timeouts),
+    ...clientOptions(timeouts),
     ...(emulated ? { useQueueUrlAsEndpoint: false } : {}),
   });
   return tracer.captureAWSv3Client(client);
 }
 
 export function snsClient(env: NodeJS.ProcessEnv = process.env, timeouts: HttpTimeouts = HTTP_TIMEOUTS.sns): SNSClient {
-  return tracer.captureAWSv3Client(
-    new SNSClient({ region: regionOf(env), logger: SDK_LOGGER, requestHandler: requestHandlerOptions(timeouts) }),
-  );
+  return tracer.captureAWSv3Client(new SNSClient({ region: regionOf(env), ...clientOptions(timeouts) }));
 }

@@ -1,7 +1,8 @@
 import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { clientOptions } from "../aws/client-options";
 import { s3Client } from "../aws/clients";
 import { documentClient } from "../aws/document-client";
-import { HTTP_TIMEOUTS, requestHandlerOptions } from "../aws/http-timeouts";
+import { HTTP_TIMEOUTS } from "../aws/http-timeouts";
 import { ENV, requireEnv } from "../config/env";
 import { tracer } from "../observability/tracer";
 import { readRecord } from "../storage/record-reader";
@@ -14,9 +15,7 @@ let secrets: SecretsManagerClient | undefined;
 
 /** Built only in the cloud, where the cursor key is a secret; never locally. */
 function secretsClient(): SecretsManagerClient {
-  secrets ??= tracer.captureAWSv3Client(
-    new SecretsManagerClient({ requestHandler: requestHandlerOptions(HTTP_TIMEOUTS.secretsManager) }),
-  );
+  secrets ??= tracer.captureAWSv3Client(new SecretsManagerClient(clientOptions(HTTP_TIMEOUTS.secretsManager)));
   return secrets;
 }
 

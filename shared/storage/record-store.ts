@@ -13,7 +13,7 @@ import { claimContent, type HeldClaim, releaseClaim } from "./content-claim";
 import { indexItems, itemKey, keyString, personIndexWarning } from "./index-items";
 import type { IndexItem } from "./item-keys";
 import { keys } from "./item-keys";
-import type { ItemKey, RecordItem, S3Pointer } from "./record-item";
+import type { ItemKey, RecordItem } from "./record-item";
 import { readRecordItem } from "./record-reader";
 import { compareVersions, uriPrefix, type VersionStrings, versionStrings } from "./record-version";
 import { hasTimeFor, type WaitBudget, waitWithinBudget } from "./wait-budget";
@@ -136,7 +136,13 @@ export async function storeRecord(
     return await storeVersion(deps, incoming, version, announce, claim);
   } catch (error) {
     // Failed before a record item held the bytes it claimed: the next copy of them takes the claim.
-    if (claim.held && !claim.written) await releaseClaimQuietly(deps, claim.held);
+    const held = claim.held;
+    if (held && !claim.written) {
+      // Else the claim ages out; until it does, a copy of the bytes is marked a duplicate of this record.
+      await bestEffort(deps, "could not release the content claim", { id: held.recordId }, () =>
+        releaseClaim(deps, held),
+      );
+    }
     throw error;
   }
 }
@@ -147,12 +153,20 @@ interface ClaimProgress {
   written: boolean;
 }
 
-async function releaseClaimQuietly(deps: RecordStoreDeps, held: HeldClaim): Promise<void> {
+/**
+ * A clean-up whose failure is not the delivery's: warned, never thrown. Each
+ * caller says what a failure leaves behind.
+ */
+async function bestEffort(
+  deps: RecordStoreDeps,
+  warning: string,
+  details: Record<string, unknown>,
+  task: () => Promise<unknown>,
+): Promise<void> {
   try {
-    await releaseClaim(deps, held);
+    await task();
   } catch (error) {
-    // The claim then ages out; until it does, a copy of the bytes is marked a duplicate of this record.
-    deps.warn?.("could not release the content claim", { id: held.recordId, error: String(error) });
+    deps.warn?.(warning, { ...details, error: String(error) });
   }
 }
 
@@ -274,7 +288,11 @@ async function storeVersion(
       throw error;
     }
     if (stored?.recordPointer && stored.recordPointer.key !== item.recordPointer?.key) {
-      await deleteBodyQuietly(deps, stored.recordPointer);
+      const pointer = stored.recordPointer;
+      // An orphaned body costs storage, not correctness.
+      await bestEffort(deps, "could not delete the previous record body", { pointer }, () =>
+        deps.s3.send(new DeleteObjectCommand({ Bucket: pointer.bucket, Key: pointer.key })),
+      );
     }
     return {
       outcome,
@@ -441,26 +459,22 @@ async function writeRecord(
   await clearQuietly(deps, pending, `${CLEAR_MARK}, pendingNotification`);
 }
 
-async function clearQuietly(deps: RecordStoreDeps, held: RecordItem, update: string): Promise<void> {
-  try {
-    await updateWhileMarkHeld(deps, held, update);
-  } catch (error) {
-    deps.warn?.("could not clear the index mark", { id: held.id, error: String(error) });
-  }
+function clearQuietly(deps: RecordStoreDeps, held: RecordItem, update: string): Promise<void> {
+  return bestEffort(deps, "could not clear the index mark", { id: held.id }, () =>
+    updateWhileMarkHeld(deps, held, update),
+  );
 }
 
 const CLEAR_MARK = "REMOVE indexPendingSince, staleIndexKeys";
 
 /** Marks this writer's rewrite as given up, so the next delivery takes it over without waiting. */
-async function releaseQuietly(deps: RecordStoreDeps, held: RecordItem): Promise<void> {
-  try {
-    await updateWhileMarkHeld(deps, held, "SET indexPendingSince = :released", {
+function releaseQuietly(deps: RecordStoreDeps, held: RecordItem): Promise<void> {
+  // A failure (throttled again, most likely) leaves the mark to age out (ABANDONED_PENDING_MS).
+  return bestEffort(deps, "could not release the index mark", { id: held.id }, () =>
+    updateWhileMarkHeld(deps, held, "SET indexPendingSince = :released", {
       ":released": `${held.indexPendingSince}${RELEASED}`,
-    });
-  } catch (error) {
-    // Throttled again, most likely: the mark then ages out (ABANDONED_PENDING_MS).
-    deps.warn?.("could not release the index mark", { id: held.id, error: String(error) });
-  }
+    }),
+  );
 }
 
 /**
@@ -525,15 +539,6 @@ async function placeBody(
 /** Where a record body too big for its item lives; never expired by a lifecycle rule. */
 export function recordBodyKey(id: string, versions: VersionStrings): string {
   return `${ARTIFACT_PREFIXES.recordBodies}${id}/${sha256Hex(versions.eventVersion).slice(0, 32)}.json`;
-}
-
-async function deleteBodyQuietly(deps: RecordStoreDeps, pointer: S3Pointer): Promise<void> {
-  try {
-    await deps.s3.send(new DeleteObjectCommand({ Bucket: pointer.bucket, Key: pointer.key }));
-  } catch (error) {
-    // An orphaned body costs storage, not correctness.
-    deps.warn?.("could not delete the previous record body", { pointer, error: String(error) });
-  }
 }
 
 function uniqueKeys(list: ItemKey[]): ItemKey[] {
