@@ -22,7 +22,8 @@ export function isS3NotFound(error: unknown): boolean {
  */
 export function isS3AccessDenied(error: unknown): boolean {
   const { name, $metadata } = asSdkError(error);
-  return name === "AccessDenied" || $metadata?.httpStatusCode === 403;
+  // Not every 403: an expired token or a bad signature is no answer about the object.
+  return name === "AccessDenied" || (name === "Forbidden" && $metadata?.httpStatusCode === 403);
 }
 
 export function isConditionalCheckFailed(error: unknown): boolean {

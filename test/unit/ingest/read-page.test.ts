@@ -142,16 +142,19 @@ describe("readPage", () => {
     });
   });
 
-  it("throws any other S3 failure as is, without listing", async () => {
-    const throttled = new S3ServiceException({
-      name: "SlowDown",
-      $fault: "server",
-      message: "slow down",
-      $metadata: { httpStatusCode: 503 },
+  it.each([
+    ["a throttle (503 SlowDown)", "SlowDown", "server", 503],
+    ["a 403 that is no answer about the object (ExpiredToken)", "ExpiredToken", "client", 403],
+  ] as const)("throws %s as is, without listing", async (_what, name, fault, status) => {
+    const failure = new S3ServiceException({
+      name,
+      $fault: fault,
+      message: name,
+      $metadata: { httpStatusCode: status },
     });
-    s3Mock.on(GetObjectCommand).rejects(throttled);
+    s3Mock.on(GetObjectCommand).rejects(failure);
 
-    await expect(readPage(deps, pageEvent(), MAX)).rejects.toBe(throttled);
+    await expect(readPage(deps, pageEvent(), MAX)).rejects.toBe(failure);
     expect(s3Mock.commandCalls(ListObjectVersionsCommand)).toHaveLength(0);
   });
 });
