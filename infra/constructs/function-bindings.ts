@@ -79,8 +79,9 @@ function grantObjects(fn: DocketFunction, bucket: s3.IBucket, access: ArtifactsA
     );
     // S3 answers a read of a missing key with 404 only to a caller allowed to list the bucket, and
     // with 403 otherwise. Listing is limited to the read prefixes, a condition a GetObject does not
-    // carry, so a 403 is confirmed with a listing of the key (which does) before it is called gone:
-    // nothing outside the prefixes is listable (shared/aws/object-gone.ts).
+    // carry, so a 403 is confirmed with a listing of the key (which does) before it is called gone
+    // (shared/aws/object-gone.ts). Not an unconditioned s3:ListBucket, which would give 404s at once
+    // but let every reader list the whole bucket (other prefixes beside raw/, every claim check).
     fn.lambda.addToRolePolicy(listUnder(bucket, "s3:ListBucket", read));
   }
   for (const prefix of access.write ?? []) bucket.grantPut(fn.lambda, `${prefix}*`);
