@@ -188,21 +188,20 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     });
     cleanup.unshift(() => endpoint.close());
 
-    // The functions' own endpoint: the same proxy with the injector, so only their data-plane calls fail.
+    // The functions' own endpoint: the same proxy answering a read of a missing object 403, as S3 does
+    // for their roles (listing allowed only under a prefix), and with the injector, so only their
+    // data-plane calls fail.
     const injector = options.faults ? new FaultInjector(options.faults) : undefined;
-    let functionsEndpoint: AwsEndpoint | undefined;
-    if (injector) {
-      const chaos = await startAwsEndpoint({
-        host,
-        port: 0,
-        emulator: emulators.fauxqsUrl,
-        dynamodb: emulators.dynamodbUrl,
-        s3Writes,
-        faults: injector,
-      });
-      functionsEndpoint = chaos;
-      cleanup.unshift(() => chaos.close());
-    }
+    const functionsEndpoint = await startAwsEndpoint({
+      host,
+      port: 0,
+      emulator: emulators.fauxqsUrl,
+      dynamodb: emulators.dynamodbUrl,
+      s3Writes,
+      faults: injector,
+      denyMissingObjectReads: true,
+    });
+    cleanup.unshift(() => functionsEndpoint.close());
 
     const clients = {
       s3: new S3Client({ ...local, endpoint: endpoint.url, forcePathStyle: true }),
@@ -251,13 +250,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         {
           stage,
           resources,
-          // Straight to the emulator: no function writes under raw/, so the proxy would add only a hop.
-          // With faults the proxy stays, since the injector must see the functions' calls.
-          s3Endpoint: functionsEndpoint?.url ?? emulators.fauxqsUrl,
+          // S3 through the functions' endpoint, for S3's answers to their roles. SQS and DynamoDB straight
+          // to the emulators (the proxy would add only a hop), unless faults need the injector to see them.
+          s3Endpoint: functionsEndpoint.url,
           // The queue URLs' own origin: the SDK would send there anyway (see interceptLocalhostDns above).
-          sqsEndpoint: functionsEndpoint?.url ?? new URL(resources.pageEventsQueueUrl).origin,
+          sqsEndpoint: injector ? functionsEndpoint.url : new URL(resources.pageEventsQueueUrl).origin,
           snsEndpoint: emulators.fauxqsUrl,
-          dynamodbEndpoint: functionsEndpoint?.url ?? emulators.dynamodbUrl,
+          dynamodbEndpoint: injector ? functionsEndpoint.url : emulators.dynamodbUrl,
           maxPageBytes: options.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES,
           cursorKey: options.cursorKey ?? randomBytes(32).toString("base64url"),
         },
