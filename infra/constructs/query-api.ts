@@ -168,7 +168,9 @@ export class QueryApi extends Construct {
 
     // A gateway response can name one origin only: the first listed (the Lambda echoes any listed one).
     const [gatewayOrigin] = stage.api.corsAllowOrigins;
-    const originHeader = gatewayOrigin ? { "Access-Control-Allow-Origin": `'${gatewayOrigin}'` } : {};
+    const originHeader: Record<string, string> = gatewayOrigin
+      ? { "Access-Control-Allow-Origin": `'${gatewayOrigin}'` }
+      : {};
     for (const type of [apigateway.ResponseType.DEFAULT_4XX, apigateway.ResponseType.DEFAULT_5XX]) {
       this.api.addGatewayResponse(`Gateway${type.responseType}`, {
         type,
