@@ -60,9 +60,10 @@ export interface StageConfig {
     throttle: { rateLimit: number; burstLimit: number };
     /**
      * The public web downloads' own limit, below the stage's (requests per second and burst, for each
-     * download route and method): a download keeps a web function busy for up to minutes
+     * download route and method): a download keeps the download function busy for up to minutes
      * (shared/web/export-rows.ts bounds it), so this slows how fast they can start; how many run at
-     * once is bounded by the web function's concurrency, and in prod each address by the WAF rule.
+     * once is bounded by the download function's reserved concurrency, and in prod each address by
+     * the WAF rule.
      */
     downloadThrottle: { rateLimit: number; burstLimit: number };
     quota: { limit: number; period: Period };
@@ -106,18 +107,28 @@ export const SLOW_API_REQUEST_SECONDS = 1;
  * burst + rate × d requests start in any d seconds; if each runs d seconds, that many run together.
  * A function behind the API with reserved concurrency must have at least this much, or a burst that
  * API Gateway admits meets Lambda throttling, which a proxy integration answers with 500, not 429
- * (and fires the Api5xx alarm). Web downloads stream for minutes and are not covered: each holds
- * one of the web function's slots for as long as it runs.
+ * (and fires the Api5xx alarm). The download function is held to the same against its own lower
+ * throttle (api.downloadThrottle); a download streams for minutes, so beyond the burst it is its
+ * reserved concurrency that bounds how many run, and the web function's pages share none of it.
  */
 export function peakApiConcurrency(throttle: { rateLimit: number; burstLimit: number }): number {
   return throttle.burstLimit + throttle.rateLimit * SLOW_API_REQUEST_SECONDS;
 }
+
+/**
+ * Downloads that may run at once, the download function's reserved concurrency: each holds its slot
+ * for as long as it streams (up to the function's timeout), so this, not the throttle, bounds them; a
+ * download past it is refused (API Gateway answers 500) and the pages are untouched. At least
+ * peakApiConcurrency(api.downloadThrottle), so a burst the throttle admits is never refused.
+ */
+const DOWNLOADS_AT_ONCE = { dev: 3, staging: 3, prod: 5 } as const;
 
 const timeouts = {
   parsePage: Duration.seconds(FUNCTION_TIMEOUT_SECONDS.parsePage),
   storeRecord: Duration.seconds(FUNCTION_TIMEOUT_SECONDS.storeRecord),
   queryApi: Duration.seconds(FUNCTION_TIMEOUT_SECONDS.queryApi),
   web: Duration.seconds(FUNCTION_TIMEOUT_SECONDS.web),
+  download: Duration.seconds(FUNCTION_TIMEOUT_SECONDS.download),
 };
 
 export const STAGES: Record<StageName, StageConfig> = {
@@ -144,6 +155,7 @@ export const STAGES: Record<StageName, StageConfig> = {
       storeRecord: { memoryMiB: 512, timeout: timeouts.storeRecord },
       queryApi: { memoryMiB: 512, timeout: timeouts.queryApi },
       web: { memoryMiB: 512, timeout: timeouts.web },
+      download: { memoryMiB: 512, timeout: timeouts.download, reservedConcurrency: DOWNLOADS_AT_ONCE.dev },
     },
     // Interactive: an upload is queryable in about a second.
     eventSources: {
@@ -179,6 +191,7 @@ export const STAGES: Record<StageName, StageConfig> = {
       storeRecord: { memoryMiB: 512, timeout: timeouts.storeRecord },
       queryApi: { memoryMiB: 512, timeout: timeouts.queryApi },
       web: { memoryMiB: 512, timeout: timeouts.web },
+      download: { memoryMiB: 512, timeout: timeouts.download, reservedConcurrency: DOWNLOADS_AT_ONCE.staging },
     },
     // Batched like prod, so staging shows prod's latency and invocation counts.
     eventSources: {
@@ -220,6 +233,8 @@ export const STAGES: Record<StageName, StageConfig> = {
       // at least peakApiConcurrency(api.throttle), as the stage's throttle applies to both.
       queryApi: { memoryMiB: 1024, timeout: timeouts.queryApi, reservedConcurrency: 20 },
       web: { memoryMiB: 1024, timeout: timeouts.web, reservedConcurrency: 20 },
+      // Downloads run for minutes: their own few slots, so however many are asked for, the pages keep their 20.
+      download: { memoryMiB: 1024, timeout: timeouts.download, reservedConcurrency: DOWNLOADS_AT_ONCE.prod },
     },
     // A 100,000-page backfill drains at 20 parsers; the writer is cheaper and DynamoDB on-demand absorbs it.
     // Batched for cost: fuller batches mean fewer invocations per page during a backfill.

@@ -4,7 +4,7 @@ import type { Duplex } from "node:stream";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from "aws-lambda";
 import { ALLOWED_METHODS, METHOD_NOT_ALLOWED_ERROR, UNKNOWN_ROUTE_ERROR } from "../../shared/config/api-routes";
 import { WEB_METHOD_NOT_ALLOWED } from "../../shared/config/web-routes";
-import type { WebApp } from "../../shared/web/web-app";
+import type { WebApp } from "../../shared/web/web-request";
 import { apiGatewayProxyEvent } from "./api-gateway-event";
 import { matchRoute, matchWebRoute } from "./api-routes";
 import type { ListeningServer } from "./listen-on-loopback";

@@ -6,7 +6,7 @@ import { html } from "./html";
 import { page } from "./layout";
 import { requestPaths } from "./request-paths";
 import { type SitePaths, sitePaths } from "./site-paths";
-import type { WebApp, WebRequest, WebResponse } from "./web-app";
+import type { WebApp, WebRequest, WebResponse } from "./web-request";
 
 /**
  * The web function as a streaming Lambda behind API Gateway (REST, response

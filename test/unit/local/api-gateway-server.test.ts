@@ -1,7 +1,7 @@
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiGatewayServer, startApiGatewayServer } from "../../../infra/local/api-gateway-server";
-import type { WebApp } from "../../../shared/web/web-app";
+import type { WebApp } from "../../../shared/web/web-request";
 
 let server: ApiGatewayServer;
 
