@@ -7,6 +7,7 @@ import {
   DEFAULT_MAX_PAGE_BYTES,
   FUNCTION_TIMEOUT_SECONDS,
 } from "../shared/config/resources";
+import { WEB_METHODS, WEB_ROUTES } from "../shared/config/web-routes";
 
 /**
  * Everything that differs between dev, staging and prod, in one typed place.
@@ -116,12 +117,22 @@ export function peakApiConcurrency(throttle: { rateLimit: number; burstLimit: nu
 }
 
 /**
- * Downloads that may run at once, the download function's reserved concurrency: each holds its slot
- * for as long as it streams (up to the function's timeout), so this, not the throttle, bounds them; a
- * download past it is refused (API Gateway answers 500) and the pages are untouched. At least
- * peakApiConcurrency(api.downloadThrottle), so a burst the throttle admits is never refused.
+ * Each download method's throttle (GET and HEAD of each download route; API Gateway keeps a bucket
+ * per method): one a second, no burst beyond it. Someone downloading waits seconds, not less.
  */
-const DOWNLOADS_AT_ONCE = { dev: 3, staging: 3, prod: 5 } as const;
+const DOWNLOAD_THROTTLE = { rateLimit: 1, burstLimit: 1 };
+
+/** Download methods, each with its own DOWNLOAD_THROTTLE bucket: GET and HEAD of the two downloads. */
+const DOWNLOAD_METHODS = WEB_ROUTES.filter((route) => route.function === "download").length * WEB_METHODS.length;
+
+/**
+ * Downloads that may run at once, the download function's reserved concurrency, in every stage: each
+ * holds its slot for as long as it streams (up to the function's timeout), so this, not the throttle,
+ * bounds them; a download past it is refused (API Gateway answers 500) and the pages are untouched.
+ * Enough for what all the download methods' buckets admit at once (4 × peakApiConcurrency = 8), so a
+ * burst the throttle lets through is never refused; few, so downloads stay a small share of the account.
+ */
+const DOWNLOADS_AT_ONCE = DOWNLOAD_METHODS * peakApiConcurrency(DOWNLOAD_THROTTLE);
 
 const timeouts = {
   parsePage: Duration.seconds(FUNCTION_TIMEOUT_SECONDS.parsePage),
@@ -145,7 +156,7 @@ export const STAGES: Record<StageName, StageConfig> = {
       requireApiKey: true,
       throttle: { rateLimit: 10, burstLimit: 20 },
       quota: { limit: 10_000, period: Period.DAY },
-      downloadThrottle: { rateLimit: 1, burstLimit: 2 },
+      downloadThrottle: DOWNLOAD_THROTTLE,
       corsAllowOrigins: ["*"],
     },
     ingestSubscriptions: [],
@@ -155,7 +166,7 @@ export const STAGES: Record<StageName, StageConfig> = {
       storeRecord: { memoryMiB: 512, timeout: timeouts.storeRecord },
       queryApi: { memoryMiB: 512, timeout: timeouts.queryApi },
       web: { memoryMiB: 512, timeout: timeouts.web },
-      download: { memoryMiB: 512, timeout: timeouts.download, reservedConcurrency: DOWNLOADS_AT_ONCE.dev },
+      download: { memoryMiB: 512, timeout: timeouts.download, reservedConcurrency: DOWNLOADS_AT_ONCE },
     },
     // Interactive: an upload is queryable in about a second.
     eventSources: {
@@ -180,7 +191,7 @@ export const STAGES: Record<StageName, StageConfig> = {
       requireApiKey: true,
       throttle: { rateLimit: 20, burstLimit: 40 },
       quota: { limit: 50_000, period: Period.DAY },
-      downloadThrottle: { rateLimit: 1, burstLimit: 2 },
+      downloadThrottle: DOWNLOAD_THROTTLE,
       corsAllowOrigins: [],
       // Off by default (a web ACL costs a few dollars a month); set this to try the rule before prod.
       firewall: undefined,
@@ -191,7 +202,7 @@ export const STAGES: Record<StageName, StageConfig> = {
       storeRecord: { memoryMiB: 512, timeout: timeouts.storeRecord },
       queryApi: { memoryMiB: 512, timeout: timeouts.queryApi },
       web: { memoryMiB: 512, timeout: timeouts.web },
-      download: { memoryMiB: 512, timeout: timeouts.download, reservedConcurrency: DOWNLOADS_AT_ONCE.staging },
+      download: { memoryMiB: 512, timeout: timeouts.download, reservedConcurrency: DOWNLOADS_AT_ONCE },
     },
     // Batched like prod, so staging shows prod's latency and invocation counts.
     eventSources: {
@@ -218,7 +229,7 @@ export const STAGES: Record<StageName, StageConfig> = {
       // is 864,000 a day, four times the quota; the WAF holds each IP to about 3.3/s.
       throttle: { rateLimit: 10, burstLimit: 10 },
       quota: { limit: 200_000, period: Period.DAY },
-      downloadThrottle: { rateLimit: 1, burstLimit: 2 },
+      downloadThrottle: DOWNLOAD_THROTTLE,
       // Same origin only; list the origins of other sites that call the API here.
       corsAllowOrigins: [],
       // One key is shared by its callers, so the usage plan cannot tell them apart: this caps each IP
@@ -234,7 +245,7 @@ export const STAGES: Record<StageName, StageConfig> = {
       queryApi: { memoryMiB: 1024, timeout: timeouts.queryApi, reservedConcurrency: 20 },
       web: { memoryMiB: 1024, timeout: timeouts.web, reservedConcurrency: 20 },
       // Downloads run for minutes: their own few slots, so however many are asked for, the pages keep their 20.
-      download: { memoryMiB: 1024, timeout: timeouts.download, reservedConcurrency: DOWNLOADS_AT_ONCE.prod },
+      download: { memoryMiB: 1024, timeout: timeouts.download, reservedConcurrency: DOWNLOADS_AT_ONCE },
     },
     // A 100,000-page backfill drains at 20 parsers; the writer is cheaper and DynamoDB on-demand absorbs it.
     // Batched for cost: fuller batches mean fewer invocations per page during a backfill.

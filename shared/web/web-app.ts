@@ -4,12 +4,11 @@ import type { ListPage } from "./export-rows";
 import { readFilters } from "./meeting-filters";
 import { meetingPage } from "./meeting-page";
 import { type MeetingStatsView, meetingsPage, type RegionSuggestion } from "./meetings-page";
-import { type PersonAppearance, type PersonPost, type PersonView, personPage } from "./person-page";
 import { failure, htmlResponse, messagePage, methodNotAllowed } from "./message-page";
+import { type PersonAppearance, type PersonPost, type PersonView, personPage } from "./person-page";
 import { apiError, type QueryApi } from "./query-api";
 import { type SitePaths, sitePaths } from "./site-paths";
 import type { WebApp, WebResponse } from "./web-request";
-
 
 const LIST_PAGE = "50";
 /**

@@ -14,7 +14,7 @@ import { type SynthesizedStage, synthStage } from "./support/synth-stage";
 import { logicalId, resource } from "./support/template-queries";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const FUNCTIONS: FunctionName[] = ["parsePage", "storeRecord", "queryApi", "web"];
+const FUNCTIONS: FunctionName[] = ["parsePage", "storeRecord", "queryApi", "web", "download"];
 /** Dummy values for the variables the handlers read when their module loads. */
 const HANDLER_ENV = {
   DOCKET_STAGE: "prod",
@@ -68,6 +68,7 @@ const CLIENTS: Record<FunctionName, string[]> = {
   storeRecord: ["client-dynamodb", "client-s3", "client-sns"],
   queryApi: ["client-dynamodb", "client-s3", "client-secrets-manager"],
   web: ["client-dynamodb", "client-s3", "client-secrets-manager"],
+  download: ["client-dynamodb", "client-s3", "client-secrets-manager"],
 };
 
 /** The source files in a bundle, read from its source map. */

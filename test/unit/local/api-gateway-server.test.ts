@@ -1,19 +1,32 @@
 import { request } from "node:http";
+import type { Writable } from "node:stream";
+import type { APIGatewayProxyEvent } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiGatewayServer, startApiGatewayServer } from "../../../infra/local/api-gateway-server";
+import { WEB_FUNCTIONS, type WebFunctionName } from "../../../shared/config/web-routes";
 import type { WebApp } from "../../../shared/web/web-request";
+import { webStreamHandler, writeResponsePrelude } from "../../../shared/web/web-stream-handler";
 
 let server: ApiGatewayServer;
 
-/** The server on a free port, its function answering {} and, when given, its web app. */
-const start = (web?: WebApp) =>
+/** The server on a free port, its function answering {} and, when given, its web functions' apps (streamed, as in Lambda). */
+const start = (apps?: Record<WebFunctionName, WebApp>) =>
   startApiGatewayServer({
     host: "127.0.0.1",
     port: 0,
     stage: "local",
     region: "us-east-1",
     invoke: async () => ({ statusCode: 200, headers: {}, body: "{}" }),
-    ...(web ? { web } : {}),
+    ...(apps
+      ? {
+          web: Object.fromEntries(
+            WEB_FUNCTIONS.map((name) => [
+              name,
+              webStreamHandler(apps[name], { error: () => {} }, writeResponsePrelude),
+            ]),
+          ) as Record<WebFunctionName, (event: APIGatewayProxyEvent, stream: Writable) => Promise<void>>,
+        }
+      : {}),
   });
 
 beforeAll(async () => {
@@ -52,12 +65,16 @@ describe("the local API Gateway server", () => {
 
 describe("the local API Gateway server's web pages", () => {
   let web: ApiGatewayServer;
-  beforeAll(async () => {
-    web = await start(async () => ({
+  /** Each function answers with its own name and the path it was asked for. */
+  const answering =
+    (name: string): WebApp =>
+    async (request) => ({
       status: 200,
       headers: { "Content-Type": "text/html; charset=utf-8" },
-      body: "<p>页</p>",
-    }));
+      body: `<p>页 ${name} ${request.path}</p>`,
+    });
+  beforeAll(async () => {
+    web = await start({ web: answering("web"), download: answering("download") });
   });
   afterAll(async () => {
     await web?.close();
@@ -81,8 +98,17 @@ describe("the local API Gateway server's web pages", () => {
     });
 
   it("serve GET and HEAD, HEAD without the body, as the stack's web methods do", async () => {
-    expect(await send("GET", "/meeting/rec_1")).toMatchObject({ status: 200, body: "<p>页</p>" });
+    expect(await send("GET", "/meeting/rec_1")).toMatchObject({ status: 200, body: "<p>页 web /meeting/rec_1</p>" });
     expect(await send("HEAD", "/meeting/rec_1")).toMatchObject({ status: 200, body: "" });
+  });
+
+  it("send each route to the function the route table names: pages to web, downloads to download", async () => {
+    expect((await send("GET", "/")).body).toBe("<p>页 web /</p>");
+    expect((await send("GET", "/person/%E6%9D%8E")).body).toBe("<p>页 web /person/%E6%9D%8E</p>");
+    expect((await send("GET", "/download/meetings.csv")).body).toBe("<p>页 download /download/meetings.csv</p>");
+    expect((await send("GET", "/download/meetings.jsonl?region=x")).body).toBe(
+      "<p>页 download /download/meetings.jsonl</p>",
+    );
   });
 
   it("answer another method with the stack's JSON 405 naming GET and HEAD", async () => {
