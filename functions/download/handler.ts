@@ -1,5 +1,5 @@
 import { logger } from "../../shared/observability/logger";
-import { apiDepsFromEnvironment } from "../../shared/query/api-deps";
+import { listApiDepsFromEnvironment } from "../../shared/query/api-deps";
 import { createApiHandler } from "../../shared/query/router";
 import { createDownloadApp } from "../../shared/web/download-app";
 import { inProcessQueryApi } from "../../shared/web/query-api";
@@ -10,8 +10,8 @@ import { streamingWebFunction } from "../../shared/web/streaming-function";
  * downloads (shared/web/download-app.ts), reading GET /meetings through the
  * query API's own handler in-process. A function of its own, so downloads,
  * which run for minutes, hold none of the pages' concurrency. They read
- * /meetings only: the OpenAPI document stays out of this bundle.
+ * GET /meetings only: no S3 client, no OpenAPI document in this bundle.
  */
-const queryApi = createApiHandler(() => apiDepsFromEnvironment(null), logger);
+const queryApi = createApiHandler(() => listApiDepsFromEnvironment(), logger);
 
 export const handler = streamingWebFunction("download", createDownloadApp(inProcessQueryApi(queryApi)));

@@ -103,19 +103,20 @@ export class DocketStack extends Stack {
     bindArtifactsBucket(this.queryApi, this.artifacts.bucket, { read: [ARTIFACT_PREFIXES.recordBodies] });
     bindCursorSecret(this.queryApi, this.cursorKey.secret);
     bindCorsOrigins(this.queryApi, stage.api.corsAllowOrigins);
-    // The web pages and the downloads read through the query API's code in-process: the same read-only
-    // grants, no more. Downloads are a function of their own (shared/config/web-routes.ts says why).
+    // The web pages and the downloads read through the query API's code in-process: its read-only grants,
+    // at most. Downloads are a function of their own (shared/config/web-routes.ts says why).
     this.web = new DocketFunction(this, "Web", { name: "web", stage, description: "Serves the web app's pages" });
     this.download = new DocketFunction(this, "Download", {
       name: "download",
       stage,
       description: "Streams the web app's CSV and JSON Lines downloads",
     });
-    for (const fn of [this.web, this.download]) {
-      bindTable(fn, this.records.table, "read");
-      bindArtifactsBucket(fn, this.artifacts.bucket, { read: [ARTIFACT_PREFIXES.recordBodies] });
-      bindCursorSecret(fn, this.cursorKey.secret);
-    }
+    bindTable(this.web, this.records.table, "read");
+    bindArtifactsBucket(this.web, this.artifacts.bucket, { read: [ARTIFACT_PREFIXES.recordBodies] });
+    bindCursorSecret(this.web, this.cursorKey.secret);
+    // Downloads read the list (index items) only, never a record body: no grant on the artifacts bucket.
+    bindTable(this.download, this.records.table, "read");
+    bindCursorSecret(this.download, this.cursorKey.secret);
     this.api = new QueryApi(this, "QueryApiGateway", {
       stage,
       handler: this.queryApi,

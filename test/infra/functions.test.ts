@@ -62,10 +62,9 @@ const EXPECTED: Record<FunctionName, Partial<Record<string, Grant[]>>> = {
     [ENV.cursorKeySecretArn]: [{ actions: ["secretsmanager:GetSecretValue"] }],
     [ENV.stage]: [],
   },
-  // So do the downloads.
+  // The downloads read the list only (GET /meetings, index items): no record bodies, so no S3 at all.
   download: {
     [ENV.tableName]: [{ actions: ["dynamodb:GetItem", "dynamodb:Query"] }],
-    [ENV.artifactsBucket]: [{ actions: ["s3:GetObject", "s3:GetObjectVersion"], onObjects: [BODIES] }],
     [ENV.cursorKeySecretArn]: [{ actions: ["secretsmanager:GetSecretValue"] }],
     [ENV.stage]: [],
   },
@@ -77,7 +76,7 @@ const FORBIDDEN: Record<FunctionName, RegExp> = {
   storeRecord: /^(secretsmanager:|sqs:SendMessage)/,
   queryApi: /^(dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem)|s3:(Put|Delete)|sqs:|sns:)/,
   web: /^(dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem)|s3:(Put|Delete)|sqs:|sns:)/,
-  download: /^(dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem)|s3:(Put|Delete)|sqs:|sns:)/,
+  download: /^(dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem)|s3:|sqs:|sns:)/,
 };
 
 /** The key patterns (e.g. "/records/*") of object ARNs `{ Fn::Join: ["", [bucket ARN, "/records/*"]] }`. */
