@@ -122,3 +122,47 @@ describe("the local API Gateway server's web pages", () => {
     expect([answer.status, answer.allow]).toEqual([405, "GET, OPTIONS"]);
   });
 });
+
+describe("the local API Gateway server's streamed responses", () => {
+  let failing: ApiGatewayServer;
+  beforeAll(async () => {
+    failing = await startApiGatewayServer({
+      host: "127.0.0.1",
+      port: 0,
+      stage: "local",
+      region: "us-east-1",
+      invoke: async () => ({ statusCode: 200, headers: {}, body: "{}" }),
+      web: {
+        // Fails before writing its status: the gateway's own 502.
+        web: async () => {
+          throw new Error("cold start failed");
+        },
+        // Writes its status, one row in two chunks (the prelude split across them), then fails.
+        download: async (_event, stream) => {
+          const prelude = `${JSON.stringify({ statusCode: 200, headers: { "Content-Type": "text/csv" } })}${"\0".repeat(8)}`;
+          stream.write(prelude.slice(0, 10));
+          stream.write(`${prelude.slice(10)}id\r\n`);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          throw new Error("table went away");
+        },
+      },
+    });
+  });
+  afterAll(async () => {
+    await failing?.close();
+  });
+
+  it("answers a function that fails before its status with the gateway's JSON 502", async () => {
+    const response = await fetch(`${failing.url}/`);
+    expect(response.status).toBe(502);
+    expect(await response.json()).toEqual({ error: { code: "DEFAULT_5XX", message: "Internal server error" } });
+  });
+
+  it("sends the status and headers a function streams, and cuts the connection when it fails after them", async () => {
+    const response = await fetch(`${failing.url}/download/meetings.csv`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/csv");
+    // Never a short file that looks whole: reading the body fails.
+    await expect(response.text()).rejects.toThrow();
+  });
+});
