@@ -192,6 +192,14 @@ describe.each(STAGE_NAMES)("operations (%s)", (name) => {
     const dashboards = Object.values(resourcesOfType(s().template, "AWS::CloudWatch::Dashboard"));
     expect(dashboards.map((d) => d.Properties?.DashboardName)).toEqual([`Docket-${name}`]);
   });
+
+  it("graphs every function on the dashboard, the download function too", () => {
+    const { stack } = s();
+    const [dashboard] = Object.values(resourcesOfType(s().template, "AWS::CloudWatch::Dashboard"));
+    const body = JSON.stringify(dashboard?.Properties?.DashboardBody);
+    for (const fn of [stack.parsePage, stack.storeRecord, stack.queryApi, stack.web, stack.download])
+      expect(body, fn.node.path).toContain(logicalId(fn.lambda));
+  });
 });
 
 describe("who alarms reach", () => {
