@@ -118,7 +118,7 @@ export function peakApiConcurrency(throttle: { rateLimit: number; burstLimit: nu
 
 /**
  * Each download method's throttle (GET and HEAD of each download route; API Gateway keeps a bucket
- * per method): one a second, no burst beyond it. Someone downloading waits seconds, not less.
+ * per method): one a second, with no burst beyond it.
  */
 const DOWNLOAD_THROTTLE = { rateLimit: 1, burstLimit: 1 };
 
