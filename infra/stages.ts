@@ -7,6 +7,7 @@ import {
   DEFAULT_MAX_PAGE_BYTES,
   FUNCTION_TIMEOUT_SECONDS,
 } from "../shared/config/resources";
+import { WEB_METHODS, WEB_ROUTES } from "../shared/config/web-routes";
 
 /**
  * Everything that differs between dev, staging and prod, in one typed place.
@@ -60,9 +61,10 @@ export interface StageConfig {
     throttle: { rateLimit: number; burstLimit: number };
     /**
      * The public web downloads' own limit, below the stage's (requests per second and burst, for each
-     * download route and method): a download keeps a web function busy for up to minutes
+     * download route and method): a download keeps the download function busy for up to minutes
      * (shared/web/export-rows.ts bounds it), so this slows how fast they can start; how many run at
-     * once is bounded by the web function's concurrency, and in prod each address by the WAF rule.
+     * once is bounded by the download function's reserved concurrency, and in prod each address by
+     * the WAF rule.
      */
     downloadThrottle: { rateLimit: number; burstLimit: number };
     quota: { limit: number; period: Period };
@@ -106,18 +108,38 @@ export const SLOW_API_REQUEST_SECONDS = 1;
  * burst + rate × d requests start in any d seconds; if each runs d seconds, that many run together.
  * A function behind the API with reserved concurrency must have at least this much, or a burst that
  * API Gateway admits meets Lambda throttling, which a proxy integration answers with 500, not 429
- * (and fires the Api5xx alarm). Web downloads stream for minutes and are not covered: each holds
- * one of the web function's slots for as long as it runs.
+ * (and fires the Api5xx alarm). The download function is held to the same against its own lower
+ * throttle (api.downloadThrottle); a download streams for minutes, so beyond the burst it is its
+ * reserved concurrency that bounds how many run, and the web function's pages share none of it.
  */
 export function peakApiConcurrency(throttle: { rateLimit: number; burstLimit: number }): number {
   return throttle.burstLimit + throttle.rateLimit * SLOW_API_REQUEST_SECONDS;
 }
+
+/**
+ * Each download method's throttle (GET and HEAD of each download route; API Gateway keeps a bucket
+ * per method): one a second, with no burst beyond it.
+ */
+const DOWNLOAD_THROTTLE = { rateLimit: 1, burstLimit: 1 };
+
+/** Download methods, each with its own DOWNLOAD_THROTTLE bucket: GET and HEAD of the two downloads. */
+const DOWNLOAD_METHODS = WEB_ROUTES.filter((route) => route.function === "download").length * WEB_METHODS.length;
+
+/**
+ * Downloads that may run at once, the download function's reserved concurrency, in every stage: each
+ * holds its slot for as long as it streams (up to the function's timeout), so this, not the throttle,
+ * bounds them; a download past it is refused (API Gateway answers 500) and the pages are untouched.
+ * Enough for what all the download methods' buckets admit at once (4 × peakApiConcurrency = 8), so a
+ * burst the throttle lets through is never refused; few, so downloads stay a small share of the account.
+ */
+const DOWNLOADS_AT_ONCE = DOWNLOAD_METHODS * peakApiConcurrency(DOWNLOAD_THROTTLE);
 
 const timeouts = {
   parsePage: Duration.seconds(FUNCTION_TIMEOUT_SECONDS.parsePage),
   storeRecord: Duration.seconds(FUNCTION_TIMEOUT_SECONDS.storeRecord),
   queryApi: Duration.seconds(FUNCTION_TIMEOUT_SECONDS.queryApi),
   web: Duration.seconds(FUNCTION_TIMEOUT_SECONDS.web),
+  download: Duration.seconds(FUNCTION_TIMEOUT_SECONDS.download),
 };
 
 export const STAGES: Record<StageName, StageConfig> = {
@@ -134,7 +156,7 @@ export const STAGES: Record<StageName, StageConfig> = {
       requireApiKey: true,
       throttle: { rateLimit: 10, burstLimit: 20 },
       quota: { limit: 10_000, period: Period.DAY },
-      downloadThrottle: { rateLimit: 1, burstLimit: 2 },
+      downloadThrottle: DOWNLOAD_THROTTLE,
       corsAllowOrigins: ["*"],
     },
     ingestSubscriptions: [],
@@ -144,6 +166,7 @@ export const STAGES: Record<StageName, StageConfig> = {
       storeRecord: { memoryMiB: 512, timeout: timeouts.storeRecord },
       queryApi: { memoryMiB: 512, timeout: timeouts.queryApi },
       web: { memoryMiB: 512, timeout: timeouts.web },
+      download: { memoryMiB: 512, timeout: timeouts.download, reservedConcurrency: DOWNLOADS_AT_ONCE },
     },
     // Interactive: an upload is queryable in about a second.
     eventSources: {
@@ -168,7 +191,7 @@ export const STAGES: Record<StageName, StageConfig> = {
       requireApiKey: true,
       throttle: { rateLimit: 20, burstLimit: 40 },
       quota: { limit: 50_000, period: Period.DAY },
-      downloadThrottle: { rateLimit: 1, burstLimit: 2 },
+      downloadThrottle: DOWNLOAD_THROTTLE,
       corsAllowOrigins: [],
       // Off by default (a web ACL costs a few dollars a month); set this to try the rule before prod.
       firewall: undefined,
@@ -179,6 +202,7 @@ export const STAGES: Record<StageName, StageConfig> = {
       storeRecord: { memoryMiB: 512, timeout: timeouts.storeRecord },
       queryApi: { memoryMiB: 512, timeout: timeouts.queryApi },
       web: { memoryMiB: 512, timeout: timeouts.web },
+      download: { memoryMiB: 512, timeout: timeouts.download, reservedConcurrency: DOWNLOADS_AT_ONCE },
     },
     // Batched like prod, so staging shows prod's latency and invocation counts.
     eventSources: {
@@ -205,7 +229,7 @@ export const STAGES: Record<StageName, StageConfig> = {
       // is 864,000 a day, four times the quota; the WAF holds each IP to about 3.3/s.
       throttle: { rateLimit: 10, burstLimit: 10 },
       quota: { limit: 200_000, period: Period.DAY },
-      downloadThrottle: { rateLimit: 1, burstLimit: 2 },
+      downloadThrottle: DOWNLOAD_THROTTLE,
       // Same origin only; list the origins of other sites that call the API here.
       corsAllowOrigins: [],
       // One key is shared by its callers, so the usage plan cannot tell them apart: this caps each IP
@@ -220,6 +244,8 @@ export const STAGES: Record<StageName, StageConfig> = {
       // at least peakApiConcurrency(api.throttle), as the stage's throttle applies to both.
       queryApi: { memoryMiB: 1024, timeout: timeouts.queryApi, reservedConcurrency: 20 },
       web: { memoryMiB: 1024, timeout: timeouts.web, reservedConcurrency: 20 },
+      // Downloads run for minutes: their own few slots, so however many are asked for, the pages keep their 20.
+      download: { memoryMiB: 1024, timeout: timeouts.download, reservedConcurrency: DOWNLOADS_AT_ONCE },
     },
     // A 100,000-page backfill drains at 20 parsers; the writer is cheaper and DynamoDB on-demand absorbs it.
     // Batched for cost: fuller batches mean fewer invocations per page during a backfill.

@@ -17,6 +17,7 @@ const ENTRY_FOLDERS: Record<FunctionName, string> = {
   storeRecord: "store-record",
   queryApi: "query-api",
   web: "web",
+  download: "download",
 };
 
 // cheerio, opencc-js and the X-Ray SDK are CommonJS; an ESM bundle needs a real `require`

@@ -10,7 +10,13 @@ import {
   pathParameterNames,
   UNKNOWN_ROUTE_ERROR,
 } from "../../shared/config/api-routes";
-import { WEB_METHOD_NOT_ALLOWED, WEB_METHODS, WEB_ROUTES } from "../../shared/config/web-routes";
+import {
+  WEB_FUNCTIONS,
+  WEB_METHOD_NOT_ALLOWED,
+  WEB_METHODS,
+  WEB_ROUTES,
+  type WebFunctionName,
+} from "../../shared/config/web-routes";
 import { acknowledge } from "../nag/acknowledge";
 import type { StageConfig } from "../stages";
 import { ApiFirewall } from "./api-firewall";
@@ -73,8 +79,8 @@ function gatewayAnswer(
 export interface QueryApiProps {
   stage: StageConfig;
   handler: DocketFunction;
-  /** serves WEB_ROUTES, without an API key */
-  webHandler: DocketFunction;
+  /** serve WEB_ROUTES without an API key, each route the function it names */
+  webHandlers: Record<WebFunctionName, DocketFunction>;
 }
 
 /** The resource policy: everyone may call; with webAllowCidrs, the web pages only from those addresses. */
@@ -112,7 +118,7 @@ function downloadMethodOptions(stage: StageConfig): Record<string, apigateway.Me
     dataTraceEnabled: false,
   };
   return Object.fromEntries(
-    WEB_ROUTES.filter((route) => route.download).flatMap((route) =>
+    WEB_ROUTES.filter((route) => route.function === "download").flatMap((route) =>
       WEB_METHODS.map((method) => [`${route.path}/${method}`, options]),
     ),
   );
@@ -212,18 +218,27 @@ export class QueryApi extends Construct {
       });
     }
     // The web pages: no API key (a browser must never hold one), behind stage throttling (downloads: their
-    // own lower limit) and the optional allow-list; GET and HEAD, as the local server answers them.
-    // Streamed (functions/web/handler.ts): a download (up to its row bound) reaches the browser page by
-    // page, rather than being gathered into one response of at most 6 MB; the wait matches the function's.
-    const web = new apigateway.LambdaIntegration(props.webHandler.lambda, {
-      proxy: true,
-      scopePermissionToMethod: false,
-      responseTransferMode: apigateway.ResponseTransferMode.STREAM,
-      ...(props.webHandler.lambda.timeout ? { timeout: props.webHandler.lambda.timeout } : {}),
-    });
+    // own lower limit) and the optional allow-list; GET and HEAD, as the local server answers them. Each
+    // route goes to the function the route table names: pages to the web function, downloads to their own.
+    // Streamed (shared/web/streaming-function.ts): a download (up to its row bound) reaches the browser
+    // page by page, rather than being gathered into one response of at most 6 MB; a page is streamed by
+    // the same handler. The wait matches each function's timeout (the pages' is short).
+    const integrations = Object.fromEntries(
+      WEB_FUNCTIONS.map((name) => {
+        const fn = props.webHandlers[name].lambda;
+        const integration = new apigateway.LambdaIntegration(fn, {
+          proxy: true,
+          scopePermissionToMethod: false,
+          responseTransferMode: apigateway.ResponseTransferMode.STREAM,
+          ...(fn.timeout ? { timeout: fn.timeout } : {}),
+        });
+        return [name, integration];
+      }),
+    ) as Record<WebFunctionName, apigateway.LambdaIntegration>;
     for (const route of WEB_ROUTES) {
       const resource = resourceAt(this.api.root, route.path);
-      for (const method of WEB_METHODS) resource.addMethod(method, web, { apiKeyRequired: false });
+      const integration = integrations[route.function];
+      for (const method of WEB_METHODS) resource.addMethod(method, integration, { apiKeyRequired: false });
       // Another method: the JSON 405 the local server gives, not API Gateway's 403 "Missing Authentication Token".
       resource.addMethod(
         "ANY",
@@ -268,13 +283,13 @@ export class QueryApi extends Construct {
       acknowledge(
         this.api,
         "AwsSolutions-APIG3",
-        `No WAF in ${stage.name} (api.firewall in infra/stages.ts): a read-only API behind API keys, per-key quota and stage throttling; the keyless web pages behind stage throttling, downloads behind their own lower limit and a row and time bound.`,
+        `No WAF in ${stage.name} (api.firewall in infra/stages.ts): a read-only API behind API keys, per-key quota and stage throttling; the keyless web pages behind stage throttling, downloads behind their own lower limit, a row and time bound and their own function's reserved concurrency.`,
       );
     }
     acknowledge(
       this.api,
       "AwsSolutions-APIG4",
-      "Published meeting records, read-only, no user accounts: the JSON API's callers are identified and metered by API key and usage plan; the web pages (WEB_ROUTES) are public and keyless, limited by stage throttling, a lower throttle and a row and time bound on downloads, the web function's concurrency, and where configured the per-IP WAF rule and the webAllowCidrs resource policy.",
+      "Published meeting records, read-only, no user accounts: the JSON API's callers are identified and metered by API key and usage plan; the web pages (WEB_ROUTES) are public and keyless, limited by stage throttling, a lower throttle, a row and time bound and the download function's own reserved concurrency on downloads, the web function's concurrency, and where configured the per-IP WAF rule and the webAllowCidrs resource policy.",
     );
     acknowledge(
       this.api,

@@ -1,14 +1,17 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import net, { type AddressInfo } from "node:net";
-import type { Duplex } from "node:stream";
+import type { Duplex, Writable } from "node:stream";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from "aws-lambda";
 import { ALLOWED_METHODS, METHOD_NOT_ALLOWED_ERROR, UNKNOWN_ROUTE_ERROR } from "../../shared/config/api-routes";
-import { WEB_METHOD_NOT_ALLOWED } from "../../shared/config/web-routes";
-import type { WebApp } from "../../shared/web/web-app";
-import { apiGatewayProxyEvent } from "./api-gateway-event";
-import { matchRoute, matchWebRoute } from "./api-routes";
+import { WEB_METHOD_NOT_ALLOWED, type WebFunctionName } from "../../shared/config/web-routes";
+import { apiGatewayProxyEvent, type HttpRequestParts } from "./api-gateway-event";
+import { matchRoute, matchWebRoute, type WebRouteMatch } from "./api-routes";
 import type { ListeningServer } from "./listen-on-loopback";
 import { EncodedConnection } from "./raw-utf8-request-line";
+import { streamedResponse } from "./streamed-response";
+
+/** A streaming web function (shared/web/streaming-function.ts): the proxy event and the stream to answer on. */
+export type StreamingInvoke = (event: APIGatewayProxyEvent, stream: Writable) => Promise<void>;
 
 /**
  * API Gateway (REST, Lambda proxy integration) played locally: each request
@@ -21,8 +24,11 @@ export interface ApiGatewayServerOptions {
   stage: string;
   region: string;
   invoke: (event: APIGatewayProxyEvent) => Promise<unknown>;
-  /** the web app's pages (shared/config/web-routes.ts), streamed as they render */
-  web?: WebApp;
+  /**
+   * The web functions, each serving the routes shared/config/web-routes.ts gives it, as in AWS:
+   * the pages' and the downloads', invoked with the proxy event and a stream (response transfer mode STREAM).
+   */
+  web?: Record<WebFunctionName, StreamingInvoke>;
   onError?: (error: unknown) => void;
 }
 
@@ -121,8 +127,9 @@ async function handle(options: ApiGatewayServerOptions, req: IncomingMessage, bo
   }
   const route = matchRoute(method, path);
   if (!route) {
-    if (options.web && matchWebRoute(method, path)) {
-      await sendWebPage(options.web, req, res);
+    const webRoute = options.web ? matchWebRoute(method, path) : undefined;
+    if (options.web && webRoute) {
+      await sendStreamed(options, options.web[webRoute.function], requestParts(options, req, body), webRoute, res);
       return;
     }
     const answer = matchRoute("GET", path)
@@ -133,19 +140,7 @@ async function handle(options: ApiGatewayServerOptions, req: IncomingMessage, bo
     sendGatewayResponse(res, answer);
     return;
   }
-  const event = apiGatewayProxyEvent(
-    {
-      method,
-      url: req.url ?? "/",
-      headers: req.headers,
-      rawHeaders: req.rawHeaders,
-      body,
-      sourceIp: req.socket.remoteAddress ?? "127.0.0.1",
-      stage: options.stage,
-      region: options.region,
-    },
-    route,
-  );
+  const event = apiGatewayProxyEvent(requestParts(options, req, body), route);
   let result: unknown;
   try {
     result = await options.invoke(event);
@@ -160,6 +155,41 @@ async function handle(options: ApiGatewayServerOptions, req: IncomingMessage, bo
     return;
   }
   sendProxyResult(res, result);
+}
+
+function requestParts(options: ApiGatewayServerOptions, req: IncomingMessage, body: Buffer): HttpRequestParts {
+  return {
+    method: req.method ?? "GET",
+    url: req.url ?? "/",
+    headers: req.headers,
+    rawHeaders: req.rawHeaders,
+    body,
+    sourceIp: req.socket.remoteAddress ?? "127.0.0.1",
+    stage: options.stage,
+    region: options.region,
+  };
+}
+
+/**
+ * A web route's function, invoked as API Gateway invokes it with response streaming: the status
+ * and headers when the function has written them, then the body as it writes it. A function that
+ * fails before its status is the gateway's 502; after it, the connection is cut, so a client sees
+ * a broken download, never a short file that looks whole.
+ */
+async function sendStreamed(
+  options: ApiGatewayServerOptions,
+  invoke: StreamingInvoke,
+  request: HttpRequestParts,
+  route: WebRouteMatch,
+  res: ServerResponse,
+): Promise<void> {
+  try {
+    await invoke(apiGatewayProxyEvent(request, route), streamedResponse(res));
+    if (!res.headersSent) throw new Error(`${route.function} ended without a response`);
+  } catch (error) {
+    options.onError?.(error);
+    sendGatewayResponse(res, GATEWAY_RESPONSES.functionError);
+  }
 }
 
 function isProxyResult(value: unknown): value is APIGatewayProxyResult {
@@ -198,30 +228,6 @@ function sendGatewayResponse(
     ...(response.allow ? { allow: response.allow } : {}),
   });
   res.end(body);
-}
-
-/** A web page, or a download written chunk by chunk as the API's pages arrive. */
-async function sendWebPage(web: WebApp, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const url = new URL(req.url ?? "/", "http://placeholder");
-  const response = await web({ method: req.method ?? "GET", path: url.pathname, query: url.searchParams });
-  const headers = Object.fromEntries(
-    Object.entries(response.headers).map(([name, value]) => [name.toLowerCase(), value]),
-  );
-  if (typeof response.body === "string") {
-    res.writeHead(response.status, { ...headers, "content-length": Buffer.byteLength(response.body) });
-    res.end(req.method === "HEAD" ? undefined : response.body);
-    return;
-  }
-  res.writeHead(response.status, headers);
-  try {
-    for await (const chunk of response.body) {
-      if (!res.write(chunk)) await new Promise((resolve) => res.once("drain", resolve));
-    }
-    res.end();
-  } catch {
-    // Headers are gone: cutting the connection is how a client learns the download failed.
-    res.destroy();
-  }
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {

@@ -1,5 +1,5 @@
 import { API_ROUTES } from "../../shared/config/api-routes";
-import { WEB_METHODS, WEB_ROUTES } from "../../shared/config/web-routes";
+import { WEB_METHODS, WEB_ROUTES, type WebFunctionName } from "../../shared/config/web-routes";
 
 /**
  * The REST API's resources (shared/config/api-routes.ts, which the stack
@@ -26,12 +26,23 @@ export function matchRoute(method: string, path: string): RouteMatch | undefined
   return undefined;
 }
 
-/** A web page's route (GET or HEAD), as the stack declares it for the web function. */
-export function matchWebRoute(method: string, path: string): string | undefined {
+/** A web route (GET or HEAD) and the function that serves it, as the stack declares them. */
+export interface WebRouteMatch extends RouteMatch {
+  function: WebFunctionName;
+}
+
+export function matchWebRoute(method: string, path: string): WebRouteMatch | undefined {
   if (!(WEB_METHODS as readonly string[]).includes(method)) return undefined;
   const segments = splitPath(path);
   if (!segments) return undefined;
-  return WEB_ROUTES.find((route) => matchSegments(splitPath(route.path) ?? [], segments))?.path;
+  for (const route of WEB_ROUTES) {
+    const parameters = matchSegments(splitPath(route.path) ?? [], segments);
+    if (parameters) {
+      const pathParameters = Object.keys(parameters).length > 0 ? parameters : null;
+      return { resource: route.path, pathParameters, function: route.function };
+    }
+  }
+  return undefined;
 }
 
 function splitPath(path: string): string[] | undefined {

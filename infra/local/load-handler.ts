@@ -1,4 +1,8 @@
+import type { Writable } from "node:stream";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import type { APIGatewayProxyEvent } from "aws-lambda";
+import type { WebFunctionName } from "../../shared/config/web-routes";
+import type { StreamingWebHandler } from "../../shared/web/streaming-function";
 import type { HandlerFactory, LambdaHandler } from "./local-function";
 
 /** The functions of the stack and their handler modules (each exports `handler`). */
@@ -6,7 +10,9 @@ export const FUNCTION_MODULES = {
   parsePage: "functions/parse-page/handler.ts",
   storeRecord: "functions/store-record/handler.ts",
   queryApi: "functions/query-api/handler.ts",
-} as const;
+  web: "functions/web/handler.ts",
+  download: "functions/download/handler.ts",
+} as const satisfies Record<string, string> & Record<WebFunctionName, string>;
 
 export type FunctionName = keyof typeof FUNCTION_MODULES;
 
@@ -28,5 +34,24 @@ export function realHandler<E, R>(name: FunctionName): HandlerFactory<E, R> {
       throw new Error(`${FUNCTION_MODULES[name]} does not export a handler function`);
     }
     return module.handler as LambdaHandler<E, R>;
+  };
+}
+
+/** One invocation of a streaming function: the event, and the stream its response is written to. */
+export interface StreamedInvocation {
+  event: APIGatewayProxyEvent;
+  stream: Writable;
+}
+
+/**
+ * A streaming web function's handler (shared/web/streaming-function.ts): outside Lambda its module
+ * exports `(event, stream, context)`, which takes the stream as one more argument than LocalFunction
+ * passes, so the stream travels in the invocation beside the event.
+ */
+export function realStreamingHandler(name: WebFunctionName): HandlerFactory<StreamedInvocation, void> {
+  const load = realHandler<APIGatewayProxyEvent, void>(name);
+  return async (containerId) => {
+    const handler = (await load(containerId)) as unknown as StreamingWebHandler;
+    return ({ event, stream }, context) => handler(event, stream, context);
   };
 }

@@ -17,17 +17,16 @@ import {
   type QueueName,
   RAW_PREFIX,
 } from "../../shared/config/resources";
+import { WEB_FUNCTIONS, type WebFunctionName } from "../../shared/config/web-routes";
 import { s3TestEvent } from "../../shared/events/s3-event-notification";
-import { inProcessQueryApi } from "../../shared/web/query-api";
-import { createWebApp } from "../../shared/web/web-app";
-import { type ApiGatewayServer, startApiGatewayServer } from "./api-gateway-server";
+import { type ApiGatewayServer, type StreamingInvoke, startApiGatewayServer } from "./api-gateway-server";
 import { type AwsEndpoint, type S3WriteObserver, startAwsEndpoint } from "./aws-endpoint-proxy";
 import { createLocalResources } from "./create-local-resources";
 import { type Emulators, startEmulators } from "./emulators";
 import { FaultInjector, type FaultOptions } from "./fault-injector";
 import { functionEnvironment } from "./function-environment";
 import { FunctionThreads, type ThreadUsage } from "./function-threads";
-import { type FunctionName, realHandler } from "./load-handler";
+import { type FunctionName, realHandler, realStreamingHandler, type StreamedInvocation } from "./load-handler";
 import { type HandlerFactory, LocalFunction } from "./local-function";
 import { RawObjectNotifier } from "./raw-object-notifier";
 import { recoverUnsettledPages } from "./recover-unsettled-pages";
@@ -77,6 +76,8 @@ export interface LocalRuntimeOptions {
     parsePage?: HandlerFactory<SQSEvent, unknown>;
     storeRecord?: HandlerFactory<SQSEvent, unknown>;
     queryApi?: HandlerFactory<APIGatewayProxyEvent, unknown>;
+    web?: HandlerFactory<StreamedInvocation, void>;
+    download?: HandlerFactory<StreamedInvocation, void>;
   };
   /** Sees every S3 event notification the runtime queues. */
   onS3Event?: (event: S3Event) => void;
@@ -119,6 +120,9 @@ export interface LocalRuntime {
     parsePage: LocalFunction<SQSEvent, unknown>;
     storeRecord: LocalFunction<SQSEvent, unknown>;
     queryApi: LocalFunction<APIGatewayProxyEvent, unknown>;
+    /** The web routes' functions (shared/config/web-routes.ts): the pages', and the downloads'. */
+    web: LocalFunction<StreamedInvocation, void>;
+    download: LocalFunction<StreamedInvocation, void>;
   };
   /** S3 events emitted for objects created under raw/. */
   readonly s3EventsEmitted: number;
@@ -144,7 +148,8 @@ const DEFAULTS = {
   stage: "local",
   region: "us-east-1",
   pollWaitSeconds: 20,
-  concurrency: { parsePage: 5, storeRecord: 5, queryApi: 10 },
+  /** Downloads: as many at once as every stage reserves for them (infra/stages.ts); one past them waits. */
+  concurrency: { parsePage: 5, storeRecord: 5, queryApi: 10, web: 10, download: 8 },
   /**
    * The main thread, the emulators and store-record keep a core busy each in a burst; parse-page gets
    * what is left, at least one. Each thread is a V8 isolate that compiles the SDK and the parser for
@@ -290,6 +295,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     cleanup.unshift(async () => {
       await Promise.all(threadHosts.map((host) => host.stop()));
     });
+    // The web functions run on the main thread beside the server, as query-api does, each reading through
+    // the query API's code in-process, as in AWS.
+    const webFunction = (name: WebFunctionName) =>
+      new LocalFunction<StreamedInvocation, void>({
+        name: `docket-${stage}-${name}`,
+        region,
+        timeoutSeconds: timeouts[name],
+        maxConcurrency: concurrency[name],
+        factory: options.handlers?.[name] ?? realStreamingHandler(name),
+      });
+    const webFunctions = { web: webFunction("web"), download: webFunction("download") };
     const functions = {
       parsePage: new LocalFunction<SQSEvent, unknown>({
         name: `docket-${stage}-parse-page`,
@@ -312,6 +328,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         maxConcurrency: concurrency.queryApi,
         factory: options.handlers?.queryApi ?? realHandler("queryApi"),
       }),
+      ...webFunctions,
     };
 
     // Threads load their handler modules meanwhile; the pollers start once they can take a batch.
@@ -364,8 +381,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       stage,
       region,
       invoke: (event) => functions.queryApi.invoke(event),
-      // The web app reads through the query function, as the web function does in-process in AWS.
-      web: createWebApp(inProcessQueryApi((event) => functions.queryApi.invoke(event))),
+      // Each web route to the function the route table names, as API Gateway sends it in AWS.
+      web: Object.fromEntries(
+        WEB_FUNCTIONS.map((name) => [name, (event, stream) => functions[name].invoke({ event, stream })]),
+      ) as Record<WebFunctionName, StreamingInvoke>,
       onError: (error) => log(`query-api: ${describe(error)}`),
     });
     cleanup.unshift(() => api.close());

@@ -45,6 +45,7 @@ export class DocketStack extends Stack {
   readonly storeRecord: DocketFunction;
   readonly queryApi: DocketFunction;
   readonly web: DocketFunction;
+  readonly download: DocketFunction;
   readonly api: QueryApi;
   readonly apiExecutionLogs: ApiExecutionLogs;
   readonly operations: Operations;
@@ -102,17 +103,36 @@ export class DocketStack extends Stack {
     bindArtifactsBucket(this.queryApi, this.artifacts.bucket, { read: [ARTIFACT_PREFIXES.recordBodies] });
     bindCursorSecret(this.queryApi, this.cursorKey.secret);
     bindCorsOrigins(this.queryApi, stage.api.corsAllowOrigins);
-    // The web pages read through the query API's code in-process: the same read-only grants, no more.
+    // The web pages and the downloads read through the query API's code in-process: its read-only grants,
+    // at most. Downloads are a function of their own (shared/config/web-routes.ts says why).
     this.web = new DocketFunction(this, "Web", { name: "web", stage, description: "Serves the web app's pages" });
+    this.download = new DocketFunction(this, "Download", {
+      name: "download",
+      stage,
+      description: "Streams the web app's CSV and JSON Lines downloads",
+    });
     bindTable(this.web, this.records.table, "read");
     bindArtifactsBucket(this.web, this.artifacts.bucket, { read: [ARTIFACT_PREFIXES.recordBodies] });
     bindCursorSecret(this.web, this.cursorKey.secret);
-    this.api = new QueryApi(this, "QueryApiGateway", { stage, handler: this.queryApi, webHandler: this.web });
+    // Downloads read the list (index items) only, never a record body: no grant on the artifacts bucket.
+    bindTable(this.download, this.records.table, "read");
+    bindCursorSecret(this.download, this.cursorKey.secret);
+    this.api = new QueryApi(this, "QueryApiGateway", {
+      stage,
+      handler: this.queryApi,
+      webHandlers: { web: this.web, download: this.download },
+    });
     this.apiExecutionLogs = new ApiExecutionLogs(this, "QueryApiExecutionLogs", { stage, api: this.api.api });
 
     this.operations = new Operations(this, "Operations", {
       stage,
-      functions: { ParsePage: this.parsePage, StoreRecord: this.storeRecord, QueryApi: this.queryApi, Web: this.web },
+      functions: {
+        ParsePage: this.parsePage,
+        StoreRecord: this.storeRecord,
+        QueryApi: this.queryApi,
+        Web: this.web,
+        Download: this.download,
+      },
       queues: { PageEvents: pageEvents, Records: records },
       api: this.api.api,
       ingestTopic: this.ingestTopic,

@@ -10,11 +10,17 @@ export const FUNCTION_TIMEOUT_SECONDS = {
   storeRecord: 30,
   queryApi: 10,
   /**
-   * Pages answer in well under a second; a download streams (API Gateway
-   * response streaming allows 15 minutes): past its first 10 MB API Gateway
-   * sends 2 MB/s, so 5 minutes outlast Lambda's 200 MB streamed-response cap.
+   * Pages answer in well under a second: 29 s is as long as API Gateway
+   * waits for an unstreamed answer, so a stuck page frees its slot no later
+   * than a browser would give up on it.
    */
-  web: 300,
+  web: 29,
+  /**
+   * A download streams (API Gateway response streaming allows 15 minutes):
+   * past its first 10 MB API Gateway sends 2 MB/s, so 5 minutes outlast
+   * Lambda's 200 MB streamed-response cap.
+   */
+  download: 300,
 } as const;
 
 /** AWS's guidance: a queue's visibility timeout is at least 6× its consumer's timeout. */

@@ -19,17 +19,43 @@ function secretsClient(): SecretsManagerClient {
   return secrets;
 }
 
+/** What the list, people and count routes read: the table's index items and the cursor key, no S3. */
+function tableDepsFromEnvironment(env: NodeJS.ProcessEnv) {
+  const tableName = requireEnv(ENV.tableName, env);
+  const list = { ddb: documentClient(env), tableName, cursorKey: cursorKeyFromEnvironment(secretsClient, env) };
+  return { ...list, counts: cachedCounts((query) => countMeetings(list, query)) };
+}
+
 /** The query API's dependencies from the environment; the handler builds them once per container, on its first request. */
 export function apiDepsFromEnvironment(openApi: unknown, env: NodeJS.ProcessEnv = process.env): ApiDeps {
-  const tableName = requireEnv(ENV.tableName, env);
+  const table = tableDepsFromEnvironment(env);
   const artifactsBucket = requireEnv(ENV.artifactsBucket, env);
-  const ddb = documentClient(env);
   const s3 = s3Client(env);
-  const list = { ddb, tableName, cursorKey: cursorKeyFromEnvironment(secretsClient, env) };
+  const { ddb, tableName } = table;
+  return { ...table, readRecord: (id) => readRecord({ ddb, s3, tableName, artifactsBucket }, id), openApi };
+}
+
+/** A whole record asked of a function that reads lists only. */
+export class RecordReadsNotServedError extends Error {
+  constructor() {
+    super("this function reads lists only: a whole record is the query API's or the web pages' to read");
+    this.name = "RecordReadsNotServedError";
+  }
+}
+
+/**
+ * The dependencies of a function that reads the API's lists only (the
+ * downloads, GET /meetings): the table and the cursor key, so neither the
+ * S3 client nor the OpenAPI document is in its bundle and it needs no
+ * grant on the artifacts bucket. A record read fails with a clear error
+ * (the router answers it 500), never with a missing bucket.
+ */
+export function listApiDepsFromEnvironment(env: NodeJS.ProcessEnv = process.env): ApiDeps {
   return {
-    ...list,
-    readRecord: (id) => readRecord({ ddb, s3, tableName, artifactsBucket }, id),
-    counts: cachedCounts((query) => countMeetings(list, query)),
-    openApi,
+    ...tableDepsFromEnvironment(env),
+    readRecord: async () => {
+      throw new RecordReadsNotServedError();
+    },
+    openApi: null,
   };
 }

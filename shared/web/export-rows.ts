@@ -60,7 +60,7 @@ export interface ListPage {
 
 /**
  * Rows one download sends at most. The web pages are public and a download
- * holds one of the web function's few concurrent invocations while it runs,
+ * holds one of the download function's few concurrent invocations while it runs,
  * so it is bounded: 50,000 rows is 500 API pages and about 10 MB of CSV; a
  * longer list continues from the truncation row's link, and `docket export`
  * has no bound.

@@ -1,53 +1,16 @@
 import type { MeetingRecord } from "../record/record-schema";
 import { UNDATED } from "../storage/item-keys";
-import {
-  DOWNLOAD_MAX_ROWS,
-  DOWNLOAD_TIME_RESERVE_MS,
-  EXPORT_FORMATS,
-  type ExportFormat,
-  exportChunks,
-  type ListPage,
-} from "./export-rows";
-import { html } from "./html";
-import { page } from "./layout";
+import type { ListPage } from "./export-rows";
 import { readFilters } from "./meeting-filters";
 import { meetingPage } from "./meeting-page";
 import { type MeetingStatsView, meetingsPage, type RegionSuggestion } from "./meetings-page";
+import { failure, htmlResponse, messagePage, methodNotAllowed } from "./message-page";
 import { type PersonAppearance, type PersonPost, type PersonView, personPage } from "./person-page";
-import { type ApiAnswer, apiError, type QueryApi } from "./query-api";
+import { apiError, type QueryApi } from "./query-api";
 import { type SitePaths, sitePaths } from "./site-paths";
+import type { WebApp, WebResponse } from "./web-request";
 
-export interface WebRequest {
-  method: string;
-  /** the page's path within the site, as the routes name it (segments may be percent-encoded) */
-  path: string;
-  query: URLSearchParams;
-  /** where the site is in the browser's URL, prefixed to every link ("/prod" at a stage URL); none: the root */
-  basePath?: string;
-  /** milliseconds left before the function is cut off (Lambda's remaining time); none: no time bound */
-  timeLeft?: () => number;
-}
-
-export interface WebResponse {
-  status: number;
-  headers: Record<string, string>;
-  /** a page, or a download's chunks as they are read from the API */
-  body: string | AsyncIterable<string>;
-}
-
-export type WebApp = (request: WebRequest) => Promise<WebResponse>;
-
-/** Pages carry no script at all; styles are inline. */
-const SECURITY_HEADERS = {
-  "Content-Security-Policy":
-    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-  "X-Content-Type-Options": "nosniff",
-  "Referrer-Policy": "no-referrer",
-} as const;
-
-const HTML_TYPE = "text/html; charset=utf-8";
 const LIST_PAGE = "50";
-const EXPORT_PAGE = 100;
 /**
  * Records read for the co-attendee count: the person's newest meetings, up
  * to this many (three pages of GET /people), so a page view costs a bounded
@@ -59,25 +22,6 @@ const RECORD_READS_AT_ONCE = 8;
 /** Region suggestions offered in the filter's list: the most frequent, enough for any real archive's regions. */
 const MAX_REGION_SUGGESTIONS = 300;
 const CO_ATTENDEES_SHOWN = 15;
-
-function htmlResponse(status: number, body: string, headers: Record<string, string> = {}): WebResponse {
-  return { status, headers: { ...SECURITY_HEADERS, "Content-Type": HTML_TYPE, ...headers }, body };
-}
-
-function messagePage(paths: SitePaths, status: number, title: string, message: string): WebResponse {
-  return htmlResponse(
-    status,
-    page(title, html`<h1>${title}</h1><p>${message}</p><p><a href="${paths.list()}">返回会议列表</a></p>`, paths),
-  );
-}
-
-/** An answer the page cannot use: a 404 page for a missing record, else the API's failure. */
-function failure(paths: SitePaths, answer: ApiAnswer): WebResponse {
-  const message = apiError(answer)?.message ?? `HTTP ${answer.status}`;
-  if (answer.status === 404 || answer.status === 400) return messagePage(paths, 404, "未找到", message);
-  if (answer.status === 503 || answer.status === 429) return messagePage(paths, 503, "服务繁忙", "请稍后再试。");
-  return messagePage(paths, 502, "服务暂时不可用", "查询服务出错，请稍后再试。");
-}
 
 function segment(raw: string): string {
   try {
@@ -255,55 +199,18 @@ async function person(api: QueryApi, paths: SitePaths, name: string): Promise<We
 }
 
 /**
- * A download of the list under the request's filters, from its `cursor`
- * when given (the link a cut-short download ends with), bounded by
- * DOWNLOAD_MAX_ROWS and the function's remaining time (export-rows.ts).
- */
-async function download(api: QueryApi, paths: SitePaths, request: WebRequest, format: ExportFormat) {
-  const filters = readFilters(request.query);
-  const fetchPage = async (cursor: string | undefined, limit: number) =>
-    api("/meetings", { ...filters, limit: String(limit), cursor });
-  const first = await fetchPage(request.query.get("cursor") ?? undefined, Math.min(EXPORT_PAGE, DOWNLOAD_MAX_ROWS));
-  if (first.status === 400) return messagePage(paths, 400, "筛选条件有误", apiError(first)?.message ?? "");
-  if (first.status !== 200) return failure(paths, first);
-  const nextPage = async (cursor: string, limit = EXPORT_PAGE): Promise<ListPage> => {
-    const answer = await fetchPage(cursor, limit);
-    if (answer.status !== 200) throw new Error(apiError(answer)?.message ?? `HTTP ${answer.status}`);
-    return answer.body as ListPage;
-  };
-  const { contentType, extension } = EXPORT_FORMATS[format];
-  const limits = {
-    maxRows: DOWNLOAD_MAX_ROWS,
-    pageSize: EXPORT_PAGE,
-    reserveMs: DOWNLOAD_TIME_RESERVE_MS,
-    continueAt: (cursor: string) => paths.download(format, { ...filters, cursor }),
-    ...(request.timeLeft ? { timeLeft: request.timeLeft } : {}),
-  };
-  return {
-    status: 200,
-    headers: {
-      ...SECURITY_HEADERS,
-      "Content-Type": contentType,
-      "Content-Disposition": `attachment; filename="docket-meetings.${extension}"`,
-    },
-    body: exportChunks(format, first.body as ListPage, nextPage, limits),
-  };
-}
-
-/**
  * The web app: server-rendered pages in Chinese over the query API, one
- * function of a request. Routes are those of shared/config/web-routes.ts.
+ * function of a request. Routes are the web function's of
+ * shared/config/web-routes.ts; the downloads are download-app.ts's.
  */
 export function createWebApp(api: QueryApi): WebApp {
   return async (request) => {
     const paths = sitePaths(request.basePath);
     if (request.method !== "GET" && request.method !== "HEAD") {
-      return { ...messagePage(paths, 405, "不支持的请求方法", "本站只接受 GET。"), headers: { Allow: "GET, HEAD" } };
+      return methodNotAllowed(paths);
     }
     const path = request.path.replace(/\/+$/, "") || "/";
     if (path === "/") return meetingsList(api, paths, request.query);
-    const download_ = /^\/download\/meetings\.(csv|jsonl)$/.exec(path);
-    if (download_) return download(api, paths, request, download_[1] as ExportFormat);
     const meetingMatch = /^\/meeting\/([^/]+)$/.exec(path);
     if (meetingMatch?.[1]) return meeting(api, paths, segment(meetingMatch[1]));
     const personMatch = /^\/person\/([^/]+)$/.exec(path);

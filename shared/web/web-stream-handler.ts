@@ -6,10 +6,10 @@ import { html } from "./html";
 import { page } from "./layout";
 import { requestPaths } from "./request-paths";
 import { type SitePaths, sitePaths } from "./site-paths";
-import type { WebApp, WebRequest, WebResponse } from "./web-app";
+import type { WebApp, WebRequest, WebResponse } from "./web-request";
 
 /**
- * The web function as a streaming Lambda behind API Gateway (REST, response
+ * A web function (the pages' or the downloads') as a streaming Lambda behind API Gateway (REST, response
  * transfer mode STREAM): status and headers first, then the page, or a
  * download's chunks as the API's pages are read, with backpressure. So a
  * download is bounded by its own row and time limits (export-rows.ts), not

@@ -23,7 +23,7 @@ import { logicalId, resource } from "../infra/support/template-queries";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const RUNS = Number(process.env.COLD_RUNS ?? 10);
-const FUNCTIONS: FunctionName[] = ["parsePage", "storeRecord", "queryApi", "web"];
+const FUNCTIONS: FunctionName[] = ["parsePage", "storeRecord", "queryApi", "web", "download"];
 
 /** The variables the handlers read when their module loads (values are never used to call AWS here). */
 const HANDLER_ENV = {

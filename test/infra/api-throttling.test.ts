@@ -50,15 +50,37 @@ describe.each(STAGE_NAMES)("API throttling against reserved concurrency (%s)", (
       expect(peakApiConcurrency(throttle), fn.node.path).toBeLessThanOrEqual(reserved);
     }
   });
+
+  it("never admits more downloads at once, under their own throttles together, than the download function may run", () => {
+    const { template, stack } = s();
+    const settings = (props(template, logicalId(stack.api.api.deploymentStage)).MethodSettings ??
+      []) as MethodSettingJson[];
+    const downloads = settings.filter((m) => m.ResourcePath.startsWith("/~1download~1"));
+    // GET and HEAD of both downloads, each its own bucket, all served by the one function: their peaks add up.
+    expect(downloads).toHaveLength(4);
+    const admitted = downloads
+      .map((m) =>
+        peakApiConcurrency({ rateLimit: m.ThrottlingRateLimit ?? 0, burstLimit: m.ThrottlingBurstLimit ?? 0 }),
+      )
+      .reduce((sum, peak) => sum + peak, 0);
+    expect(admitted).toBeGreaterThan(0);
+    const reserved = props(template, logicalId(stack.download.lambda)).ReservedConcurrentExecutions as number;
+    // Reserved in every stage: downloads run for minutes and must draw on no other function's concurrency.
+    expect(reserved).toBeGreaterThan(0);
+    expect(admitted).toBeLessThanOrEqual(reserved);
+  });
 });
 
 describe("prod", () => {
-  it("reserves concurrency for both API functions, so the check above binds there", () => {
+  it("reserves concurrency for the API's functions, so the checks above bind there", () => {
     const { template, stack } = stages.prod;
     for (const fn of [stack.queryApi, stack.web]) {
       expect(props(template, logicalId(fn.lambda)).ReservedConcurrentExecutions).toBeGreaterThanOrEqual(
         peakApiConcurrency(STAGES.prod.api.throttle),
       );
     }
+    expect(props(template, logicalId(stack.download.lambda)).ReservedConcurrentExecutions).toBeGreaterThanOrEqual(
+      4 * peakApiConcurrency(STAGES.prod.api.downloadThrottle),
+    );
   });
 });

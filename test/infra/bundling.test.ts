@@ -14,7 +14,7 @@ import { type SynthesizedStage, synthStage } from "./support/synth-stage";
 import { logicalId, resource } from "./support/template-queries";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const FUNCTIONS: FunctionName[] = ["parsePage", "storeRecord", "queryApi", "web"];
+const FUNCTIONS: FunctionName[] = ["parsePage", "storeRecord", "queryApi", "web", "download"];
 /** Dummy values for the variables the handlers read when their module loads. */
 const HANDLER_ENV = {
   DOCKET_STAGE: "prod",
@@ -62,12 +62,17 @@ function runtimeSpecifiers(code: string): string[] {
 const providedAtRuntime = (spec: string) =>
   spec.startsWith("node:") || builtinModules.includes(spec.split("/")[0] ?? "");
 
+/** The download function's size budget: no S3 client, no page rendering (the web bundle was 813 kB with them). */
+const DOWNLOAD_BUNDLE_BUDGET_KB = 640;
+
 /** The AWS SDK clients each function calls: its bundle holds these and no others. */
 const CLIENTS: Record<FunctionName, string[]> = {
   parsePage: ["client-s3", "client-sns", "client-sqs"],
   storeRecord: ["client-dynamodb", "client-s3", "client-sns"],
   queryApi: ["client-dynamodb", "client-s3", "client-secrets-manager"],
   web: ["client-dynamodb", "client-s3", "client-secrets-manager"],
+  // The list only: no record bodies, so no S3.
+  download: ["client-dynamodb", "client-secrets-manager"],
 };
 
 /** The source files in a bundle, read from its source map. */
@@ -246,6 +251,36 @@ describe("the parse-page bundle", () => {
     } finally {
       server.close();
     }
+  });
+});
+
+describe("the download bundle", () => {
+  const has = (name: FunctionName, file: string) => bundledSources(name).some((source) => source.endsWith(file));
+
+  it("holds the downloads and none of the pages' rendering, record reads or OpenAPI document", () => {
+    expect(has("download", "shared/web/download-app.ts")).toBe(true);
+    expect(has("download", "shared/web/export-rows.ts")).toBe(true);
+    for (const file of [
+      "shared/web/web-app.ts",
+      "shared/web/meetings-page.ts",
+      "shared/web/person-page.ts",
+      "shared/web/month-chart.ts",
+      "shared/storage/record-reader.ts",
+      "functions/query-api/openapi.json",
+    ])
+      expect(has("download", file), file).toBe(false);
+  });
+
+  it("is left out of the pages' bundle, which holds the pages only", () => {
+    expect(has("web", "shared/web/web-app.ts")).toBe(true);
+    expect(has("web", "shared/web/download-app.ts")).toBe(false);
+    expect(has("web", "shared/web/export-rows.ts")).toBe(false);
+  });
+
+  it(`stays under ${DOWNLOAD_BUNDLE_BUDGET_KB} kB, smaller than the pages' (which serve downloads no more)`, () => {
+    const size = (name: FunctionName) => statSync(join(assetDir(name), "index.mjs")).size;
+    expect(size("download")).toBeLessThan(DOWNLOAD_BUNDLE_BUDGET_KB * 1024);
+    expect(size("download")).toBeLessThan(size("web"));
   });
 });
 

@@ -20,7 +20,7 @@ beforeAll(() => {
   stages = synthAllStages();
 });
 
-const FUNCTIONS: FunctionName[] = ["parsePage", "storeRecord", "queryApi", "web"];
+const FUNCTIONS: FunctionName[] = ["parsePage", "storeRecord", "queryApi", "web", "download"];
 const DOCKET_ENV_NAMES = new Set<string>(Object.values(ENV));
 
 /**
@@ -62,6 +62,12 @@ const EXPECTED: Record<FunctionName, Partial<Record<string, Grant[]>>> = {
     [ENV.cursorKeySecretArn]: [{ actions: ["secretsmanager:GetSecretValue"] }],
     [ENV.stage]: [],
   },
+  // The downloads read the list only (GET /meetings, index items): no record bodies, so no S3 at all.
+  download: {
+    [ENV.tableName]: [{ actions: ["dynamodb:GetItem", "dynamodb:Query"] }],
+    [ENV.cursorKeySecretArn]: [{ actions: ["secretsmanager:GetSecretValue"] }],
+    [ENV.stage]: [],
+  },
 };
 
 /** Actions no Docket function needs: deleting or rewriting data outside its role. */
@@ -70,6 +76,7 @@ const FORBIDDEN: Record<FunctionName, RegExp> = {
   storeRecord: /^(secretsmanager:|sqs:SendMessage)/,
   queryApi: /^(dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem)|s3:(Put|Delete)|sqs:|sns:)/,
   web: /^(dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem)|s3:(Put|Delete)|sqs:|sns:)/,
+  download: /^(dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem)|s3:|sqs:|sns:)/,
 };
 
 /** The key patterns (e.g. "/records/*") of object ARNs `{ Fn::Join: ["", [bucket ARN, "/records/*"]] }`. */
@@ -116,7 +123,7 @@ describe.each(STAGE_NAMES)("functions (%s)", (stageName) => {
     expect(variables).toMatchObject({
       NODE_OPTIONS: "--enable-source-maps",
       POWERTOOLS_LOG_LEVEL: stage.logLevel,
-      POWERTOOLS_SERVICE_NAME: expect.stringMatching(/^(parse-page|store-record|query-api|web)$/),
+      POWERTOOLS_SERVICE_NAME: expect.stringMatching(/^(parse-page|store-record|query-api|web|download)$/),
     });
     // The namespace is fixed in shared/observability/metrics.ts, which would override the variable.
     expect(variables).not.toHaveProperty("POWERTOOLS_METRICS_NAMESPACE");

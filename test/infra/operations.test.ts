@@ -68,7 +68,7 @@ describe.each(STAGE_NAMES)("operations (%s)", (name) => {
 
   it("alarms on every function's errors and throttles", () => {
     const { stack, stage } = s();
-    for (const fn of [stack.parsePage, stack.storeRecord, stack.queryApi, stack.web]) {
+    for (const fn of [stack.parsePage, stack.storeRecord, stack.queryApi, stack.web, stack.download]) {
       const id = logicalId(fn.lambda);
       expect(alarmOn(s(), "Errors", id), fn.node.path).toMatchObject({ Threshold: stage.alarms.functionErrors });
       expect(alarmOn(s(), "Throttles", id), fn.node.path).toMatchObject({
@@ -116,9 +116,9 @@ describe.each(STAGE_NAMES)("operations (%s)", (name) => {
   it("sends every alarm and its recovery to the alarm topic, treating no data as fine", () => {
     const topicRef = { Ref: logicalId(s().stack.operations.alarmTopic) };
     const all = alarms(s());
-    // two per queue pair, two per function (errors, throttles: parse, store, query, web), three for the
-    // ingest subscriptions (failed deliveries, DLQ depth, failed moves to the DLQ), one for the API
-    expect(all).toHaveLength(2 * 2 + 4 * 2 + 3 + 1);
+    // two per queue pair, two per function (errors, throttles: parse, store, query, web, download), three for
+    // the ingest subscriptions (failed deliveries, DLQ depth, failed moves to the DLQ), one for the API
+    expect(all).toHaveLength(2 * 2 + 5 * 2 + 3 + 1);
     for (const alarm of all) {
       expect(alarm.AlarmActions).toEqual([topicRef]);
       expect(alarm.OKActions).toEqual([topicRef]);
@@ -191,6 +191,14 @@ describe.each(STAGE_NAMES)("operations (%s)", (name) => {
   it("has one dashboard for the stage", () => {
     const dashboards = Object.values(resourcesOfType(s().template, "AWS::CloudWatch::Dashboard"));
     expect(dashboards.map((d) => d.Properties?.DashboardName)).toEqual([`Docket-${name}`]);
+  });
+
+  it("graphs every function on the dashboard, the download function too", () => {
+    const { stack } = s();
+    const [dashboard] = Object.values(resourcesOfType(s().template, "AWS::CloudWatch::Dashboard"));
+    const body = JSON.stringify(dashboard?.Properties?.DashboardBody);
+    for (const fn of [stack.parsePage, stack.storeRecord, stack.queryApi, stack.web, stack.download])
+      expect(body, fn.node.path).toContain(logicalId(fn.lambda));
   });
 });
 

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { applyStageOverrides, StageOverrideError } from "../../infra/stage-overrides";
 import { STAGES } from "../../infra/stages";
 import { WEB_METHODS, WEB_ROUTES } from "../../shared/config/web-routes";
+import { DOWNLOAD_TIME_RESERVE_MS } from "../../shared/web/export-rows";
 import { STAGE_NAMES, type SynthesizedStage, synthAllStages, synthStage } from "./support/synth-stage";
 import { logicalId, props, referencedId, resourcesOfType } from "./support/template-queries";
 
@@ -34,16 +35,32 @@ function methodsByPath({ template }: SynthesizedStage): Record<string, MethodJso
 }
 
 describe.each(STAGE_NAMES)("web app (%s)", (name) => {
-  it("serves every web page by GET and HEAD (as the local server does) from the web function, without an API key", () => {
+  it("serves every web route by GET and HEAD (as the local server does) from the function it names, without an API key", () => {
     const { stack } = stages[name];
     const methods = methodsByPath(stages[name]);
     expect(WEB_METHODS).toEqual(["GET", "HEAD"]);
-    for (const key of WEB_ROUTES.flatMap((route) => WEB_METHODS.map((m) => `${m} ${route.path}`))) {
-      const method = methods[key];
-      expect(method, key).toBeDefined();
-      expect(method?.ApiKeyRequired).toBe(false);
-      expect(method?.Integration.Type).toBe("AWS_PROXY");
-      expect(JSON.stringify(method?.Integration.Uri)).toContain(logicalId(stack.web.lambda));
+    for (const route of WEB_ROUTES) {
+      for (const key of WEB_METHODS.map((m) => `${m} ${route.path}`)) {
+        const method = methods[key];
+        expect(method, key).toBeDefined();
+        expect(method?.ApiKeyRequired).toBe(false);
+        expect(method?.Integration.Type).toBe("AWS_PROXY");
+        expect(JSON.stringify(method?.Integration.Uri), key).toContain(logicalId(stack[route.function].lambda));
+      }
+    }
+  });
+
+  it("sends the downloads to the download function and the pages to the web function, never the other way", () => {
+    const { stack } = stages[name];
+    const methods = methodsByPath(stages[name]);
+    const uri = (key: string) => JSON.stringify(methods[key]?.Integration.Uri);
+    for (const path of ["/download/meetings.csv", "/download/meetings.jsonl"]) {
+      expect(uri(`GET ${path}`), path).toContain(logicalId(stack.download.lambda));
+      expect(uri(`GET ${path}`), path).not.toContain(logicalId(stack.web.lambda));
+    }
+    for (const path of ["/", "/meeting/{id}", "/person/{name}"]) {
+      expect(uri(`GET ${path}`), path).toContain(logicalId(stack.web.lambda));
+      expect(uri(`GET ${path}`), path).not.toContain(logicalId(stack.download.lambda));
     }
   });
 
@@ -98,21 +115,44 @@ describe("webAllowCidrs", () => {
 });
 
 describe.each(STAGE_NAMES)("web downloads in AWS (%s)", (name) => {
-  it("stream the web function's response (API Gateway response streaming), waiting as long as the function may run", () => {
+  it("stream each web function's response (API Gateway response streaming), waiting as long as that function may run", () => {
     const { stack } = stages[name];
     const methods = methodsByPath(stages[name]);
-    const timeout = stack.web.lambda.timeout?.toMilliseconds();
-    expect(timeout).toBeGreaterThan(29_000);
-    for (const key of WEB_ROUTES.flatMap((route) => WEB_METHODS.map((m) => `${m} ${route.path}`))) {
-      const integration = methods[key]?.Integration as MethodJson["Integration"] & {
-        ResponseTransferMode?: string;
-        TimeoutInMillis?: number;
-      };
-      expect(integration.ResponseTransferMode, key).toBe("STREAM");
-      expect(integration.TimeoutInMillis, key).toBe(timeout);
-      // InvokeWithResponseStream, not Invoke: the streaming invocation path
-      expect(JSON.stringify(integration.Uri), key).toContain("/response-streaming-invocations");
+    for (const route of WEB_ROUTES) {
+      const timeout = stack[route.function].lambda.timeout?.toMilliseconds();
+      for (const key of WEB_METHODS.map((m) => `${m} ${route.path}`)) {
+        const integration = methods[key]?.Integration as MethodJson["Integration"] & {
+          ResponseTransferMode?: string;
+          TimeoutInMillis?: number;
+        };
+        expect(integration.ResponseTransferMode, key).toBe("STREAM");
+        expect(integration.TimeoutInMillis, key).toBe(timeout);
+        // InvokeWithResponseStream, not Invoke: the streaming invocation path
+        expect(JSON.stringify(integration.Uri), key).toContain("/response-streaming-invocations");
+      }
     }
+  });
+
+  it("give downloads minutes in their own function, and the pages' function a short timeout", () => {
+    const { template, stack, stage } = stages[name];
+    const timeoutOf = (fn: typeof stack.web) => props(template, logicalId(fn.lambda)).Timeout as number;
+    // A page waits no longer than API Gateway waits for an unstreamed answer.
+    expect(timeoutOf(stack.web)).toBeLessThanOrEqual(29);
+    // Long enough for a download to reach its row bound and keep its time reserve.
+    expect(timeoutOf(stack.download) * 1000).toBeGreaterThan(DOWNLOAD_TIME_RESERVE_MS + 60_000);
+    expect(timeoutOf(stack.download)).toBe(stage.functions.download.timeout.toSeconds());
+  });
+
+  it("reserve the download function a few slots of its own, fewer than the pages' where those are reserved", () => {
+    const { template, stack, stage } = stages[name];
+    const reserved = (fn: typeof stack.web) =>
+      props(template, logicalId(fn.lambda)).ReservedConcurrentExecutions as number | undefined;
+    const downloads = reserved(stack.download);
+    expect(downloads).toBe(stage.functions.download.reservedConcurrency);
+    expect(downloads).toBeGreaterThanOrEqual(1);
+    expect(downloads).toBeLessThanOrEqual(10);
+    const pages = reserved(stack.web);
+    if (pages !== undefined) expect(downloads).toBeLessThan(pages);
   });
 
   it("keep the JSON API buffered (its answers are one page)", () => {

@@ -76,6 +76,45 @@ async function seriousViolations(): Promise<string[]> {
   return results.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.impact})`);
 }
 
+describe("the web routes' functions, locally as in AWS", () => {
+  /** How many times each web function ran during `work`. */
+  async function invocationsDuring(work: () => Promise<void>) {
+    const before = { web: pipeline.functions.web.invocations, download: pipeline.functions.download.invocations };
+    await work();
+    return {
+      web: pipeline.functions.web.invocations - before.web,
+      download: pipeline.functions.download.invocations - before.download,
+    };
+  }
+
+  it("answers the pages from the web function only", async () => {
+    const ran = await invocationsDuring(async () => {
+      const response = await fetch(`${pipeline.apiUrl}/?region=${encodeURIComponent("钟楼区")}`);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain("/download/meetings.csv?region=");
+    });
+    expect(ran).toEqual({ web: 1, download: 0 });
+  });
+
+  it("streams the downloads from the download function only, every row of the result", async () => {
+    const region = encodeURIComponent("钟楼区");
+    let text = "";
+    const ran = await invocationsDuring(async () => {
+      const response = await fetch(`${pipeline.apiUrl}/download/meetings.jsonl?region=${region}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toBe("application/x-ndjson; charset=utf-8");
+      text = await response.text();
+      const head = await fetch(`${pipeline.apiUrl}/download/meetings.csv?region=${region}`, { method: "HEAD" });
+      expect(head.status).toBe(200);
+    });
+    expect(ran).toEqual({ web: 0, download: 2 });
+    const rows = text.trimEnd().split("\n");
+    const { body } = await pipeline.get(`/stats?region=${region}`);
+    expect(rows.length).toBe((body as { total: number }).total);
+    expect(rows.every((row) => (JSON.parse(row) as { regionCode: string }).regionCode === "320404")).toBe(true);
+  });
+});
+
 describe("the web app in Chromium", () => {
   it.skipIf(!existsSync(CHROMIUM))(
     "lists the meetings newest first in Chinese, with the chart, and no serious axe finding",

@@ -33,7 +33,7 @@ export interface TestPipeline extends LocalRuntime {
 type QueueKey = keyof Awaited<ReturnType<LocalRuntime["queueDepths"]>>;
 
 export const TEST_TIMINGS = {
-  functionTimeoutSeconds: { parsePage: 120, storeRecord: 60, queryApi: 60 },
+  functionTimeoutSeconds: { parsePage: 120, storeRecord: 60, queryApi: 60, web: 60 },
   visibilityTimeoutSeconds: { pageEvents: 180, records: 180 },
   maxBatchingWindowMs: { pageEvents: 0, records: 0 },
   pollWaitSeconds: 1,

@@ -28,13 +28,19 @@ describe("matchRoute", () => {
 
 describe("matchWebRoute", () => {
   it.each([
-    ["/", "/"],
-    ["/meeting/rec_1", "/meeting/{id}"],
-    ["/person/%E6%9D%8E", "/person/{name}"],
-    ["/download/meetings.csv", "/download/meetings.csv"],
-  ])("sends %s to the web app's %s", (path, route) => {
-    expect(matchWebRoute("GET", path)).toBe(route);
-    expect(matchWebRoute("HEAD", path)).toBe(route);
+    ["/", "/", "web"],
+    ["/meeting/rec_1", "/meeting/{id}", "web"],
+    ["/person/%E6%9D%8E", "/person/{name}", "web"],
+    ["/download/meetings.csv", "/download/meetings.csv", "download"],
+    ["/download/meetings.jsonl", "/download/meetings.jsonl", "download"],
+  ])("sends %s to its route %s, served by the %s function as in AWS", (path, route, fn) => {
+    expect(matchWebRoute("GET", path)).toMatchObject({ resource: route, function: fn });
+    expect(matchWebRoute("HEAD", path)).toMatchObject({ resource: route, function: fn });
+  });
+
+  it("passes path parameters on still percent-encoded, as API Gateway does", () => {
+    expect(matchWebRoute("GET", "/person/%E6%9D%8E")?.pathParameters).toEqual({ name: "%E6%9D%8E" });
+    expect(matchWebRoute("GET", "/")?.pathParameters).toBeNull();
   });
 
   it("leaves API routes, unknown paths and other methods alone", () => {

@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { handler } from "../../../functions/query-api/handler";
 import { MissingEnvironmentError } from "../../../shared/config/env";
-import { apiDepsFromEnvironment } from "../../../shared/query/api-deps";
+import {
+  apiDepsFromEnvironment,
+  listApiDepsFromEnvironment,
+  RecordReadsNotServedError,
+} from "../../../shared/query/api-deps";
 import { apiEvent, get } from "./support/events";
 
 describe("functions/query-api handler", () => {
@@ -43,5 +47,22 @@ describe("apiDepsFromEnvironment", () => {
     };
     expect(() => apiDepsFromEnvironment({}, env)).toThrow(MissingEnvironmentError);
     expect(() => apiDepsFromEnvironment({}, env)).toThrow(variable);
+  });
+});
+
+describe("listApiDepsFromEnvironment (the download function's)", () => {
+  it("needs the table and cursor key only, no artifacts bucket", async () => {
+    const deps = listApiDepsFromEnvironment({ TABLE_NAME: "docket-dev", CURSOR_KEY: "k" });
+    expect(deps.tableName).toBe("docket-dev");
+    expect(await deps.cursorKey()).toBe("k");
+  });
+
+  it("refuses a whole record with an error saying why, rather than reading a bucket it has no grant on", async () => {
+    const deps = listApiDepsFromEnvironment({ TABLE_NAME: "docket-dev", CURSOR_KEY: "k" });
+    await expect(deps.readRecord("rec_00000000000000000000")).rejects.toThrow(RecordReadsNotServedError);
+  });
+
+  it("fails naming TABLE_NAME when it is missing", () => {
+    expect(() => listApiDepsFromEnvironment({ CURSOR_KEY: "k" })).toThrow("TABLE_NAME");
   });
 });

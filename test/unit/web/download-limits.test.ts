@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEvent } from "aws-lambda";
 import { describe, expect, it } from "vitest";
+import { createDownloadApp } from "../../../shared/web/download-app";
 import {
   DOWNLOAD_MAX_ROWS,
   DOWNLOAD_TIME_RESERVE_MS,
@@ -7,7 +8,6 @@ import {
   type ListPage,
 } from "../../../shared/web/export-rows";
 import type { QueryApi } from "../../../shared/web/query-api";
-import { createWebApp } from "../../../shared/web/web-app";
 import { listPage, summary } from "./support/fake-list-api";
 import { streamed } from "./support/streamed";
 
@@ -28,7 +28,7 @@ function meetingsApi(total: number, limits: string[] = []): QueryApi {
 
 async function download(api: QueryApi, url: string) {
   const { pathname, searchParams } = new URL(url, "http://localhost");
-  const response = await createWebApp(api)({ method: "GET", path: pathname, query: searchParams });
+  const response = await createDownloadApp(api)({ method: "GET", path: pathname, query: searchParams });
   let text = "";
   for await (const chunk of response.body as AsyncIterable<string>) text += chunk;
   return { status: response.status, lines: text.split(/\r?\n/).filter(Boolean) };

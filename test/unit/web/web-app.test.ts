@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createDownloadApp } from "../../../shared/web/download-app";
 import { csvField, exportChunks } from "../../../shared/web/export-rows";
 import { href, html } from "../../../shared/web/html";
 import { fillMonths } from "../../../shared/web/month-chart";
@@ -121,9 +122,17 @@ describe("the web app", () => {
     expect((await createWebApp(fakeApi(1))(get("/meeting/rec_ffffffffffffffffffff"))).status).toBe(404);
   });
 
+  it("serves no download from the pages' app, and no page from the downloads': each is its own function's", async () => {
+    const calls: string[] = [];
+    expect((await createWebApp(fakeApi(3, calls))(get("/download/meetings.csv"))).status).toBe(404);
+    expect((await createDownloadApp(fakeApi(3, calls))(get("/", "region=钟楼区"))).status).toBe(404);
+    expect((await createDownloadApp(fakeApi(3, calls))(get("/meeting/rec_1"))).status).toBe(404);
+    expect(calls).toEqual([]);
+  });
+
   it("downloads every page of the result, not just the first", async () => {
     const calls: string[] = [];
-    const response = await createWebApp(fakeApi(250, calls))(get("/download/meetings.jsonl", "region=钟楼区"));
+    const response = await createDownloadApp(fakeApi(250, calls))(get("/download/meetings.jsonl", "region=钟楼区"));
     let text = "";
     for await (const chunk of response.body as AsyncIterable<string>) text += chunk;
     expect(text.trimEnd().split("\n")).toHaveLength(250);

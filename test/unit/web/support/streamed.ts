@@ -1,8 +1,8 @@
 import { Writable } from "node:stream";
 import type { APIGatewayProxyEvent } from "aws-lambda";
 import type { QueryApi } from "../../../../shared/web/query-api";
-import { createWebApp } from "../../../../shared/web/web-app";
 import { webStreamHandler, writeResponsePrelude } from "../../../../shared/web/web-stream-handler";
+import { siteApp } from "./site-app";
 
 export interface StreamedResponse {
   metadata: { statusCode: number; headers: Record<string, string> };
@@ -10,8 +10,8 @@ export interface StreamedResponse {
 }
 
 /**
- * Runs the web app's streaming Lambda handler over `api` for one proxy
- * event, splitting what it writes as API Gateway does: metadata JSON, eight
+ * Runs the streaming Lambda handler of the event's web function (the
+ * pages' or the downloads') over `api` for one proxy event, splitting what it writes as API Gateway does: metadata JSON, eight
  * NUL bytes, the body.
  */
 export async function streamed(
@@ -26,7 +26,7 @@ export async function streamed(
       done();
     },
   });
-  const handler = webStreamHandler(createWebApp(api), { error: () => {} }, writeResponsePrelude);
+  const handler = webStreamHandler(siteApp(api), { error: () => {} }, writeResponsePrelude);
   await handler(
     { queryStringParameters: null, multiValueQueryStringParameters: null, ...event } as APIGatewayProxyEvent,
     sink,
