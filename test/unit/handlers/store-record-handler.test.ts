@@ -1,4 +1,4 @@
-import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
+import { PublishBatchCommand, SNSClient } from "@aws-sdk/client-sns";
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -16,7 +16,7 @@ beforeEach(() => {
   snsMock.reset();
   ddbMock.on(GetCommand).resolves({});
   acceptWrites(ddbMock);
-  snsMock.on(PublishCommand).resolves({});
+  snsMock.on(PublishBatchCommand).resolves({ Successful: [{ Id: "0", MessageId: "m-0" }] });
 });
 
 afterEach(() => vi.unstubAllEnvs());
@@ -30,7 +30,7 @@ describe("store-record handler", () => {
 
     expect(response).toEqual({ batchItemFailures: [] });
     expect(ddbMock.commandCalls(PutCommand)[0]?.args[0].input.TableName).toBe(LAMBDA_ENV[ENV.tableName]);
-    expect(snsMock.commandCalls(PublishCommand)[0]?.args[0].input.TopicArn).toBe(LAMBDA_ENV[ENV.ingestTopicArn]);
+    expect(snsMock.commandCalls(PublishBatchCommand)[0]?.args[0].input.TopicArn).toBe(LAMBDA_ENV[ENV.ingestTopicArn]);
   });
 
   it("fails to start, naming the variable, when the table is not configured", async () => {
