@@ -109,17 +109,18 @@ async function send(deps: NotificationDeps, batch: Waiting[]): Promise<void> {
     );
     const published = new Set((result.Successful ?? []).map((entry) => entry.Id));
     const failed = new Map((result.Failed ?? []).map((entry) => [entry.Id, entry]));
-    batch.forEach((entry, index) => {
-      if (published.has(String(index))) return entry.resolve();
+    for (const [index, entry] of batch.entries()) {
       const failure = failed.get(String(index));
-      entry.reject(
-        new Error(
-          failure
-            ? `SNS refused the ${entry.notification.type} notification: ${failure.Code}: ${failure.Message ?? ""}`
-            : `SNS reported nothing for the ${entry.notification.type} notification; taking it as not published`,
-        ),
-      );
-    });
+      if (published.has(String(index))) entry.resolve();
+      else
+        entry.reject(
+          new Error(
+            failure
+              ? `SNS refused the ${entry.notification.type} notification: ${failure.Code}: ${failure.Message ?? ""}`
+              : `SNS reported nothing for the ${entry.notification.type} notification; taking it as not published`,
+          ),
+        );
+    }
   } catch (error) {
     // Every entry not yet settled: a settled promise ignores a second settling.
     for (const entry of batch) entry.reject(error);
