@@ -35,6 +35,7 @@ export function notificationBatcher(deps: NotificationDeps, maxWaitMs = MAX_PUBL
   let inFlight = 0;
   let waiting: Waiting[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let checking = false;
 
   const flush = () => {
     clearTimeout(timer);
@@ -43,8 +44,14 @@ export function notificationBatcher(deps: NotificationDeps, maxWaitMs = MAX_PUBL
     waiting = [];
     for (const batch of batches(entries)) void send(deps, batch);
   };
+  // Decided once the current turn's work is done: records started in the same turn are all counted in flight.
   const flushIfNoneCanJoin = () => {
-    if (waiting.length >= MAX_ENTRIES || (waiting.length > 0 && waiting.length >= inFlight)) flush();
+    if (checking) return;
+    checking = true;
+    queueMicrotask(() => {
+      checking = false;
+      if (waiting.length >= MAX_ENTRIES || (waiting.length > 0 && waiting.length >= inFlight)) flush();
+    });
   };
 
   return {
@@ -61,7 +68,7 @@ export function notificationBatcher(deps: NotificationDeps, maxWaitMs = MAX_PUBL
       return new Promise<void>((resolve, reject) => {
         waiting.push({ notification, resolve, reject });
         flushIfNoneCanJoin();
-        if (waiting.length > 0 && timer === undefined) timer = setTimeout(flush, maxWaitMs);
+        timer ??= setTimeout(flush, maxWaitMs);
       });
     },
   };

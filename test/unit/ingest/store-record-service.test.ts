@@ -1,7 +1,7 @@
 import { Logger } from "@aws-lambda-powertools/logger";
 import { ConditionalCheckFailedException, ProvisionedThroughputExceededException } from "@aws-sdk/client-dynamodb";
 import { GetObjectCommand, NoSuchKey } from "@aws-sdk/client-s3";
-import { PublishBatchCommand, SNSClient } from "@aws-sdk/client-sns";
+import { SNSClient } from "@aws-sdk/client-sns";
 import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Context } from "aws-lambda";
 import { beforeEach, describe, expect, it, vi } from "vitest";
@@ -133,7 +133,7 @@ describe("processRecordMessages", () => {
   });
 
   it("fails the message when publishing fails after the write, and the redelivery publishes record.created", async () => {
-    snsMock.on(PublishBatchCommand).rejectsOnce(new Error("SNS down"));
+    acceptPublishes(snsMock, { failFirstCall: new Error("SNS down") });
     const first = await processRecordMessages([sqsRecord("m1", inline)], deps);
     expect(failedIds(first)).toEqual(["m1"]);
     expect(ddbMock.commandCalls(UpdateCommand).map((call) => call.args[0].input.UpdateExpression)).toEqual([

@@ -73,12 +73,20 @@ export function sqsRecord(messageId: string, body: string): SQSRecord {
 
 type SnsMock = ReturnType<typeof awsMocks>["snsMock"];
 
-/** A topic that publishes every entry of every PublishBatch it is sent, except those `refuse` picks (Failed entries). */
+/**
+ * A topic that publishes every entry of every PublishBatch it is sent,
+ * except those `refuse` picks (answered as Failed entries); `failFirstCall`
+ * makes the first call fail as a whole (SNS unreachable).
+ */
 export function acceptPublishes(
   snsMock: SnsMock,
-  refuse: (entry: PublishBatchRequestEntry) => boolean = () => false,
+  options: { refuse?: (entry: PublishBatchRequestEntry) => boolean; failFirstCall?: Error } = {},
 ): void {
+  const refuse = options.refuse ?? (() => false);
+  let calls = 0;
   snsMock.on(PublishBatchCommand).callsFake(async (input: PublishBatchCommandInput) => {
+    calls += 1;
+    if (calls === 1 && options.failFirstCall) throw options.failFirstCall;
     const entries = input.PublishBatchRequestEntries ?? [];
     return {
       Successful: entries
