@@ -5,7 +5,7 @@ import dynalite from "dynalite";
 import { createTable } from "../../../../infra/local/create-local-resources";
 
 export interface RequestHooks {
-  before?: (command: string) => void | Promise<void>;
+  before?: (command: string, input: Record<string, unknown>) => void | Promise<void>;
   after?: (command: string) => void | Promise<void>;
 }
 
@@ -32,7 +32,7 @@ export async function dynaliteTable(tableName = "docket") {
       const input = (args as { input: Record<string, unknown> }).input;
       const command = String(context.commandName);
       requests.push(command.replace(/Command$/, ""));
-      await hooks.before?.(command);
+      await hooks.before?.(command, input);
       input.ReturnConsumedCapacity = "TOTAL";
       const result = await next(args);
       await hooks.after?.(command);
