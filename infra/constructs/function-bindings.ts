@@ -30,10 +30,16 @@ export function bindMaxPageBytes(fn: DocketFunction, bytes: number): void {
   setEnv(fn, ENV.maxPageBytes, String(checkMaxPageBytes(bytes)));
 }
 
-/** Raw pages are the source of truth: readable (under the prefix that triggers parsing), never writable. */
+/**
+ * Raw pages are the source of truth: readable (under the prefix that triggers
+ * parsing), never writable. Pages are read by the event's version; listing
+ * the versions under the same prefix is how a 403 for a version that is gone
+ * is told from a real permission problem (shared/aws/object-gone.ts).
+ */
 export function bindRawBucket(fn: DocketFunction, bucket: s3.IBucket, prefix: string): void {
   setEnv(fn, ENV.rawBucket, bucket.bucketName);
   grantObjects(fn, bucket, { read: [prefix] });
+  fn.lambda.addToRolePolicy(listUnder(bucket, "s3:ListBucketVersions", [prefix]));
 }
 
 /** Key prefixes (e.g. "records/") of the artifacts bucket the function reads, writes, or deletes superseded objects under. */
@@ -71,15 +77,12 @@ function grantObjects(fn: DocketFunction, bucket: s3.IBucket, access: ArtifactsA
         resources: read.map((prefix) => bucket.arnForObjects(`${prefix}*`)),
       }),
     );
-    // Listing makes a missing key a 404 rather than a 403 (a page deleted before it was read is
-    // rejected, not retried); it is limited to the same prefixes.
-    fn.lambda.addToRolePolicy(
-      new iam.PolicyStatement({
-        actions: ["s3:ListBucket"],
-        resources: [bucket.bucketArn],
-        conditions: { StringLike: { "s3:prefix": read.map((prefix) => `${prefix}*`) } },
-      }),
-    );
+    // S3 answers a read of a missing key with 404 only to a caller allowed to list the bucket, and
+    // with 403 otherwise. Listing is limited to the read prefixes, a condition a GetObject does not
+    // carry, so a 403 is confirmed with a listing of the key (which does) before it is called gone
+    // (shared/aws/object-gone.ts). Not an unconditioned s3:ListBucket, which would give 404s at once
+    // but let every reader list the whole bucket (other prefixes beside raw/, every claim check).
+    fn.lambda.addToRolePolicy(listUnder(bucket, "s3:ListBucket", read));
   }
   for (const prefix of access.write ?? []) bucket.grantPut(fn.lambda, `${prefix}*`);
   if (access.write?.length) {
@@ -102,6 +105,15 @@ function grantObjects(fn: DocketFunction, bucket: s3.IBucket, access: ArtifactsA
       `Object ARNs under ${prefix} of this one bucket only, for keys derived from ids: ${what.join(", ")}.`,
     );
   }
+}
+
+/** A listing action on the bucket, allowed only for requests whose prefix (s3:prefix) is under one of `prefixes`. */
+function listUnder(bucket: s3.IBucket, action: string, prefixes: readonly string[]): iam.PolicyStatement {
+  return new iam.PolicyStatement({
+    actions: [action],
+    resources: [bucket.bucketArn],
+    conditions: { StringLike: { "s3:prefix": prefixes.map((prefix) => `${prefix}*`) } },
+  });
 }
 
 export function bindRecordsQueue(fn: DocketFunction, queue: sqs.IQueue): void {

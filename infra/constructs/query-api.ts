@@ -21,6 +21,9 @@ import { defaultLogGroupProps } from "./secure-defaults";
 const GATEWAY_ERROR_TEMPLATE =
   '{"error":{"code":"$context.error.responseType","message":$context.error.messageString}}';
 
+/** How long a client should wait after an integration failure (a throttled function frees up within seconds). */
+export const INTEGRATION_FAILURE_RETRY_AFTER_SECONDS = 1;
+
 const field = apigateway.AccessLogField;
 /** One JSON object per request: who (key id, never the key), what, outcome, and where the time went. */
 const ACCESS_LOG_FORMAT = apigateway.AccessLogFormat.custom(
@@ -165,13 +168,25 @@ export class QueryApi extends Construct {
 
     // A gateway response can name one origin only: the first listed (the Lambda echoes any listed one).
     const [gatewayOrigin] = stage.api.corsAllowOrigins;
+    const originHeader: Record<string, string> = gatewayOrigin
+      ? { "Access-Control-Allow-Origin": `'${gatewayOrigin}'` }
+      : {};
     for (const type of [apigateway.ResponseType.DEFAULT_4XX, apigateway.ResponseType.DEFAULT_5XX]) {
       this.api.addGatewayResponse(`Gateway${type.responseType}`, {
         type,
-        ...(gatewayOrigin ? { responseHeaders: { "Access-Control-Allow-Origin": `'${gatewayOrigin}'` } } : {}),
+        ...(gatewayOrigin ? { responseHeaders: originHeader } : {}),
         templates: { "application/json": GATEWAY_ERROR_TEMPLATE },
       });
     }
+    // A function that cannot be invoked (throttled at its reserved concurrency, Lambda's 429) is an
+    // integration failure, by default a 504 (or a 500 for the throttle) that clients treat as final. It is
+    // temporary: 503 with Retry-After, so clients and crawlers back off and come back.
+    this.api.addGatewayResponse("GatewayINTEGRATION_FAILURE", {
+      type: apigateway.ResponseType.INTEGRATION_FAILURE,
+      statusCode: "503",
+      responseHeaders: { ...originHeader, "Retry-After": `'${INTEGRATION_FAILURE_RETRY_AFTER_SECONDS}'` },
+      templates: { "application/json": GATEWAY_ERROR_TEMPLATE },
+    });
 
     // One invoke permission for the whole API instead of two per method.
     const integration = new apigateway.LambdaIntegration(props.handler.lambda, {

@@ -1,7 +1,7 @@
 import http, { type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from "node:http";
 import type { FaultInjector } from "./fault-injector";
 import { type ListeningServer, listen } from "./listen-on-loopback";
-import { classifyS3Write, MAX_S3_KEY_BYTES, type S3Write, s3ObjectRequest } from "./s3-write-request";
+import { classifyS3Write, isS3ObjectRead, MAX_S3_KEY_BYTES, type S3Write, s3ObjectRequest } from "./s3-write-request";
 
 /**
  * The one AWS endpoint the local pipeline advertises (S3, SQS, SNS and
@@ -33,6 +33,12 @@ export interface AwsEndpointOptions {
   s3Writes?: S3WriteObserver;
   /** Chaos (local runtime, `faults` option only): answers a seeded fraction of requests with AWS errors. */
   faults?: FaultInjector;
+  /**
+   * Answer a read of a missing object (fauxqs: 404 NoSuchKey or NoSuchVersion) with 403 AccessDenied,
+   * as S3 answers a caller not allowed s3:ListBucket on the whole bucket: the functions' roles may
+   * list only under their prefixes. Off for outside callers, who get the emulator's answer.
+   */
+  denyMissingObjectReads?: boolean;
 }
 
 export type AwsEndpoint = ListeningServer;
@@ -74,7 +80,11 @@ export async function startAwsEndpoint(options: AwsEndpointOptions): Promise<Aws
         .catch((error: unknown) => answerError(res, error));
       return;
     }
-    forwardStreaming(req, res, upstream, agent);
+    const denyMissing =
+      !isDynamo &&
+      options.denyMissingObjectReads === true &&
+      isS3ObjectRead(req.method ?? "GET", req.url ?? "/", req.headers);
+    forwardStreaming(req, res, upstream, agent, denyMissing);
   });
   // Long polls hold requests for up to 20 s; never time them out here.
   server.requestTimeout = 0;
@@ -106,9 +116,20 @@ function upstreamRequest(req: IncomingMessage, upstream: URL, agent: http.Agent)
   });
 }
 
-function forwardStreaming(req: IncomingMessage, res: ServerResponse, upstream: URL, agent: http.Agent): void {
+function forwardStreaming(
+  req: IncomingMessage,
+  res: ServerResponse,
+  upstream: URL,
+  agent: http.Agent,
+  denyMissing: boolean,
+): void {
   const outgoing = upstreamRequest(req, upstream, agent);
   outgoing.on("response", (incoming) => {
+    if (denyMissing && incoming.statusCode === 404) {
+      incoming.resume();
+      answerS3Error(res, 403, "AccessDenied", "Access Denied");
+      return;
+    }
     res.writeHead(incoming.statusCode ?? 502, stripHopByHop(incoming.headers));
     incoming.pipe(res);
   });

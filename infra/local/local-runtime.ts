@@ -52,6 +52,12 @@ export interface LocalRuntimeOptions {
   region?: string;
   maxPageBytes?: number;
   cursorKey?: string;
+  /**
+   * Answer the functions' reads of a missing object 403 AccessDenied, as S3 does for roles that may list
+   * only under a prefix (shared/aws/object-gone.ts), instead of the emulator's 404. Off by default: it
+   * puts a proxy hop in front of every S3 call the functions make; tests of that path turn it on.
+   */
+  denyMissingObjectReads?: boolean;
   /** Defaults from shared/config/resources.ts; tests shorten them to see retries quickly. */
   visibilityTimeoutSeconds?: Partial<Record<QueueName, number>>;
   /** Default: the dev stage's interactive batching (BATCHING.interactive), so an idle upload is queryable in about a second. */
@@ -188,20 +194,22 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     });
     cleanup.unshift(() => endpoint.close());
 
-    // The functions' own endpoint: the same proxy with the injector, so only their data-plane calls fail.
+    // The functions' own endpoint, when asked for: the same proxy with the injector, so only their
+    // data-plane calls fail, and/or answering a read of a missing object 403, as S3 does for their roles.
     const injector = options.faults ? new FaultInjector(options.faults) : undefined;
     let functionsEndpoint: AwsEndpoint | undefined;
-    if (injector) {
-      const chaos = await startAwsEndpoint({
+    if (injector || options.denyMissingObjectReads) {
+      const proxy = await startAwsEndpoint({
         host,
         port: 0,
         emulator: emulators.fauxqsUrl,
         dynamodb: emulators.dynamodbUrl,
         s3Writes,
         faults: injector,
+        denyMissingObjectReads: options.denyMissingObjectReads ?? false,
       });
-      functionsEndpoint = chaos;
-      cleanup.unshift(() => chaos.close());
+      functionsEndpoint = proxy;
+      cleanup.unshift(() => proxy.close());
     }
 
     const clients = {
@@ -251,13 +259,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         {
           stage,
           resources,
-          // Straight to the emulator: no function writes under raw/, so the proxy would add only a hop.
-          // With faults the proxy stays, since the injector must see the functions' calls.
+          // Straight to the emulators (no function writes under raw/, so the proxy would add only a hop),
+          // unless the injector must see the calls, or S3 reads must get S3's answers to the functions' roles.
           s3Endpoint: functionsEndpoint?.url ?? emulators.fauxqsUrl,
           // The queue URLs' own origin: the SDK would send there anyway (see interceptLocalhostDns above).
-          sqsEndpoint: functionsEndpoint?.url ?? new URL(resources.pageEventsQueueUrl).origin,
+          sqsEndpoint:
+            injector && functionsEndpoint ? functionsEndpoint.url : new URL(resources.pageEventsQueueUrl).origin,
           snsEndpoint: emulators.fauxqsUrl,
-          dynamodbEndpoint: functionsEndpoint?.url ?? emulators.dynamodbUrl,
+          dynamodbEndpoint: injector && functionsEndpoint ? functionsEndpoint.url : emulators.dynamodbUrl,
           maxPageBytes: options.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES,
           cursorKey: options.cursorKey ?? randomBytes(32).toString("base64url"),
         },

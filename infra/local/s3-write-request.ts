@@ -29,6 +29,13 @@ export function classifyS3Write(method: string, rawUrl: string, headers: Incomin
   return { eventName, ...target };
 }
 
+/** A GET or HEAD naming an object (GetObject, HeadObject), not a bucket (a listing). */
+export function isS3ObjectRead(method: string, rawUrl: string, headers: IncomingHttpHeaders): boolean {
+  if (method !== "GET" && method !== "HEAD") return false;
+  const queryStart = rawUrl.indexOf("?");
+  return bucketAndKey(queryStart === -1 ? rawUrl : rawUrl.slice(0, queryStart), headers.host ?? "") !== undefined;
+}
+
 /** S3 refuses longer keys (KeyTooLongError); the key is measured in UTF-8 bytes. */
 export const MAX_S3_KEY_BYTES = 1024;
 

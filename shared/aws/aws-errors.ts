@@ -15,6 +15,17 @@ export function isS3NotFound(error: unknown): boolean {
   return name === "NoSuchKey" || name === "NoSuchVersion" || name === "NotFound" || $metadata?.httpStatusCode === 404;
 }
 
+/**
+ * S3 refused the request (403 AccessDenied). For a read this is also S3's
+ * answer for a missing key to a caller not allowed to list the bucket, so
+ * it needs confirming before it is called a permission problem (object-gone.ts).
+ */
+export function isS3AccessDenied(error: unknown): boolean {
+  const { name, $metadata } = asSdkError(error);
+  // Not every 403: an expired token or a bad signature is no answer about the object.
+  return name === "AccessDenied" || (name === "Forbidden" && $metadata?.httpStatusCode === 403);
+}
+
 export function isConditionalCheckFailed(error: unknown): boolean {
   return asSdkError(error).name === "ConditionalCheckFailedException";
 }

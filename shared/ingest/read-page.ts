@@ -1,5 +1,5 @@
 import { GetObjectCommand, type GetObjectCommandOutput, type S3Client } from "@aws-sdk/client-s3";
-import { isS3NotFound } from "../aws/aws-errors";
+import { isObjectGone } from "../aws/object-gone";
 import type { PageEvent } from "../events/page-event";
 
 /** Object metadata key (x-amz-meta-source-url) naming the page's original web address. */
@@ -17,10 +17,13 @@ export type PageRead =
  * is rejected without reading the body, and the body is streamed with a cap
  * in case the length was not given. Reads the event's object version when it
  * has one, so processing the same event twice reads the same bytes. A gone
- * object or version is `missing`; every other S3 failure throws (retried).
+ * object or version is `missing` (S3's 404, or its 403 for a gone key,
+ * confirmed by a listing: see aws/object-gone.ts); every other S3 failure,
+ * a 403 for a page that is there included, throws (retried).
  */
 export async function readPage(deps: { s3: S3Client }, event: PageEvent, maxBytes: number): Promise<PageRead> {
   if (event.size !== null && event.size > maxBytes) return { kind: "too-large", size: event.size };
+  const location = { bucket: event.bucket, key: event.key, versionId: event.versionId };
   let response: GetObjectCommandOutput;
   try {
     response = await deps.s3.send(
@@ -31,7 +34,7 @@ export async function readPage(deps: { s3: S3Client }, event: PageEvent, maxByte
       }),
     );
   } catch (error) {
-    if (isS3NotFound(error)) return { kind: "missing" };
+    if (await isObjectGone(deps.s3, error, location)) return { kind: "missing" };
     throw error;
   }
   const body = response.Body;

@@ -1,5 +1,5 @@
 import { GetObjectCommand, type S3Client } from "@aws-sdk/client-s3";
-import { isS3NotFound } from "../aws/aws-errors";
+import { isObjectGone } from "../aws/object-gone";
 import { MalformedMessageError } from "../errors";
 import type { PageVersion, RecordMessage } from "../events/record-message";
 import { type MeetingRecord, meetingRecordSchema } from "../record/record-schema";
@@ -30,7 +30,7 @@ async function fetchPointer(deps: { s3: S3Client }, pointer: { bucket: string; k
     const object = await deps.s3.send(new GetObjectCommand({ Bucket: pointer.bucket, Key: pointer.key }));
     text = await object.Body?.transformToString("utf-8");
   } catch (error) {
-    if (isS3NotFound(error)) {
+    if (await isObjectGone(deps.s3, error, pointer)) {
       throw new MalformedMessageError(`claim check s3://${pointer.bucket}/${pointer.key} no longer exists`, {
         cause: error,
       });

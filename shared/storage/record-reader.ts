@@ -1,7 +1,7 @@
 import { brotliDecompressSync } from "node:zlib";
 import { GetObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { type DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
-import { isS3NotFound } from "../aws/aws-errors";
+import { isObjectGone } from "../aws/object-gone";
 import { type MeetingRecord, parseMeetingRecord } from "../record/record-schema";
 import { keys } from "./item-keys";
 import type { RecordItem } from "./record-item";
@@ -33,7 +33,7 @@ export async function readRecord(deps: RecordReaderDeps, id: string): Promise<Me
       if (text === undefined) throw new Error(`record body ${item.recordPointer.key} is empty`);
       return parseMeetingRecord(JSON.parse(text));
     } catch (error) {
-      if (!isS3NotFound(error) || attempt >= POINTER_ATTEMPTS) throw error;
+      if (attempt >= POINTER_ATTEMPTS || !(await isObjectGone(deps.s3, error, item.recordPointer))) throw error;
     }
   }
 }

@@ -196,22 +196,33 @@ describe.each(STAGE_NAMES)("functions (%s)", (stageName) => {
     for (const st of statements) expect(st.Resource).toEqual({ "Fn::GetAtt": [tableId, "Arn"] });
   });
 
+  // A read denied with 403 is confirmed gone by listing the key (shared/aws/object-gone.ts): keys
+  // for key reads, versions for parse-page's versioned page reads. Listing carries s3:prefix, so
+  // nothing outside the prefixes read is listable.
   it.each([
-    ["parsePage", "rawPages", [`${RAW_PREFIX}*`]],
-    ["storeRecord", "artifacts", [`${ARTIFACT_PREFIXES.claimChecks}*`, `${ARTIFACT_PREFIXES.recordBodies}*`]],
-    ["queryApi", "artifacts", [`${ARTIFACT_PREFIXES.recordBodies}*`]],
-  ] as const)("lets %s list the %s bucket only under the prefixes it reads", (name, bucket, prefixes) => {
+    ["parsePage", "rawPages", ["s3:ListBucket", "s3:ListBucketVersions"], [`${RAW_PREFIX}*`]],
+    [
+      "storeRecord",
+      "artifacts",
+      ["s3:ListBucket"],
+      [`${ARTIFACT_PREFIXES.claimChecks}*`, `${ARTIFACT_PREFIXES.recordBodies}*`],
+    ],
+    ["queryApi", "artifacts", ["s3:ListBucket"], [`${ARTIFACT_PREFIXES.recordBodies}*`]],
+    ["web", "artifacts", ["s3:ListBucket"], [`${ARTIFACT_PREFIXES.recordBodies}*`]],
+  ] as const)("lets %s list the %s bucket (%j) only under the prefixes it reads", (name, bucket, actions, prefixes) => {
     const { stack } = s();
     const bucketId = logicalId(stack[bucket].bucket);
     const lists = statementsOf(s(), name).filter((st) => asArray(st.Action).some((a) => a.startsWith("s3:List")));
-    expect(lists).toEqual([
-      {
+    // Each listing statement is on the bucket and conditioned on the prefixes, never unconditioned.
+    for (const st of lists) {
+      expect(st).toMatchObject({
         Effect: "Allow",
-        Action: "s3:ListBucket",
         Resource: { "Fn::GetAtt": [bucketId, "Arn"] },
         Condition: { StringLike: { "s3:prefix": [...prefixes] } },
-      },
-    ]);
+      });
+      expect(Object.keys(st.Condition ?? {})).toEqual(["StringLike"]);
+    }
+    expect(lists.flatMap((st) => asArray(st.Action)).sort()).toEqual([...actions]);
   });
 
   it("tells parse-page the stage's page size limit", () => {

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { INTEGRATION_FAILURE_RETRY_AFTER_SECONDS } from "../../infra/constructs/query-api";
 import { API_ROUTES, pathParameterNames } from "../../shared/config/api-routes";
 import { STAGE_NAMES, type SynthesizedStage, synthAllStages } from "./support/synth-stage";
 import { logicalId, props, referencedId, resourcesOfType } from "./support/template-queries";
@@ -66,7 +67,9 @@ describe.each(STAGE_NAMES)("query API (%s)", (name) => {
       // Same origin only: no preflight, and API Gateway's own errors grant no origin either.
       expect(options).toEqual([]);
       for (const r of Object.values(resourcesOfType(template, "AWS::ApiGateway::GatewayResponse"))) {
-        expect(r.Properties?.ResponseParameters).toBeUndefined();
+        expect(Object.keys(r.Properties?.ResponseParameters ?? {})).not.toContain(
+          "gatewayresponse.header.Access-Control-Allow-Origin",
+        );
       }
       return;
     }
@@ -211,11 +214,25 @@ describe.each(STAGE_NAMES)("query API (%s)", (name) => {
 
   it("answers API Gateway's own errors in the API's JSON error shape", () => {
     const responses = Object.values(resourcesOfType(s().template, "AWS::ApiGateway::GatewayResponse"));
-    expect(responses.map((r) => r.Properties?.ResponseType).sort()).toEqual(["DEFAULT_4XX", "DEFAULT_5XX"]);
+    expect(responses.map((r) => r.Properties?.ResponseType).sort()).toEqual([
+      "DEFAULT_4XX",
+      "DEFAULT_5XX",
+      "INTEGRATION_FAILURE",
+    ]);
     for (const r of responses) {
       const templates = (r.Properties?.ResponseTemplates ?? {}) as Record<string, string>;
       const template = templates["application/json"] ?? "";
       expect(template).toContain('"error":{"code":');
     }
+  });
+
+  it("answers a function it cannot invoke (throttled) with 503 and Retry-After, not a final 500/504", () => {
+    const failure = Object.values(resourcesOfType(s().template, "AWS::ApiGateway::GatewayResponse")).find(
+      (r) => r.Properties?.ResponseType === "INTEGRATION_FAILURE",
+    );
+    expect(failure?.Properties?.StatusCode).toBe("503");
+    expect(failure?.Properties?.ResponseParameters).toMatchObject({
+      "gatewayresponse.header.Retry-After": `'${INTEGRATION_FAILURE_RETRY_AFTER_SECONDS}'`,
+    });
   });
 });

@@ -1,11 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { ListObjectsV2Command } from "@aws-sdk/client-s3";
+import { GetObjectCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
+import { SendMessageCommand } from "@aws-sdk/client-sqs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../infra/local/load-handler";
 import { samplePagePath } from "../../infra/local/load-sample-pages";
 import { MAX_MESSAGE_BYTES } from "../../shared/config/resources";
+import { createSequencer, objectCreatedEvent } from "../../shared/events/s3-event-notification";
 import { type NotificationLog, recordIdOf, settledOutcome, startNotificationLog } from "./support/notification-log";
 import { startTestPipeline, type TestPipeline } from "./support/test-pipeline";
 
@@ -30,13 +32,17 @@ const PAGES = {
   nonBmp: "raw/unusual/non-bmp-minutes.txt",
 };
 
+/** A page whose event was queued but whose object was deleted before parse-page read it. */
+const GONE = "raw/unusual/deleted-before-read.html";
+
 /** Outside the Basic Multilingual Plane: CJK Extension B (in personal names) and an emoji. */
 const NON_BMP = { name: "李𠮷", emoji: "🎉" };
 
 let hugeBody: Buffer;
 
 beforeAll(async () => {
-  pipeline = await startTestPipeline({ maxPageBytes: MAX_PAGE_BYTES });
+  // S3's answer to the functions' roles for a missing object (403), as in AWS: see "a page deleted before it was read".
+  pipeline = await startTestPipeline({ maxPageBytes: MAX_PAGE_BYTES, denyMissingObjectReads: true });
   notifications = await startNotificationLog(pipeline);
 
   const seed = await readFile(samplePagePath("000_a669a8a67ac3bc30.txt"), "utf8");
@@ -66,6 +72,22 @@ beforeAll(async () => {
       .replaceAll("014119467/2022-00235", "non-bmp/1")
       .replaceAll("李超鲲", NON_BMP.name)
       .replace("会议指出", `会议指出${NON_BMP.emoji}`),
+  );
+  await pipeline.clients.sqs.send(
+    new SendMessageCommand({
+      QueueUrl: pipeline.resources.pageEventsQueueUrl,
+      MessageBody: JSON.stringify(
+        objectCreatedEvent({
+          eventName: "ObjectCreated:Put",
+          region: pipeline.resources.region,
+          bucket: pipeline.resources.rawBucketName,
+          key: GONE,
+          size: 100,
+          eTag: "0123456789abcdef0123456789abcdef",
+          sequencer: createSequencer()(),
+        }),
+      ),
+    }),
   );
   await pipeline.waitForIdle({ timeoutMs: 240_000 });
 });
@@ -106,6 +128,32 @@ describe("pages the parser rejects", () => {
     );
 
     expect((listed.Contents ?? []).map((object) => object.Key).sort()).toEqual(Object.values(PAGES).sort());
+  });
+});
+
+describe("a page deleted before it was read", () => {
+  it("reaches the functions as S3's 403 AccessDenied, as in AWS for roles that may list only under a prefix", async () => {
+    // The functions' S3 endpoint (their environment); an outside caller still gets the emulator's 404.
+    const functionsS3 = new S3Client({
+      region: pipeline.resources.region,
+      endpoint: process.env.AWS_ENDPOINT_URL_S3,
+      forcePathStyle: true,
+      credentials: { accessKeyId: "local", secretAccessKey: "local" },
+    });
+    const read = (s3: S3Client) =>
+      s3.send(new GetObjectCommand({ Bucket: pipeline.resources.rawBucketName, Key: GONE }));
+
+    await expect(read(functionsS3)).rejects.toMatchObject({
+      name: "AccessDenied",
+      $metadata: { httpStatusCode: 403 },
+    });
+    await expect(read(pipeline.clients.s3)).rejects.toMatchObject({ $metadata: { httpStatusCode: 404 } });
+    functionsS3.destroy();
+  });
+
+  it("is rejected once as missing, not retried into the DLQ", async () => {
+    expect(await outcome(GONE)).toMatchObject({ type: "page.rejected", reason: { code: "missing" } });
+    expect(notifications.forUri(uriOf(GONE))).toHaveLength(1);
   });
 });
 
@@ -156,7 +204,7 @@ describe("afterwards", () => {
     await pipeline.waitForEmptyQueues();
 
     expect(new Set(notifications.all.map((notification) => notification.uri))).toEqual(
-      new Set(Object.values(PAGES).map(uriOf)),
+      new Set([...Object.values(PAGES), GONE].map(uriOf)),
     );
     for (const key of Object.values(PAGES))
       expect(() => settledOutcome(notifications.forUri(uriOf(key)))).not.toThrow();

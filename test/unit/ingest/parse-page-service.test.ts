@@ -1,4 +1,11 @@
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
+import {
+  GetObjectCommand,
+  ListObjectVersionsCommand,
+  NoSuchKey,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from "@aws-sdk/client-s3";
 import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
 import { SendMessageBatchCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { beforeEach, describe, expect, it, vi } from "vitest";
@@ -9,6 +16,7 @@ import { parsePage } from "../../../shared/parse/parse-page";
 import type { MeetingRecord } from "../../../shared/record/record-schema";
 import { aMeetingRecord } from "../storage/support/meeting-record";
 import { s3Body } from "../storage/support/s3-body";
+import { accessDenied } from "../support/s3-errors";
 import {
   awsMocks,
   failedIds,
@@ -234,6 +242,45 @@ describe("processPageEvents", () => {
       uri: "s3://raw-bucket/raw/gone.html",
       reason: { code: "missing" },
     });
+  });
+
+  it("rejects a page whose version is gone exactly once as 'missing' when S3 answers 403, as it does in AWS", async () => {
+    s3Mock.on(GetObjectCommand).rejects(accessDenied());
+    s3Mock.on(ListObjectVersionsCommand).resolves({ Versions: [], IsTruncated: false });
+
+    const response = await processPageEvents([sqsRecord("m1", s3Event("raw/gone.html", { versionId: "v1" }))], deps);
+
+    expect(response.batchItemFailures).toEqual([]);
+    expect(published(snsMock)).toHaveLength(1);
+    expect(published(snsMock)[0]?.message).toMatchObject({
+      type: "page.rejected",
+      uri: "s3://raw-bucket/raw/gone.html",
+      reason: { code: "missing" },
+    });
+    expect(sentBodies(sqsMock)).toEqual([]);
+  });
+
+  it("fails (retries, then the DLQ) a page S3 denies though its version is there, saying why, and reports nothing", async () => {
+    const error = vi.fn();
+    s3Mock.on(GetObjectCommand).rejects(accessDenied());
+    s3Mock
+      .on(ListObjectVersionsCommand)
+      .resolves({ Versions: [{ Key: "raw/locked.html", VersionId: "v1" }], IsTruncated: false });
+
+    const response = await processPageEvents([sqsRecord("m1", s3Event("raw/locked.html", { versionId: "v1" }))], {
+      ...deps,
+      logger: { ...silentLog, error },
+    });
+
+    expect(failedIds(response)).toEqual(["m1"]);
+    expect(published(snsMock)).toEqual([]);
+    expect(error).toHaveBeenCalledWith(
+      "page event failed; it will be retried",
+      expect.objectContaining({
+        uri: "s3://raw-bucket/raw/locked.html",
+        error: expect.objectContaining({ name: "S3ReadDeniedError" }),
+      }),
+    );
   });
 
   it("consumes an event with an undecodable key (%E9%8) with page.rejected 'bad-key'", async () => {

@@ -1,6 +1,6 @@
 import { Logger } from "@aws-lambda-powertools/logger";
 import { ConditionalCheckFailedException, ProvisionedThroughputExceededException } from "@aws-sdk/client-dynamodb";
-import { GetObjectCommand, NoSuchKey } from "@aws-sdk/client-s3";
+import { GetObjectCommand, ListObjectsV2Command, NoSuchKey } from "@aws-sdk/client-s3";
 import { SNSClient } from "@aws-sdk/client-sns";
 import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Context } from "aws-lambda";
@@ -19,6 +19,7 @@ import {
   recordPuts,
   storeHarness,
 } from "../storage/support/store-harness";
+import { accessDenied } from "../support/s3-errors";
 import {
   acceptPublishes,
   awsMocks,
@@ -173,6 +174,52 @@ describe("processRecordMessages", () => {
 
     expect(failedIds(response)).toEqual(["m1"]);
     expect(ddbMock.commandCalls(PutCommand)).toHaveLength(0);
+  });
+
+  describe("when S3 answers 403 AccessDenied for the claim check, as it does in AWS for a gone key", () => {
+    const pointer = { bucket: "artifacts", key: "claims/records/rec/x.json" };
+    const message = () => sqsRecord("m1", JSON.stringify({ pointer, version: aVersion() }));
+
+    beforeEach(() => {
+      s3Mock.on(GetObjectCommand).rejects(accessDenied());
+    });
+
+    it("fails the message as malformed, saying the claim check no longer exists, when listing finds no such key", async () => {
+      const logs = capturedLogger();
+      s3Mock.on(ListObjectsV2Command).resolves({ Contents: [] });
+
+      const response = await processRecordMessages([message()], { ...deps, logger: logs.logger });
+
+      expect(failedIds(response)).toEqual(["m1"]);
+      expect(logs.lines()).toContainEqual(
+        expect.objectContaining({
+          level: "ERROR",
+          message: "malformed record message; failing it so it ends in the DLQ",
+          reason: "claim check s3://artifacts/claims/records/rec/x.json no longer exists",
+        }),
+      );
+      expect(s3Mock.commandCalls(ListObjectsV2Command)[0]?.args[0].input).toMatchObject({
+        Bucket: "artifacts",
+        Prefix: pointer.key,
+      });
+    });
+
+    it("fails the message as a retried S3 failure, a permission problem, when the claim check is there", async () => {
+      const logs = capturedLogger();
+      s3Mock.on(ListObjectsV2Command).resolves({ Contents: [{ Key: pointer.key }] });
+
+      const response = await processRecordMessages([message()], { ...deps, logger: logs.logger });
+
+      expect(failedIds(response)).toEqual(["m1"]);
+      expect(logs.lines()).toContainEqual(
+        expect.objectContaining({
+          level: "ERROR",
+          message: "record message failed; it will be retried",
+          error: expect.objectContaining({ name: "S3ReadDeniedError" }),
+        }),
+      );
+      expect(ddbMock.commandCalls(PutCommand)).toHaveLength(0);
+    });
   });
 
   it("fails a message that is not a record message, and only that one", async () => {

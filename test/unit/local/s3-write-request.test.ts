@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyS3Write } from "../../../infra/local/s3-write-request";
+import { classifyS3Write, isS3ObjectRead } from "../../../infra/local/s3-write-request";
 
 const pathStyle = { host: "127.0.0.1:4566" };
 
@@ -57,5 +57,25 @@ describe("classifyS3Write", () => {
     ["an SNS call", "POST", "/", { "content-type": "application/x-www-form-urlencoded" }],
   ])("ignores %s", (_name, method, url, headers) => {
     expect(classifyS3Write(method, url, { ...pathStyle, ...headers })).toBeUndefined();
+  });
+});
+
+describe("isS3ObjectRead (the reads the functions' endpoint answers 403 for a missing object, as S3 does)", () => {
+  it.each([
+    ["GET", "/bucket/raw/a.html?x-id=GetObject", pathStyle],
+    ["GET", "/bucket/raw/a.html?versionId=v1&x-id=GetObject", pathStyle],
+    ["HEAD", "/bucket/records/rec/x.json", pathStyle],
+    ["GET", "/raw/a.html", { host: "bucket.s3.localhost:4566" }],
+  ])("recognises %s %s", (method, url, headers) => {
+    expect(isS3ObjectRead(method, url, headers)).toBe(true);
+  });
+
+  it.each([
+    ["GET", "/bucket?list-type=2&prefix=raw%2Fa.html", pathStyle],
+    ["GET", "/bucket/?versions&prefix=raw%2Fa.html", pathStyle],
+    ["PUT", "/bucket/raw/a.html", pathStyle],
+    ["POST", "/", pathStyle],
+  ])("leaves %s %s (a listing, a write, SQS) alone", (method, url, headers) => {
+    expect(isS3ObjectRead(method, url, headers)).toBe(false);
   });
 });

@@ -1,8 +1,9 @@
 import { brotliCompressSync } from "node:zlib";
-import { GetObjectCommand, NoSuchKey } from "@aws-sdk/client-s3";
+import { GetObjectCommand, ListObjectsV2Command, NoSuchKey } from "@aws-sdk/client-s3";
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeEach, describe, expect, it } from "vitest";
 import { readRecord } from "../../../shared/storage/record-reader";
+import { accessDenied } from "../support/s3-errors";
 import { aMeetingRecord } from "./support/meeting-record";
 import { jsonBody } from "./support/s3-body";
 import { storeHarness } from "./support/store-harness";
@@ -46,17 +47,35 @@ describe("readRecord", () => {
     expect(await readRecord(deps, record.id)).toEqual(record);
   });
 
-  it("re-reads the item when the body it pointed to was just replaced", async () => {
+  // S3 answers a read of the gone body with 404 to a caller allowed to list the bucket, with 403
+  // otherwise (AWS, listing limited to a prefix); a 403 is confirmed gone by listing the key.
+  it.each([
+    ["404 NoSuchKey", () => new NoSuchKey({ message: "gone", $metadata: {} })],
+    ["403 AccessDenied and listing finds no such key", accessDenied],
+  ])("re-reads the item when the body it pointed to was just replaced (S3: %s)", async (_answer, goneError) => {
     const old = { bucket: "artifacts", key: "records/rec/old.json" };
     const current = { bucket: "artifacts", key: "records/rec/new.json" };
     ddbMock
       .on(GetCommand)
       .resolvesOnce({ Item: { recordPointer: old } })
       .resolves({ Item: { recordPointer: current } });
-    s3Mock.on(GetObjectCommand, { Key: old.key }).rejects(new NoSuchKey({ message: "gone", $metadata: {} }));
+    s3Mock.on(GetObjectCommand, { Key: old.key }).rejects(goneError());
+    s3Mock.on(ListObjectsV2Command, { Prefix: old.key }).resolves({ Contents: [] });
     s3Mock.on(GetObjectCommand, { Key: current.key }).resolves({ Body: jsonBody(record) });
 
     expect(await readRecord(deps, record.id)).toEqual(record);
+  });
+
+  it("throws at once when S3 denies a body that is there: a permission problem, not a race", async () => {
+    const pointer = { bucket: "artifacts", key: "records/rec/x.json" };
+    ddbMock.on(GetCommand).resolves({ Item: { recordPointer: pointer } });
+    s3Mock.on(GetObjectCommand).rejects(accessDenied());
+    s3Mock.on(ListObjectsV2Command).resolves({ Contents: [{ Key: pointer.key }] });
+
+    await expect(readRecord(deps, record.id)).rejects.toThrow(
+      /S3 denied reading s3:\/\/artifacts\/records\/rec\/x.json/,
+    );
+    expect(ddbMock.commandCalls(GetCommand)).toHaveLength(1);
   });
 
   it("serves each agenda item's decisionText, null for a record stored before the field existed", async () => {
