@@ -1,5 +1,5 @@
 import { PublishBatchCommand, SNSClient } from "@aws-sdk/client-sns";
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ENV, MissingEnvironmentError } from "../../../shared/config/env";
@@ -15,6 +15,7 @@ beforeEach(() => {
   ddbMock.reset();
   snsMock.reset();
   ddbMock.on(GetCommand).resolves({});
+  ddbMock.on(BatchGetCommand).resolves({});
   acceptWrites(ddbMock);
   snsMock.on(PublishBatchCommand).resolves({ Successful: [{ Id: "0", MessageId: "m-0" }] });
 });
@@ -30,6 +31,9 @@ describe("store-record handler", () => {
 
     expect(response).toEqual({ batchItemFailures: [] });
     expect(ddbMock.commandCalls(PutCommand)[0]?.args[0].input.TableName).toBe(LAMBDA_ENV[ENV.tableName]);
+    expect(Object.keys(ddbMock.commandCalls(BatchGetCommand)[0]?.args[0].input.RequestItems ?? {})).toEqual([
+      LAMBDA_ENV[ENV.tableName],
+    ]);
     expect(snsMock.commandCalls(PublishBatchCommand)[0]?.args[0].input.TopicArn).toBe(LAMBDA_ENV[ENV.ingestTopicArn]);
   });
 
