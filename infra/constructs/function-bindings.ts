@@ -125,8 +125,12 @@ export function bindRecordsQueue(fn: DocketFunction, queue: sqs.IQueue): void {
 export const TABLE_ACTIONS = {
   /** query-api: a record by id, and index partitions. */
   read: ["dynamodb:GetItem", "dynamodb:Query"],
-  /** store-record: conditional put and update of the record item, index items in batches, reads to compare. */
+  /**
+   * store-record: conditional put and update of the record item, index items in batches, reads to
+   * compare (a batch's record items in one BatchGetItem, re-reads one by one).
+   */
   readWrite: [
+    "dynamodb:BatchGetItem",
     "dynamodb:GetItem",
     "dynamodb:Query",
     "dynamodb:PutItem",
@@ -139,8 +143,8 @@ export type TableAccess = keyof typeof TABLE_ACTIONS;
 
 export function bindTable(fn: DocketFunction, table: dynamodb.ITable, access: TableAccess): void {
   setEnv(fn, ENV.tableName, table.tableName);
-  // Not table.grantReadData: that adds Scan, BatchGetItem, ConditionCheckItem and the stream reads,
-  // which no function makes. Indexes are named one by one (none today), never `/index/*`.
+  // Not table.grantReadData: that adds Scan, ConditionCheckItem and the stream reads (and BatchGetItem
+  // to the query function), which no function makes. Indexes are named one by one (none today), never `/index/*`.
   const indexes = TABLE_DEFINITION.globalIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`);
   fn.lambda.addToRolePolicy(
     new iam.PolicyStatement({ actions: [...TABLE_ACTIONS[access]], resources: [table.tableArn, ...indexes] }),
@@ -149,6 +153,7 @@ export function bindTable(fn: DocketFunction, table: dynamodb.ITable, access: Ta
 
 export function bindIngestTopic(fn: DocketFunction, topic: sns.ITopic): void {
   setEnv(fn, ENV.ingestTopicArn, topic.topicArn);
+  // sns:Publish, which authorises PublishBatch too (store-record's batches): there is no separate action.
   topic.grantPublish(fn.lambda);
   acknowledge(
     fn,

@@ -5,13 +5,14 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Context, SQSBatchResponse, SQSRecord } from "aws-lambda";
 import { MalformedMessageError, TransientError } from "../errors";
 import { type RecordEventType, recordEvent } from "../events/ingest-notification";
-import { publishNotification } from "../events/publish-notification";
+import { type NotificationBatcher, notificationBatcher } from "../events/notification-batcher";
 import { type PageVersion, parseRecordMessage } from "../events/record-message";
 import type { Log } from "../observability/log";
 import { METRIC, type MetricsSink, MetricUnit } from "../observability/metrics";
 import type { MeetingRecord } from "../record/record-schema";
+import { prefetchRecordItems, type RecordSnapshots } from "../storage/record-prefetch";
 import { type StoreResult, storeRecord } from "../storage/record-store";
-import type { WaitBudget } from "../storage/wait-budget";
+import { hasTimeFor, type WaitBudget } from "../storage/wait-budget";
 import { resolveRecordMessage } from "./resolve-record-message";
 
 export interface StoreRecordDeps {
@@ -50,20 +51,68 @@ const OUTCOME_METRIC = {
  * The batch's records are handled side by side (a record held up by
  * throttling does not hold the rest up), each with its own child logger
  * carrying its correlation id. Failures are reported in batch order.
+ *
+ * Requests per record: once the messages are resolved, one consistent
+ * BatchGetItem reads every record item of the batch (record-prefetch.ts),
+ * which each record's first attempt decides on instead of its own GetItem;
+ * should it fail, each record reads its own. The notifications go out
+ * through one batcher per invocation (notification-batcher.ts): up to ten
+ * in a PublishBatch, each settling on its own entry's result, so a refused
+ * one stays owed for its record's redelivery as a failed Publish did.
  */
 export async function processRecordMessages(
   records: SQSRecord[],
   deps: StoreRecordDeps,
   context?: Context,
 ): Promise<SQSBatchResponse> {
+  // Waits end well before the function's timeout: a record that cannot finish fails alone, for redelivery.
+  const budget: WaitBudget = context ? { remainingTimeMs: () => context.getRemainingTimeInMillis() } : {};
+  const resolutions = new Map(records.map((record) => [record.messageId, resolveMessage(deps, record)]));
+  const snapshots = await prefetch(deps, budget, await Promise.allSettled(resolutions.values()));
+  const notifier = notificationBatcher({ sns: deps.sns, topicArn: deps.topicArn });
   const processor = new BatchProcessor(EventType.SQS);
   processor.register(
     records,
-    (record: SQSRecord) => handleRecordMessage(record, { ...deps, logger: deps.logger.createChild() }, context),
+    (record: SQSRecord) =>
+      notifier.track(() =>
+        handleRecordMessage(record, resolutions.get(record.messageId) ?? resolveMessage(deps, record), {
+          ...deps,
+          ...budget,
+          logger: deps.logger.createChild(),
+          snapshots,
+          notifier,
+        }),
+      ),
     { throwOnFullBatchFailure: false, processInParallel: true },
   );
   await processor.process();
   return inBatchOrder(processor.response(), records);
+}
+
+type Resolved = Awaited<ReturnType<typeof resolveRecordMessage>>;
+
+function resolveMessage(deps: StoreRecordDeps, message: SQSRecord): Promise<Resolved> {
+  return (async () => resolveRecordMessage(deps, parseRecordMessage(message.body)))();
+}
+
+/**
+ * The record items of the resolved messages, read at once; none when the
+ * read fails (each record then reads its own) or the invocation has too
+ * little time left to store any.
+ */
+async function prefetch(
+  deps: StoreRecordDeps,
+  budget: WaitBudget,
+  resolved: PromiseSettledResult<Resolved>[],
+): Promise<RecordSnapshots> {
+  const ids = resolved.flatMap((result) => (result.status === "fulfilled" ? [result.value.record.id] : []));
+  if (ids.length === 0 || !hasTimeFor(budget)) return new Map();
+  try {
+    return await prefetchRecordItems({ ...deps, ...budget }, ids);
+  } catch (error) {
+    deps.logger.warn("could not read the batch's record items at once; each record reads its own", { error });
+    return new Map();
+  }
 }
 
 /** The processor lists failures as they happen; records handled side by side fail in any order. */
@@ -78,13 +127,15 @@ function inBatchOrder(response: SQSBatchResponse, records: SQSRecord[]): SQSBatc
 const CORRELATION_ID = "correlation_id";
 
 /** One message, logging through its own child logger (deps.logger): its correlation id is its own. */
-async function handleRecordMessage(message: SQSRecord, deps: StoreRecordDeps, context?: Context): Promise<StoreResult> {
+async function handleRecordMessage(
+  message: SQSRecord,
+  resolution: Promise<Resolved>,
+  deps: BatchDeps,
+): Promise<StoreResult> {
   try {
-    const { record, version } = await resolveRecordMessage(deps, parseRecordMessage(message.body));
+    const { record, version } = await resolution;
     deps.logger.appendKeys({ [CORRELATION_ID]: record.id });
-    // Waits end well before the function's timeout: a record that cannot finish fails alone, for redelivery.
-    const remainingTimeMs = context ? () => context.getRemainingTimeInMillis() : undefined;
-    return await storeAndNotify(record, version, { ...deps, ...(remainingTimeMs ? { remainingTimeMs } : {}) });
+    return await storeAndNotify(record, version, deps);
   } catch (error) {
     // The batch processor records a failure without logging it: say here why the message fails.
     const malformed = error instanceof MalformedMessageError;
@@ -105,21 +156,21 @@ async function handleRecordMessage(message: SQSRecord, deps: StoreRecordDeps, co
   }
 }
 
-async function storeAndNotify(
-  record: MeetingRecord,
-  version: PageVersion,
-  deps: StoreRecordDeps & WaitBudget,
-): Promise<StoreResult> {
+/** What each record of one invocation works with: its own logger, the batch's snapshots and notification batcher. */
+interface BatchDeps extends StoreRecordDeps, WaitBudget {
+  snapshots: RecordSnapshots;
+  notifier: NotificationBatcher;
+}
+
+async function storeAndNotify(record: MeetingRecord, version: PageVersion, deps: BatchDeps): Promise<StoreResult> {
   const publish = (type: RecordEventType, stored: MeetingRecord, reason?: StoreResult["reason"]) =>
-    publishNotification(
-      { sns: deps.sns, topicArn: deps.topicArn },
-      recordEvent(type, stored, deps.now(), reason, version),
-    );
+    deps.notifier.publish(recordEvent(type, stored, deps.now(), reason, version));
   const result = await storeRecord(
     { ...deps, warn: (text, details) => deps.logger.warn(text, details) },
     record,
     version,
     (type, stored) => publish(type, stored),
+    { snapshot: deps.snapshots.get(record.id) },
   );
   deps.metrics.addMetric(OUTCOME_METRIC[result.outcome], MetricUnit.Count, 1);
   deps.logger.info(`record ${result.outcome}`, {

@@ -76,6 +76,17 @@ import { hasTimeFor, type WaitBudget, waitWithinBudget } from "./wait-budget";
  * only), so no later copy is made a duplicate of it. And the record is
  * bounded to fit: the person index keeps its first names (index-items.ts),
  * with a warning.
+ *
+ * A batch may hand in a snapshot of the record item (record-prefetch.ts:
+ * one consistent BatchGetItem for the whole batch) for the first attempt to
+ * decide on instead of its own GetItem. Safe under optimistic concurrency:
+ * every write is conditional on the item as read, so a snapshot another
+ * writer has since changed only makes the write fail, and the retry reads
+ * the item afresh, as every later attempt does. Deciding without a write is
+ * safe too: a snapshot already holding a newer version stays outdone (the
+ * item only ever moves to newer versions), and a finished same version is a
+ * duplicate as of that read, as it is after a GetItem. A snapshot showing
+ * another writer's fresh mark means a wait and a fresh read, as now.
  */
 
 export interface RecordStoreDeps extends WaitBudget {
@@ -125,15 +136,21 @@ const WAIT_MS = 100;
  */
 const MAX_MARK_WAIT_MS = 2_000;
 
+export interface StoreOptions {
+  /** the record item as the batch read it (null: there was none), for the first attempt; absent: read it */
+  snapshot?: RecordItem | null;
+}
+
 export async function storeRecord(
   deps: RecordStoreDeps,
   incoming: MeetingRecord,
   version: PageVersion,
   announce: Announce,
+  options: StoreOptions = {},
 ): Promise<StoreResult> {
   const claim: ClaimProgress = { written: false };
   try {
-    return await storeVersion(deps, incoming, version, announce, claim);
+    return await storeVersion(deps, incoming, version, announce, claim, options.snapshot);
   } catch (error) {
     // Failed before a record item held the bytes it claimed: the next copy of them takes the claim.
     const held = claim.held;
@@ -176,6 +193,7 @@ async function storeVersion(
   version: PageVersion,
   announce: Announce,
   claim: ClaimProgress,
+  snapshot: RecordItem | null | undefined,
 ): Promise<StoreResult> {
   const incomingVersions = versionStrings(version);
   let claimed: Prepared | undefined;
@@ -186,7 +204,9 @@ async function storeVersion(
     if (!hasTimeFor(deps)) {
       throw new TransientError(`record ${incoming.id}: too little time left in this invocation; retry later`);
     }
-    const stored = await readRecordItem(deps, incoming.id, { consistent: true });
+    // The batch's snapshot decides the first attempt only; every retry reads afresh.
+    const stored = snapshot !== undefined ? snapshot : await readRecordItem(deps, incoming.id, { consistent: true });
+    snapshot = undefined;
     const now = deps.now();
     let sameVersion = false;
     let prepared: Prepared;

@@ -114,7 +114,14 @@ const tally: Tally = { requests: new Map(), unitsByRequest: new Map(), writeUnit
 meter(dynamodb, tally);
 
 const published: string[] = [];
-const sns = { send: async (command: { input: { Message?: string } }) => published.push(command.input.Message ?? "") };
+/** Takes every PublishBatch entry (store-record batches its notifications). */
+const sns = {
+  send: async (command: { input: { PublishBatchRequestEntries?: { Id?: string; Message?: string }[] } }) => {
+    const entries = command.input.PublishBatchRequestEntries ?? [];
+    published.push(...entries.map((entry) => entry.Message ?? ""));
+    return { Successful: entries.map((entry) => ({ Id: entry.Id })), Failed: [] };
+  },
+};
 const metrics = { addMetric: () => {} } as unknown as MetricsSink;
 const log: Log = {
   debug: () => {},

@@ -182,7 +182,14 @@ describe.each(STAGE_NAMES)("functions (%s)", (stageName) => {
     ["queryApi", ["dynamodb:GetItem", "dynamodb:Query"]],
     [
       "storeRecord",
-      ["dynamodb:BatchWriteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"],
+      [
+        "dynamodb:BatchGetItem",
+        "dynamodb:BatchWriteItem",
+        "dynamodb:GetItem",
+        "dynamodb:PutItem",
+        "dynamodb:Query",
+        "dynamodb:UpdateItem",
+      ],
     ],
     ["parsePage", []],
   ] as const)("lets %s make exactly the table calls it makes: no Scan, no stream reads", (name, expected) => {

@@ -1,5 +1,5 @@
-import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { PublishBatchCommand, SNSClient } from "@aws-sdk/client-sns";
+import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ENV, MissingEnvironmentError } from "../../../shared/config/env";
@@ -15,8 +15,9 @@ beforeEach(() => {
   ddbMock.reset();
   snsMock.reset();
   ddbMock.on(GetCommand).resolves({});
+  ddbMock.on(BatchGetCommand).resolves({});
   acceptWrites(ddbMock);
-  snsMock.on(PublishCommand).resolves({});
+  snsMock.on(PublishBatchCommand).resolves({ Successful: [{ Id: "0", MessageId: "m-0" }] });
 });
 
 afterEach(() => vi.unstubAllEnvs());
@@ -30,7 +31,10 @@ describe("store-record handler", () => {
 
     expect(response).toEqual({ batchItemFailures: [] });
     expect(ddbMock.commandCalls(PutCommand)[0]?.args[0].input.TableName).toBe(LAMBDA_ENV[ENV.tableName]);
-    expect(snsMock.commandCalls(PublishCommand)[0]?.args[0].input.TopicArn).toBe(LAMBDA_ENV[ENV.ingestTopicArn]);
+    expect(Object.keys(ddbMock.commandCalls(BatchGetCommand)[0]?.args[0].input.RequestItems ?? {})).toEqual([
+      LAMBDA_ENV[ENV.tableName],
+    ]);
+    expect(snsMock.commandCalls(PublishBatchCommand)[0]?.args[0].input.TopicArn).toBe(LAMBDA_ENV[ENV.ingestTopicArn]);
   });
 
   it("fails to start, naming the variable, when the table is not configured", async () => {

@@ -1,8 +1,8 @@
 import { Logger } from "@aws-lambda-powertools/logger";
 import { ConditionalCheckFailedException, ProvisionedThroughputExceededException } from "@aws-sdk/client-dynamodb";
 import { GetObjectCommand, ListObjectsV2Command, NoSuchKey } from "@aws-sdk/client-s3";
-import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
-import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { SNSClient } from "@aws-sdk/client-sns";
+import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Context } from "aws-lambda";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { TransientError } from "../../../shared/errors";
@@ -20,7 +20,16 @@ import {
   storeHarness,
 } from "../storage/support/store-harness";
 import { accessDenied } from "../support/s3-errors";
-import { awsMocks, failedIds, NOW, published, recordingMetrics, silentLog, sqsRecord } from "./support/ingest-harness";
+import {
+  acceptPublishes,
+  awsMocks,
+  failedIds,
+  NOW,
+  published,
+  recordingMetrics,
+  silentLog,
+  sqsRecord,
+} from "./support/ingest-harness";
 
 const { ddbMock, s3Mock, deps: storeDeps } = storeHarness();
 const conditionFailed = () => new ConditionalCheckFailedException({ message: "condition failed", $metadata: {} });
@@ -35,9 +44,9 @@ beforeEach(() => {
   ddbMock.reset();
   s3Mock.reset();
   snsMock.reset();
-  ddbMock.on(GetCommand).resolves({});
+  tableHolds(null);
   acceptWrites(ddbMock);
-  snsMock.on(PublishCommand).resolves({});
+  acceptPublishes(snsMock);
   metrics = recordingMetrics();
   deps = {
     ...storeDeps,
@@ -49,13 +58,19 @@ beforeEach(() => {
   };
 });
 
+/** The record item the table holds (null: none), to the batch's BatchGetItem and to a GetItem alike. */
+function tableHolds(item: RecordItem | null): void {
+  ddbMock.on(GetCommand).resolves(item ? { Item: item } : {});
+  ddbMock.on(BatchGetCommand).resolves({ Responses: { docket: item ? [item] : [] } });
+}
+
 /** What the table holds after a first, successful delivery of `inline`. */
 async function afterFirstDelivery(): Promise<RecordItem> {
   await processRecordMessages([sqsRecord("m0", inline)], deps);
   const { indexPendingSince: _, staleIndexKeys: __, ...item } = lastWrittenItem(ddbMock);
   ddbMock.reset();
   snsMock.reset();
-  snsMock.on(PublishCommand).resolves({});
+  acceptPublishes(snsMock);
   acceptWrites(ddbMock);
   return item;
 }
@@ -108,7 +123,7 @@ describe("processRecordMessages", () => {
 
   it("answers a duplicate delivery with record.unchanged and no write", async () => {
     const stored = await afterFirstDelivery();
-    ddbMock.on(GetCommand).resolves({ Item: { ...stored, pendingNotification: undefined } });
+    tableHolds({ ...stored, pendingNotification: undefined });
 
     const response = await processRecordMessages([sqsRecord("m1", inline)], deps);
 
@@ -119,7 +134,7 @@ describe("processRecordMessages", () => {
   });
 
   it("fails the message when publishing fails after the write, and the redelivery publishes record.created", async () => {
-    snsMock.on(PublishCommand).rejectsOnce(new Error("SNS down")).resolves({});
+    acceptPublishes(snsMock, { failFirstCall: new Error("SNS down") });
     const first = await processRecordMessages([sqsRecord("m1", inline)], deps);
     expect(failedIds(first)).toEqual(["m1"]);
     expect(ddbMock.commandCalls(UpdateCommand).map((call) => call.args[0].input.UpdateExpression)).toEqual([
@@ -128,7 +143,7 @@ describe("processRecordMessages", () => {
     // what the table holds then: the index complete, its mark released, the notification still owed
     const { indexPendingSince: _, staleIndexKeys: __, ...owed } = lastWrittenItem(ddbMock);
     expect(owed.pendingNotification).toBe("record.created");
-    ddbMock.on(GetCommand).resolves({ Item: owed });
+    tableHolds(owed);
 
     await processRecordMessages([sqsRecord("m1", inline)], deps);
 
@@ -223,7 +238,9 @@ describe("processRecordMessages", () => {
   });
 
   it("fails a message when DynamoDB throttles, so it is retried", async () => {
-    ddbMock.on(GetCommand).rejects(new ProvisionedThroughputExceededException({ message: "throttled", $metadata: {} }));
+    const throttled = new ProvisionedThroughputExceededException({ message: "throttled", $metadata: {} });
+    ddbMock.on(BatchGetCommand).rejects(throttled);
+    ddbMock.on(GetCommand).rejects(throttled);
 
     const response = await processRecordMessages([sqsRecord("m1", inline)], deps);
 
@@ -243,7 +260,7 @@ describe("processRecordMessages", () => {
 
   it("logs a TransientError (Docket deferring to a redelivery) as a warning, not an error", async () => {
     const logs = capturedLogger();
-    ddbMock.on(GetCommand).rejects(new TransientError("record is being written by another delivery"));
+    failRecordWrites(new TransientError("record is being written by another delivery"));
 
     const response = await processRecordMessages([sqsRecord("m1", inline)], { ...deps, logger: logs.logger });
 
@@ -261,7 +278,7 @@ describe("processRecordMessages", () => {
 
   it("logs why a message failed, with the record id as correlation id", async () => {
     const logs = capturedLogger();
-    ddbMock.on(GetCommand).rejects(new ProvisionedThroughputExceededException({ message: "throttled", $metadata: {} }));
+    failRecordWrites(new ProvisionedThroughputExceededException({ message: "throttled", $metadata: {} }));
 
     await processRecordMessages([sqsRecord("m1", inline)], { ...deps, logger: logs.logger });
 
@@ -280,10 +297,10 @@ describe("processRecordMessages", () => {
     const logs = capturedLogger();
     logs.logger.addContext(aLambdaContext("req-1"));
     const other = otherRecord();
-    // The first record's read waits until the second has started (and set its correlation id), so
+    // The first record's claim waits until the second has started (and set its correlation id), so
     // the two are in flight together: one shared logger would give the first's lines the second's id.
-    const otherStarted = signalOnRead(other.id);
-    holdRead(record.id, otherStarted.seen);
+    const otherStarted = signalOnClaim(other.sha256);
+    holdClaim(record.source.sha256, otherStarted.seen);
     const batch = [sqsRecord("m1", inline), sqsRecord("m2", "not json"), sqsRecord("m3", other.message)];
 
     const response = await processRecordMessages(batch, { ...deps, logger: logs.logger });
@@ -307,8 +324,8 @@ describe("processRecordMessages", () => {
   it("reports failed messages in batch order, though records handled side by side fail in any order", async () => {
     const other = otherRecord();
     const throttled = new ProvisionedThroughputExceededException({ message: "throttled", $metadata: {} });
-    const otherFailed = signalOnRead(other.id, throttled);
-    holdRead(record.id, otherFailed.seen, throttled);
+    const otherFailed = signalOnClaim(other.sha256, throttled);
+    holdClaim(record.source.sha256, otherFailed.seen, throttled);
     const batch = [sqsRecord("m1", inline), sqsRecord("m2", "not json"), sqsRecord("m3", other.message)];
 
     const response = await processRecordMessages(batch, deps);
@@ -333,16 +350,25 @@ function otherRecord() {
   const base = aMeetingRecord({ id: "rec_ffffffffffffffffffff" });
   const version = aVersion({ uri: "s3://raw-bucket/raw/other.html", sha256: "b".repeat(64) });
   const other = { ...base, source: { ...base.source, sha256: "b".repeat(64) } };
-  return { id: other.id, message: JSON.stringify({ record: other, version }) };
+  return { id: other.id, sha256: other.source.sha256, message: JSON.stringify({ record: other, version }) };
 }
 
-/** Signals when a record's item is first read (then answers "no such record", or fails with `error`). */
-function signalOnRead(id: string, error?: Error) {
+/** Record-item Puts fail with `error` (content claims still succeed). */
+function failRecordWrites(error: Error): void {
+  ddbMock.on(PutCommand, { Item: { sk: "RECORD" } }).rejects(error);
+}
+
+/**
+ * Signals when the claim on some bytes is first put, a record's first
+ * request of its own once the batch has read its record items (then
+ * accepts it, or fails with `error`).
+ */
+function signalOnClaim(sha256: string, error?: Error) {
   let fire!: () => void;
   const seen = new Promise<void>((resolve) => {
     fire = resolve;
   });
-  ddbMock.on(GetCommand, { Key: { pk: `REC#${id}` } }).callsFake(async () => {
+  ddbMock.on(PutCommand, { Item: { pk: `CONTENT#${sha256}` } }).callsFake(async () => {
     fire();
     if (error) throw error;
     return {};
@@ -351,18 +377,18 @@ function signalOnRead(id: string, error?: Error) {
 }
 
 /**
- * Holds the first read of a record's item until `until` happens, then
- * answers "no such record" (or fails with `error`). Handled one at a time,
- * the batch would never get there: after one turn of the event loop the
- * read fails instead, with a message saying so.
+ * Holds the claim on some bytes until `until` happens, then accepts it (or
+ * fails with `error`). Handled one at a time, the batch would never get
+ * there: after one turn of the event loop the claim fails instead, with a
+ * message saying so.
  */
-function holdRead(id: string, until: Promise<void>, error?: Error) {
-  ddbMock.on(GetCommand, { Key: { pk: `REC#${id}` } }).callsFake(async () => {
+function holdClaim(sha256: string, until: Promise<void>, error?: Error) {
+  ddbMock.on(PutCommand, { Item: { pk: `CONTENT#${sha256}` } }).callsFake(async () => {
     const reached = await Promise.race([
       until.then(() => true),
       new Promise<boolean>((resolve) => setImmediate(() => resolve(false))),
     ]);
-    if (!reached) throw new Error(`record ${id} was read while nothing else in the batch was in flight`);
+    if (!reached) throw new Error(`the claim on ${sha256} was put while nothing else in the batch was in flight`);
     if (error) throw error;
     return {};
   });

@@ -194,3 +194,73 @@ describe("two deliveries of one record message", () => {
     expect(published).toEqual(["record.created", "record.updated"]);
   });
 });
+
+describe("a delivery deciding its first attempt on its batch's snapshot of the record item", () => {
+  it("re-reads when the snapshot said no record but another delivery has since written it, and waits out its mark", async () => {
+    const record = aRecord();
+    const first = heldAnnounce();
+    const slow = storeRecord(deps(), record, versionOf(record), first.held);
+    await first.reached;
+
+    // The snapshot predates the first delivery's write: the create fails, the re-read finds the mark.
+    table.requests.length = 0;
+    const late = await storeRecord(
+      deps(async () => {
+        first.release();
+        await slow;
+      }),
+      record,
+      versionOf(record),
+      announce,
+      { snapshot: null },
+    );
+
+    expect(await slow).toMatchObject({ outcome: "created", announced: "record.created" });
+    expect(late).toMatchObject({ outcome: "unchanged", reason: "duplicate" });
+    expect(published).toEqual(["record.created"]);
+    // claim, then the create the snapshot allowed (it failed), and only then a read
+    expect(table.requests.slice(0, 3)).toEqual(["PutItem", "PutItem", "GetItem"]);
+  });
+
+  it("waits for the mark the snapshot shows, then reads afresh: the version is announced once", async () => {
+    const record = aRecord();
+    const first = heldAnnounce();
+    const slow = storeRecord(deps(), record, versionOf(record), first.held);
+    await first.reached;
+    const snapshot = await recordItem(record.id);
+    expect(snapshot.indexPendingSince).toBeDefined();
+    table.requests.length = 0;
+
+    const waits: number[] = [];
+    const second = await storeRecord(
+      deps(async (ms) => {
+        waits.push(ms);
+        first.release();
+        await slow;
+      }),
+      record,
+      versionOf(record),
+      announce,
+      { snapshot },
+    );
+
+    expect(waits).toHaveLength(1);
+    // one read, after the wait: the snapshot stood in for the first
+    expect(table.requests.filter((request) => request === "GetItem")).toHaveLength(1);
+    expect(second).toMatchObject({ outcome: "unchanged", reason: "duplicate" });
+    expect(second).not.toHaveProperty("announced");
+    expect(published).toEqual(["record.created"]);
+  });
+
+  it("reports a version older than the snapshot's as stale, with no request at all", async () => {
+    const record = aRecord();
+    await storeRecord(deps(), record, versionOf(record, "02"), announce);
+    const snapshot = await recordItem(record.id);
+    table.requests.length = 0;
+
+    const older = await storeRecord(deps(), record, versionOf(record, "01"), announce, { snapshot });
+
+    expect(older).toMatchObject({ outcome: "unchanged", reason: "stale" });
+    expect(table.requests).toEqual([]);
+  });
+});

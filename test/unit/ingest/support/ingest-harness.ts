@@ -1,5 +1,11 @@
 import { S3Client } from "@aws-sdk/client-s3";
-import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
+import {
+  PublishBatchCommand,
+  type PublishBatchCommandInput,
+  type PublishBatchRequestEntry,
+  PublishCommand,
+  SNSClient,
+} from "@aws-sdk/client-sns";
 import { SendMessageBatchCommand, SQSClient } from "@aws-sdk/client-sqs";
 import type { SQSRecord } from "aws-lambda";
 import { mockClient } from "aws-sdk-client-mock";
@@ -65,11 +71,46 @@ export function sqsRecord(messageId: string, body: string): SQSRecord {
   };
 }
 
-/** The notifications published, parsed, with their `type` message attribute. */
-export function published(snsMock: ReturnType<typeof awsMocks>["snsMock"]) {
-  return snsMock.commandCalls(PublishCommand).map((call) => ({
-    message: JSON.parse(call.args[0].input.Message ?? "") as IngestNotification,
-    typeAttribute: call.args[0].input.MessageAttributes?.type?.StringValue,
+type SnsMock = ReturnType<typeof awsMocks>["snsMock"];
+
+/**
+ * A topic that publishes every entry of every PublishBatch it is sent,
+ * except those `refuse` picks (answered as Failed entries); `failFirstCall`
+ * makes the first call fail as a whole (SNS unreachable).
+ */
+export function acceptPublishes(
+  snsMock: SnsMock,
+  options: { refuse?: (entry: PublishBatchRequestEntry) => boolean; failFirstCall?: Error } = {},
+): void {
+  const refuse = options.refuse ?? (() => false);
+  let calls = 0;
+  snsMock.on(PublishBatchCommand).callsFake(async (input: PublishBatchCommandInput) => {
+    calls += 1;
+    if (calls === 1 && options.failFirstCall) throw options.failFirstCall;
+    const entries = input.PublishBatchRequestEntries ?? [];
+    return {
+      Successful: entries
+        .filter((entry) => !refuse(entry))
+        .map((entry) => ({ Id: entry.Id, MessageId: `m-${entry.Id}` })),
+      Failed: entries
+        .filter(refuse)
+        .map((entry) => ({ Id: entry.Id, Code: "InternalError", Message: "try again", SenderFault: false })),
+    };
+  });
+}
+
+/**
+ * The notifications sent to SNS, parsed, with their `type` message
+ * attribute: Publish calls (parse-page), then PublishBatch entries (store-record).
+ */
+export function published(snsMock: SnsMock) {
+  const single = snsMock.commandCalls(PublishCommand).map((call) => call.args[0].input);
+  const batched = snsMock
+    .commandCalls(PublishBatchCommand)
+    .flatMap((call) => call.args[0].input.PublishBatchRequestEntries ?? []);
+  return [...single, ...batched].map((entry) => ({
+    message: JSON.parse(entry.Message ?? "") as IngestNotification,
+    typeAttribute: entry.MessageAttributes?.type?.StringValue,
   }));
 }
 

@@ -4,6 +4,11 @@ import { DynamoDBDocumentClient, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import dynalite from "dynalite";
 import { createTable } from "../../../../infra/local/create-local-resources";
 
+export interface RequestHooks {
+  before?: (command: string, input: Record<string, unknown>) => void | Promise<void>;
+  after?: (command: string) => void | Promise<void>;
+}
+
 /**
  * A real (emulated) table: dynalite in process, with the single table's key
  * schema. It refuses what DynamoDB refuses (an item over 400 KB, a bad
@@ -20,12 +25,17 @@ export async function dynaliteTable(tableName = "docket") {
   });
   await createTable(client, tableName);
   const writes: { command: string; sk: string | undefined; units: number }[] = [];
+  const requests: string[] = [];
+  const hooks: RequestHooks = {};
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const input = (args as { input: Record<string, unknown> }).input;
+      const command = String(context.commandName);
+      requests.push(command.replace(/Command$/, ""));
+      await hooks.before?.(command, input);
       input.ReturnConsumedCapacity = "TOTAL";
       const result = await next(args);
-      const command = String(context.commandName);
+      await hooks.after?.(command);
       if (/^(Put|Update|Delete|BatchWrite)/.test(command)) {
         const consumed = (result.output as { ConsumedCapacity?: unknown }).ConsumedCapacity;
         const entries = (Array.isArray(consumed) ? consumed : [consumed]) as { CapacityUnits?: number }[];
@@ -47,6 +57,10 @@ export async function dynaliteTable(tableName = "docket") {
     tableName,
     /** every write request made, with the sort key it wrote (single-item writes) and its units */
     writes,
+    /** every request made, by operation (GetItem, BatchGetItem, ...), in order */
+    requests,
+    /** run around each request: `before` may fail it, `after` may act between its answer and the caller */
+    hooks,
     async partition(pk: string): Promise<Record<string, unknown>[]> {
       const result = await ddb.send(
         new QueryCommand({

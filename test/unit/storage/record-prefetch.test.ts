@@ -1,0 +1,114 @@
+import { S3Client } from "@aws-sdk/client-s3";
+import { BatchGetCommand, type BatchGetCommandInput, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { TransientError } from "../../../shared/errors";
+import { keys } from "../../../shared/storage/item-keys";
+import { prefetchRecordItems } from "../../../shared/storage/record-prefetch";
+import { storeRecord } from "../../../shared/storage/record-store";
+import { dynaliteTable } from "./support/dynalite-table";
+import { aMeetingRecord } from "./support/meeting-record";
+import { aVersion } from "./support/store-harness";
+
+let table: Awaited<ReturnType<typeof dynaliteTable>>;
+
+beforeAll(async () => {
+  table = await dynaliteTable();
+});
+afterAll(async () => {
+  await table?.close();
+});
+beforeEach(() => {
+  table.requests.length = 0;
+});
+
+const idOf = (n: number) => `rec_${n.toString(16).padStart(20, "0")}`;
+
+/** Stores record `n` (its own id and bytes) on the table. */
+async function stored(n: number) {
+  const base = aMeetingRecord({ id: idOf(n) });
+  const record = { ...base, source: { ...base.source, sha256: n.toString(16).padStart(64, "f") } };
+  await storeRecord(
+    {
+      ddb: table.ddb,
+      s3: new S3Client({ region: "us-east-1" }),
+      tableName: table.tableName,
+      artifactsBucket: "artifacts",
+      now: () => new Date("2024-05-01T12:00:00.000Z"),
+    },
+    record,
+    aVersion({ uri: `s3://raw/raw/p${n}.html`, sha256: record.source.sha256 }),
+    async () => {},
+  );
+  return record;
+}
+
+/** A client whose BatchGetItem answers through `answer` (to stand in for DynamoDB throttling keys). */
+function batchGetClient(answer: (input: BatchGetCommandInput) => unknown) {
+  const calls: BatchGetCommandInput[] = [];
+  const ddb = {
+    send: async (command: unknown) => {
+      if (!(command instanceof BatchGetCommand)) throw new Error("only BatchGetItem expected");
+      calls.push(command.input);
+      return answer(command.input);
+    },
+  } as unknown as DynamoDBDocumentClient;
+  return { ddb, calls };
+}
+
+describe("prefetchRecordItems", () => {
+  it("reads a batch's record items with consistent BatchGetItem calls of at most 100 keys, each id once", async () => {
+    const present = await stored(1);
+    await stored(2);
+    table.requests.length = 0;
+    const ids = [idOf(1), idOf(2), ...Array.from({ length: 148 }, (_, i) => idOf(1000 + i)), idOf(1), idOf(2)];
+    const { ddb, calls } = batchGetClient((input) => table.ddb.send(new BatchGetCommand(input)));
+
+    const snapshots = await prefetchRecordItems({ ddb, tableName: table.tableName }, ids);
+
+    expect(calls.map((input) => input.RequestItems?.docket?.Keys?.length)).toEqual([100, 50]);
+    expect(calls.every((input) => input.RequestItems?.docket?.ConsistentRead === true)).toBe(true);
+    expect(table.requests).toEqual(["BatchGetItem", "BatchGetItem"]);
+    expect(snapshots.size).toBe(150);
+    expect(snapshots.get(idOf(1))).toMatchObject({ id: present.id, version: { sha256: present.source.sha256 } });
+    expect(snapshots.get(idOf(2))).toMatchObject({ id: idOf(2) });
+    expect(snapshots.get(idOf(1000))).toBeNull();
+  });
+
+  it("asks again for the keys DynamoDB leaves unprocessed, and leaves out those it never reads", async () => {
+    await stored(3);
+    const stubborn = keys.record(idOf(5));
+    let first = true;
+    const { ddb, calls } = batchGetClient(async (input) => {
+      const asked = input.RequestItems?.docket?.Keys ?? [];
+      // The first answer leaves all but one key unprocessed; the key of idOf(5) is never processed.
+      const served = first ? asked.slice(0, 1) : asked.filter((key) => key.pk !== stubborn.pk);
+      first = false;
+      const answer = served.length
+        ? await table.ddb.send(
+            new BatchGetCommand({ RequestItems: { docket: { Keys: served, ConsistentRead: true } } }),
+          )
+        : { Responses: { docket: [] } };
+      const left = asked.filter((key) => !served.includes(key));
+      return { ...answer, UnprocessedKeys: left.length ? { docket: { Keys: left } } : {} };
+    });
+
+    const snapshots = await prefetchRecordItems({ ddb, tableName: table.tableName, sleep: async () => {} }, [
+      idOf(3),
+      idOf(4),
+      idOf(5),
+    ]);
+
+    expect(calls.length).toBe(4);
+    expect(snapshots.get(idOf(3))).toMatchObject({ id: idOf(3) });
+    expect(snapshots.get(idOf(4))).toBeNull();
+    expect(snapshots.has(idOf(5))).toBe(false);
+  });
+
+  it("throws when BatchGetItem fails, so the caller reads per record", async () => {
+    const { ddb } = batchGetClient(() => {
+      throw new TransientError("throttled");
+    });
+
+    await expect(prefetchRecordItems({ ddb, tableName: table.tableName }, [idOf(6)])).rejects.toThrow("throttled");
+  });
+});
