@@ -109,6 +109,15 @@ export function bindRecordsQueue(fn: DocketFunction, queue: sqs.IQueue): void {
   queue.grantSendMessages(fn.lambda);
 }
 
+/**
+ * Sending only, to the page-events queue: store-record queues a page for
+ * re-parsing when the claim check of its record message has expired.
+ */
+export function bindPageEventsQueue(fn: DocketFunction, queue: sqs.IQueue): void {
+  setEnv(fn, ENV.pageEventsQueueUrl, queue.queueUrl);
+  queue.grantSendMessages(fn.lambda);
+}
+
 /** The DynamoDB calls each kind of table user makes (shared/storage, shared/query); nothing else is granted. */
 export const TABLE_ACTIONS = {
   /** query-api: a record by id, and index partitions. */
