@@ -110,12 +110,14 @@ export function bindRecordsQueue(fn: DocketFunction, queue: sqs.IQueue): void {
 }
 
 /**
- * Sending only, to the page-events queue: store-record queues a page for
- * re-parsing when the claim check of its record message has expired.
+ * SendMessage alone, on the page-events queue only: store-record queues a
+ * page for re-parsing when the claim check of its record message has
+ * expired. Not grantSendMessages, which adds GetQueueAttributes and
+ * GetQueueUrl the function never calls; the queue is SSE-SQS, so no key grant.
  */
 export function bindPageEventsQueue(fn: DocketFunction, queue: sqs.IQueue): void {
   setEnv(fn, ENV.pageEventsQueueUrl, queue.queueUrl);
-  queue.grantSendMessages(fn.lambda);
+  queue.grant(fn.lambda, "sqs:SendMessage");
 }
 
 /** The DynamoDB calls each kind of table user makes (shared/storage, shared/query); nothing else is granted. */
