@@ -13,8 +13,13 @@ import { FIRST_SENT_ATTRIBUTE } from "../../../shared/config/resources";
 const sqsMock = mockClient(SQSClient);
 const sqs = new SQSClient({ region: "us-east-1" });
 
-function dlqHolds(...messages: Message[]) {
-  sqsMock.on(ReceiveMessageCommand).resolvesOnce({ Messages: messages }).resolves({ Messages: [] });
+/** The DLQ holds one message, sent at `sentTimestamp`, with these message attributes. */
+function dlqHolds(sentTimestamp: string, attributes: Message["MessageAttributes"]) {
+  const message = { MessageId: "a", ReceiptHandle: "ra", Body: "{}", Attributes: { SentTimestamp: sentTimestamp } };
+  sqsMock
+    .on(ReceiveMessageCommand)
+    .resolvesOnce({ Messages: [{ ...message, MessageAttributes: attributes }] })
+    .resolves({ Messages: [] });
   sqsMock.on(SendMessageBatchCommand).callsFake((input: { Entries: { Id: string }[] }) => ({
     Successful: input.Entries.map((entry) => ({ Id: entry.Id, MessageId: `new-${entry.Id}`, MD5OfMessageBody: "" })),
   }));
@@ -28,13 +33,7 @@ beforeEach(() => sqsMock.reset());
 
 describe("redriveQueue", () => {
   it("asks for each message's SentTimestamp and re-sends it with that as its first enqueue time", async () => {
-    dlqHolds({
-      MessageId: "a",
-      ReceiptHandle: "ra",
-      Body: "{}",
-      Attributes: { SentTimestamp: "1714564800000" },
-      MessageAttributes: { recordId: { DataType: "String", StringValue: "rec_1" } },
-    });
+    dlqHolds("1714564800000", { recordId: { DataType: "String", StringValue: "rec_1" } });
 
     expect(await redriveQueue(sqs, "dlq", "queue")).toEqual({ moved: 1, failed: 0 });
 
@@ -48,13 +47,7 @@ describe("redriveQueue", () => {
   });
 
   it("keeps the first enqueue time an earlier redrive set, however often a message comes back", async () => {
-    dlqHolds({
-      MessageId: "a",
-      ReceiptHandle: "ra",
-      Body: "{}",
-      Attributes: { SentTimestamp: "1715000000000" },
-      MessageAttributes: { [FIRST_SENT_ATTRIBUTE]: { DataType: "Number", StringValue: "1714564800000" } },
-    });
+    dlqHolds("1715000000000", { [FIRST_SENT_ATTRIBUTE]: { DataType: "Number", StringValue: "1714564800000" } });
 
     await redriveQueue(sqs, "dlq", "queue");
 
@@ -65,13 +58,7 @@ describe("redriveQueue", () => {
     const ten = Object.fromEntries(
       Array.from({ length: 10 }, (_, i) => [`a${i}`, { DataType: "String", StringValue: String(i) }]),
     );
-    dlqHolds({
-      MessageId: "a",
-      ReceiptHandle: "ra",
-      Body: "{}",
-      Attributes: { SentTimestamp: "1" },
-      MessageAttributes: ten,
-    });
+    dlqHolds("1", ten);
 
     await redriveQueue(sqs, "dlq", "queue");
 
