@@ -1,4 +1,4 @@
-import { s3Client, snsClient } from "../../shared/aws/clients";
+import { s3Client, snsClient, sqsClient } from "../../shared/aws/clients";
 import { documentClient } from "../../shared/aws/document-client";
 import { storeRecordConfig } from "../../shared/ingest/ingest-config";
 import { processRecordMessages } from "../../shared/ingest/store-record-service";
@@ -8,6 +8,8 @@ import { metrics } from "../../shared/observability/metrics";
 
 const deps = {
   s3: s3Client(),
+  // Only to queue a page for re-parsing when its record's claim check has expired.
+  sqs: sqsClient(),
   sns: snsClient(),
   ddb: documentClient(),
   logger,
@@ -16,7 +18,7 @@ const deps = {
   ...storeRecordConfig(),
 };
 
-/** records queue → record and index items in DynamoDB, then record.* notifications. */
+/** records queue → record and index items in DynamoDB, then record.* notifications (or a page re-parse). */
 export const handler = instrumentSqsHandler("store-record", (records, context) =>
   processRecordMessages(records, deps, context),
 );

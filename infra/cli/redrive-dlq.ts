@@ -6,13 +6,16 @@ import {
   SendMessageBatchCommand,
   type SQSClient,
 } from "@aws-sdk/client-sqs";
+import { FIRST_SENT_ATTRIBUTE } from "../../shared/config/resources";
 
 /**
  * Moves every message of a dead-letter queue back to its source queue, body
  * and attributes unchanged, deleting each from the DLQ only once it is sent
  * (so a failure leaves it where it was). Plain receive/send/delete rather than
  * StartMessageMoveTask, which the local emulator lacks: one code path for
- * both.
+ * both. The copy is a new message, whose retention starts again; it carries
+ * the original's first enqueue time (FIRST_SENT_ATTRIBUTE), so its true age
+ * is not lost however often it is redriven.
  */
 export interface RedriveResult {
   moved: number;
@@ -30,6 +33,7 @@ export async function redriveQueue(sqs: SQSClient, from: string, to: string): Pr
         // Long enough to send and delete; a message not handled by then comes back to the DLQ.
         VisibilityTimeout: 60,
         MessageAttributeNames: ["All"],
+        MessageSystemAttributeNames: ["SentTimestamp"],
       }),
     );
     if (Messages.length === 0) return result;
@@ -39,7 +43,7 @@ export async function redriveQueue(sqs: SQSClient, from: string, to: string): Pr
         Entries: Messages.map((message, index) => ({
           Id: String(index),
           MessageBody: message.Body ?? "",
-          ...(hasAttributes(message) ? { MessageAttributes: message.MessageAttributes } : {}),
+          ...withFirstSent(message),
         })),
       }),
     );
@@ -63,8 +67,15 @@ export async function redriveQueue(sqs: SQSClient, from: string, to: string): Pr
   }
 }
 
-function hasAttributes(
-  message: Message,
-): message is Message & { MessageAttributes: Record<string, MessageAttributeValue> } {
-  return Object.keys(message.MessageAttributes ?? {}).length > 0;
+/** SQS takes at most 10 message attributes; a message already at the limit keeps its own only. */
+const MAX_MESSAGE_ATTRIBUTES = 10;
+
+/** The message's attributes, plus its first enqueue time unless an earlier redrive set it. */
+function withFirstSent(message: Message): { MessageAttributes?: Record<string, MessageAttributeValue> } {
+  const attributes = { ...message.MessageAttributes };
+  const sent = message.Attributes?.SentTimestamp;
+  if (!attributes[FIRST_SENT_ATTRIBUTE] && sent && Object.keys(attributes).length < MAX_MESSAGE_ATTRIBUTES) {
+    attributes[FIRST_SENT_ATTRIBUTE] = { DataType: "Number", StringValue: sent };
+  }
+  return Object.keys(attributes).length > 0 ? { MessageAttributes: attributes } : {};
 }

@@ -10,7 +10,9 @@ export { ARTIFACT_PREFIXES };
 /**
  * A claim check is dead once no message can point at it: the records queue
  * keeps a message for its retention period and the DLQ for its own (counted
- * from the original enqueue), plus a day of slack for a late redrive.
+ * from the original enqueue), plus a day of slack for a late redrive. A
+ * redrive starts a new message, though, which can outlive its claim check:
+ * store-record then re-parses the page (shared/ingest/queue-page-reparse.ts).
  */
 export const CLAIM_CHECK_EXPIRATION = Duration.days(
   Math.max(QUEUES.records.retentionDays, QUEUES.records.dlqRetentionDays) + 1,

@@ -121,6 +121,17 @@ export function bindRecordsQueue(fn: DocketFunction, queue: sqs.IQueue): void {
   queue.grantSendMessages(fn.lambda);
 }
 
+/**
+ * SendMessage alone, on the page-events queue only: store-record queues a
+ * page for re-parsing when the claim check of its record message has
+ * expired. Not grantSendMessages, which adds GetQueueAttributes and
+ * GetQueueUrl the function never calls; the queue is SSE-SQS, so no key grant.
+ */
+export function bindPageEventsQueue(fn: DocketFunction, queue: sqs.IQueue): void {
+  setEnv(fn, ENV.pageEventsQueueUrl, queue.queueUrl);
+  queue.grant(fn.lambda, "sqs:SendMessage");
+}
+
 /** The DynamoDB calls each kind of table user makes (shared/storage, shared/query); nothing else is granted. */
 export const TABLE_ACTIONS = {
   /** query-api: a record by id, and index partitions. */

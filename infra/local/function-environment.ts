@@ -26,6 +26,7 @@ export function functionEnvironment(input: FunctionEnvironmentInput, inherited: 
     [ENV.rawBucket]: resources.rawBucketName,
     [ENV.artifactsBucket]: resources.artifactsBucketName,
     [ENV.recordsQueueUrl]: resources.recordsQueueUrl,
+    [ENV.pageEventsQueueUrl]: resources.pageEventsQueueUrl,
     [ENV.tableName]: resources.tableName,
     [ENV.ingestTopicArn]: resources.ingestTopicArn,
     [ENV.maxPageBytes]: String(input.maxPageBytes),

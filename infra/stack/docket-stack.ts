@@ -13,6 +13,7 @@ import {
   bindCursorSecret,
   bindIngestTopic,
   bindMaxPageBytes,
+  bindPageEventsQueue,
   bindRawBucket,
   bindRecordsQueue,
   bindTable,
@@ -92,6 +93,8 @@ export class DocketStack extends Stack {
       delete: [ARTIFACT_PREFIXES.recordBodies],
     });
     bindIngestTopic(this.storeRecord, this.ingestTopic.topic);
+    // A record whose claim check expired (a message redriven after the lifecycle rule) is re-parsed from its page.
+    bindPageEventsQueue(this.storeRecord, pageEvents.queue);
     consumeQueue(this.storeRecord, records, stage.eventSources.records);
 
     this.queryApi = new DocketFunction(this, "QueryApi", {

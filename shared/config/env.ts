@@ -8,6 +8,8 @@ export const ENV = {
   rawBucket: "RAW_BUCKET_NAME",
   artifactsBucket: "ARTIFACTS_BUCKET_NAME",
   recordsQueueUrl: "RECORDS_QUEUE_URL",
+  /** store-record queues a page for re-parsing here when its record's claim check has expired. */
+  pageEventsQueueUrl: "PAGE_EVENTS_QUEUE_URL",
   tableName: "TABLE_NAME",
   ingestTopicArn: "INGEST_TOPIC_ARN",
   maxPageBytes: "MAX_PAGE_BYTES",

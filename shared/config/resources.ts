@@ -117,6 +117,14 @@ export function checkMaxPageBytes(bytes: number): number {
 /** SQS takes 1 MiB per message (and per batch); leave room for attributes. */
 export const MAX_MESSAGE_BYTES = 900 * 1024;
 
+/**
+ * Message attribute (epoch milliseconds, like SentTimestamp) that `docket
+ * redrive` sets to the first enqueue time of the message it re-sends: a
+ * redriven message is a new message to SQS, and without this its age (how
+ * near its claim check is to expiry) would be lost.
+ */
+export const FIRST_SENT_ATTRIBUTE = "FirstSentTimestamp";
+
 /** DynamoDB takes 400 KB per item; bodies beyond this budget go to S3. */
 export const MAX_ITEM_BODY_BYTES = 300 * 1024;
 

@@ -125,6 +125,12 @@ export function s3Uri(bucket: string, key: string): string {
   return `s3://${bucket}/${key}`;
 }
 
+/** The bucket and (decoded) key of an s3Uri; null when the uri names no object. Bucket names hold no `/`. */
+export function parseS3Uri(uri: string): { bucket: string; key: string } | null {
+  const match = /^s3:\/\/([^/]+)\/(.+)$/s.exec(uri);
+  return match?.[1] && match[2] ? { bucket: match[1], key: match[2] } : null;
+}
+
 // Fixed width (…T12:00:00.000Z) so event times compare as strings; no time sorts first.
 function normaliseEventTime(value: string | undefined): string {
   if (!value) return EPOCH;

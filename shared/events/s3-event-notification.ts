@@ -18,14 +18,17 @@ export interface ObjectCreated {
   bucket: string;
   /** The key as stored (not encoded). */
   key: string;
-  size: number;
+  /** S3 always names size, eTag and sequencer; a re-parse event knows only what its record message kept. */
+  size?: number | undefined;
   /** Without the quotes S3 puts around ETag headers. */
-  eTag: string;
+  eTag?: string | undefined;
   versionId?: string | undefined;
-  sequencer: string;
+  sequencer?: string | undefined;
   eventTime?: Date;
   sourceIp?: string;
   requestId?: string;
+  /** The notification configuration's id; says in the DLQ which path made an event. */
+  configurationId?: string;
 }
 
 /** S3's principal ids are opaque; locally one fixed id stands for "the account". */
@@ -44,19 +47,20 @@ export function objectCreatedEvent(created: ObjectCreated): S3Event {
     responseElements: { "x-amz-request-id": requestId, "x-amz-id-2": randomBytes(32).toString("base64") },
     s3: {
       s3SchemaVersion: "1.0",
-      configurationId: "docket-raw-pages",
+      configurationId: created.configurationId ?? "docket-raw-pages",
       bucket: {
         name: created.bucket,
         ownerIdentity: { principalId: "000000000000" },
         arn: `arn:aws:s3:::${created.bucket}`,
       },
+      // Absent fields are left out, as consumers read them (shared/events/page-event.ts) as unknown.
       object: {
         key: encodeS3EventKey(created.key),
-        size: created.size,
-        eTag: created.eTag,
+        ...(created.size !== undefined ? { size: created.size } : {}),
+        ...(created.eTag !== undefined ? { eTag: created.eTag } : {}),
         ...(created.versionId ? { versionId: created.versionId } : {}),
-        sequencer: created.sequencer,
-      },
+        ...(created.sequencer !== undefined ? { sequencer: created.sequencer } : {}),
+      } as S3EventRecord["s3"]["object"],
     },
   };
   return { Records: [record] };

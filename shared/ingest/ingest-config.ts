@@ -19,5 +19,6 @@ export function storeRecordConfig(env: NodeJS.ProcessEnv = process.env) {
     tableName: requireEnv(ENV.tableName, env),
     artifactsBucket: requireEnv(ENV.artifactsBucket, env),
     topicArn: requireEnv(ENV.ingestTopicArn, env),
+    pageEventsQueueUrl: requireEnv(ENV.pageEventsQueueUrl, env),
   };
 }

@@ -1,8 +1,10 @@
 import { BatchProcessor, EventType } from "@aws-lambda-powertools/batch";
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { SNSClient } from "@aws-sdk/client-sns";
+import type { SQSClient } from "@aws-sdk/client-sqs";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Context, SQSBatchResponse, SQSRecord } from "aws-lambda";
+import { FIRST_SENT_ATTRIBUTE } from "../config/resources";
 import { MalformedMessageError, TransientError } from "../errors";
 import { type RecordEventType, recordEvent } from "../events/ingest-notification";
 import { type NotificationBatcher, notificationBatcher } from "../events/notification-batcher";
@@ -13,15 +15,19 @@ import type { MeetingRecord } from "../record/record-schema";
 import { prefetchRecordItems, type RecordSnapshots } from "../storage/record-prefetch";
 import { type StoreResult, storeRecord } from "../storage/record-store";
 import { hasTimeFor, type WaitBudget } from "../storage/wait-budget";
-import { resolveRecordMessage } from "./resolve-record-message";
+import { queuePageReparse } from "./queue-page-reparse";
+import { type ResolvedRecordMessage, resolveRecordMessage } from "./resolve-record-message";
 
 export interface StoreRecordDeps {
   ddb: DynamoDBDocumentClient;
   s3: S3Client;
+  sqs: SQSClient;
   sns: SNSClient;
   tableName: string;
   artifactsBucket: string;
   topicArn: string;
+  /** where a page whose record's claim check expired is queued for re-parsing */
+  pageEventsQueueUrl: string;
   logger: Log;
   metrics: MetricsSink;
   now: () => Date;
@@ -36,11 +42,16 @@ const OUTCOME_METRIC = {
 /**
  * Handles a batch from the records queue: resolve the record (claim check),
  * store it conditionally on its version, then notify. A failure of DynamoDB,
- * S3 or SNS fails only its message, which is retried. A message that can
- * never succeed (not a record message, invalid record, claim check gone) is
- * logged and failed too, so it ends in the records DLQ for inspection and
- * redrive rather than vanishing: this queue is fed only by parse-page, so
- * such a message is a bug worth keeping.
+ * S3, SQS or SNS fails only its message, which is retried. A message that
+ * can never succeed (not a record message, invalid record) is logged and
+ * failed too, so it ends in the records DLQ for inspection and redrive
+ * rather than vanishing: this queue is fed only by parse-page, so such a
+ * message is a bug worth keeping.
+ *
+ * A pointer whose claim check has expired (a message redriven after the
+ * lifecycle rule's age) is no bug: its page version is queued for
+ * re-parsing, which sends a new record message with a fresh claim check,
+ * and the message is done. Warned and counted (ClaimChecksExpired).
  *
  * Notifications are at least once: the record item remembers a
  * created/updated notification until it is published (outbox), so a
@@ -105,7 +116,9 @@ async function prefetch(
   budget: WaitBudget,
   resolved: PromiseSettledResult<Resolved>[],
 ): Promise<RecordSnapshots> {
-  const ids = resolved.flatMap((result) => (result.status === "fulfilled" ? [result.value.record.id] : []));
+  const ids = resolved.flatMap((result) =>
+    result.status === "fulfilled" && result.value.kind === "record" ? [result.value.record.id] : [],
+  );
   if (ids.length === 0 || !hasTimeFor(budget)) return new Map();
   try {
     return await prefetchRecordItems({ ...deps, ...budget }, ids);
@@ -131,9 +144,11 @@ async function handleRecordMessage(
   message: SQSRecord,
   resolution: Promise<Resolved>,
   deps: BatchDeps,
-): Promise<StoreResult> {
+): Promise<StoreResult | "reparse-queued"> {
   try {
-    const { record, version } = await resolution;
+    const resolved = await resolution;
+    if (resolved.kind === "claim-check-expired") return await reparseExpired(message, resolved, deps);
+    const { record, version } = resolved;
     deps.logger.appendKeys({ [CORRELATION_ID]: record.id });
     return await storeAndNotify(record, version, deps);
   } catch (error) {
@@ -160,6 +175,31 @@ async function handleRecordMessage(
 interface BatchDeps extends StoreRecordDeps, WaitBudget {
   snapshots: RecordSnapshots;
   notifier: NotificationBatcher;
+}
+
+async function reparseExpired(
+  message: SQSRecord,
+  expired: Extract<ResolvedRecordMessage, { kind: "claim-check-expired" }>,
+  deps: StoreRecordDeps,
+): Promise<"reparse-queued"> {
+  await queuePageReparse(deps, expired.version);
+  deps.metrics.addMetric(METRIC.claimChecksExpired, MetricUnit.Count, 1);
+  deps.logger.warn("claim check has expired; queued the page for re-parsing, which sends the record again", {
+    messageId: message.messageId,
+    claimCheck: `s3://${expired.pointer.bucket}/${expired.pointer.key}`,
+    uri: expired.version.uri,
+    versionId: expired.version.versionId ?? null,
+    ...firstSent(message),
+  });
+  return "reparse-queued";
+}
+
+/** When the message was first queued: kept by `docket redrive` (FIRST_SENT_ATTRIBUTE), else this copy's. */
+function firstSent(message: SQSRecord): { firstSentAt?: string } {
+  const millis = Number(
+    message.messageAttributes?.[FIRST_SENT_ATTRIBUTE]?.stringValue ?? message.attributes?.SentTimestamp,
+  );
+  return Number.isFinite(millis) && millis > 0 ? { firstSentAt: new Date(millis).toISOString() } : {};
 }
 
 async function storeAndNotify(record: MeetingRecord, version: PageVersion, deps: BatchDeps): Promise<StoreResult> {

@@ -7,6 +7,8 @@ export const METRIC = {
   recordsCreated: "RecordsCreated",
   recordsUpdated: "RecordsUpdated",
   recordsUnchanged: "RecordsUnchanged",
+  /** record messages whose claim check had expired: their pages were queued for re-parsing */
+  claimChecksExpired: "ClaimChecksExpired",
   parseTimeMs: "ParseTimeMs",
   pageBytes: "PageBytes",
 } as const;

@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { DynamoDBClient, type WriteRequest } from "@aws-sdk/client-dynamodb";
 import { S3Client } from "@aws-sdk/client-s3";
 import type { SNSClient } from "@aws-sdk/client-sns";
+import { SQSClient } from "@aws-sdk/client-sqs";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import dynalite from "dynalite";
 import { createTable } from "../../infra/local/create-local-resources";
@@ -135,6 +136,9 @@ const deps = {
   ddb: DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } }),
   s3: new S3Client({ region: "us-east-1" }),
   sns: sns as unknown as SNSClient,
+  // Records travel inline here: no claim check to expire, so nothing is queued for re-parsing.
+  sqs: new SQSClient({ region: "us-east-1" }),
+  pageEventsQueueUrl: "https://sqs.us-east-1.amazonaws.com/000000000000/page-events",
   tableName: TABLE,
   artifactsBucket: "artifacts",
   topicArn: "arn:aws:sns:us-east-1:000000000000:bench",

@@ -21,6 +21,7 @@ const HANDLER_ENV = {
   RAW_BUCKET_NAME: "raw",
   ARTIFACTS_BUCKET_NAME: "artifacts",
   RECORDS_QUEUE_URL: "https://sqs.ap-east-1.amazonaws.com/111122223333/records",
+  PAGE_EVENTS_QUEUE_URL: "https://sqs.ap-east-1.amazonaws.com/111122223333/page-events",
   TABLE_NAME: "table",
   INGEST_TOPIC_ARN: "arn:aws:sns:ap-east-1:111122223333:ingest",
   MAX_PAGE_BYTES: "1048576",
@@ -68,7 +69,8 @@ const DOWNLOAD_BUNDLE_BUDGET_KB = 640;
 /** The AWS SDK clients each function calls: its bundle holds these and no others. */
 const CLIENTS: Record<FunctionName, string[]> = {
   parsePage: ["client-s3", "client-sns", "client-sqs"],
-  storeRecord: ["client-dynamodb", "client-s3", "client-sns"],
+  // SQS only to queue a page for re-parsing when its record's claim check has expired.
+  storeRecord: ["client-dynamodb", "client-s3", "client-sns", "client-sqs"],
   queryApi: ["client-dynamodb", "client-s3", "client-secrets-manager"],
   web: ["client-dynamodb", "client-s3", "client-secrets-manager"],
   // The list only: no record bodies, so no S3.

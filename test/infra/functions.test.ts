@@ -46,6 +46,7 @@ const EXPECTED: Record<FunctionName, Partial<Record<string, Grant[]>>> = {
       { actions: ["s3:PutObject"], onObjects: [BODIES] },
     ],
     [ENV.ingestTopicArn]: [{ actions: ["sns:Publish"] }],
+    [ENV.pageEventsQueueUrl]: [{ actions: ["sqs:SendMessage"] }],
     [ENV.stage]: [],
   },
   queryApi: {
@@ -73,7 +74,8 @@ const EXPECTED: Record<FunctionName, Partial<Record<string, Grant[]>>> = {
 /** Actions no Docket function needs: deleting or rewriting data outside its role. */
 const FORBIDDEN: Record<FunctionName, RegExp> = {
   parsePage: /^(dynamodb:|s3:Delete|secretsmanager:)/,
-  storeRecord: /^(secretsmanager:|sqs:SendMessage)/,
+  // It sends to the page-events queue alone: see "lets store-record send to the page-events queue only".
+  storeRecord: /^(secretsmanager:|sqs:(SendMessageBatch|Purge|Delete(Queue)?$|Create|Set))/,
   queryApi: /^(dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem)|s3:(Put|Delete)|sqs:|sns:)/,
   web: /^(dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem)|s3:(Put|Delete)|sqs:|sns:)/,
   download: /^(dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem)|s3:|sqs:|sns:)/,
@@ -230,6 +232,20 @@ describe.each(STAGE_NAMES)("functions (%s)", (stageName) => {
       expect(Object.keys(st.Condition ?? {})).toEqual(["StringLike"]);
     }
     expect(lists.flatMap((st) => asArray(st.Action)).sort()).toEqual([...actions]);
+  });
+
+  it("lets store-record send to the page-events queue only, to re-parse a page whose claim check expired", () => {
+    const { stack } = s();
+    const sends = statementsOf(s(), "storeRecord").filter((st) =>
+      asArray(st.Action).some((a) => a.startsWith("sqs:Send")),
+    );
+    expect(sends).toEqual([
+      {
+        Effect: "Allow",
+        Action: "sqs:SendMessage",
+        Resource: { "Fn::GetAtt": [logicalId(stack.queues.pageEvents.queue), "Arn"] },
+      },
+    ]);
   });
 
   it("tells parse-page the stage's page size limit", () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { redriveQueue } from "../../infra/cli/redrive-dlq";
 import { realHandler } from "../../infra/local/load-handler";
 import { samplePagePath } from "../../infra/local/load-sample-pages";
-import { QUEUES } from "../../shared/config/resources";
+import { FIRST_SENT_ATTRIBUTE, QUEUES } from "../../shared/config/resources";
 import { failMessages } from "./support/fault-injection";
 import { type NotificationLog, recordIdOf, settledOutcome, startNotificationLog } from "./support/notification-log";
 import { startTestPipeline, type TestPipeline } from "./support/test-pipeline";
@@ -100,6 +100,17 @@ describe("a record the store keeps failing", () => {
 
     expect(result).toEqual({ moved: 1, failed: 0 });
     expect((await pipeline.get(`/meetings/${recordIdOf(stored)}`)).status).toBe(200);
+  });
+
+  it("keeps, once redriven, the first enqueue time of the original message (its claim check's age)", () => {
+    const [first] = targetAttempts;
+    const redriven = targetAttempts.at(-1);
+
+    expect(redriven?.attributes.SentTimestamp).not.toBe(first?.attributes.SentTimestamp);
+    expect(redriven?.messageAttributes[FIRST_SENT_ATTRIBUTE]).toMatchObject({
+      dataType: "Number",
+      stringValue: first?.attributes.SentTimestamp,
+    });
   });
 
   it("leaves every queue and DLQ empty at the end", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MalformedMessageError } from "../../../shared/errors";
-import { decodeS3Key, parsePageEventMessage } from "../../../shared/events/page-event";
+import { decodeS3Key, parsePageEventMessage, parseS3Uri, s3Uri } from "../../../shared/events/page-event";
 
 function s3Event(object: Record<string, unknown>, extra: Record<string, unknown> = {}): string {
   return JSON.stringify({
@@ -107,4 +107,21 @@ describe("parsePageEventMessage", () => {
 
     expect(() => parsePageEventMessage(body)).toThrow(MalformedMessageError);
   });
+});
+
+describe("parseS3Uri", () => {
+  it("splits s3://bucket/key at the first slash, so the key keeps its own slashes, spaces and CJK", () => {
+    expect(parseS3Uri("s3://raw-bucket/raw/区 县/a#b?.html")).toEqual({
+      bucket: "raw-bucket",
+      key: "raw/区 县/a#b?.html",
+    });
+    expect(parseS3Uri(s3Uri("raw", "raw/x.txt"))).toEqual({ bucket: "raw", key: "raw/x.txt" });
+  });
+
+  it.each(["https://example.gov.cn/a.html", "s3://bucket-only", "s3://bucket/", "s3:///key"])(
+    "names no object in %s",
+    (uri) => {
+      expect(parseS3Uri(uri)).toBeNull();
+    },
+  );
 });

@@ -1,4 +1,6 @@
+import { GetObjectCommand, NoSuchKey, S3Client } from "@aws-sdk/client-s3";
 import { PublishBatchCommand, SNSClient } from "@aws-sdk/client-sns";
+import { SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -9,11 +11,15 @@ import { LAMBDA_ENV, sqsEvent, stubLambdaEnv } from "./support/lambda-env";
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
 const snsMock = mockClient(SNSClient);
+const s3Mock = mockClient(S3Client);
+const sqsMock = mockClient(SQSClient);
 
 beforeEach(() => {
   vi.resetModules();
   ddbMock.reset();
   snsMock.reset();
+  s3Mock.reset();
+  sqsMock.reset();
   ddbMock.on(GetCommand).resolves({});
   ddbMock.on(BatchGetCommand).resolves({});
   acceptWrites(ddbMock);
@@ -37,11 +43,29 @@ describe("store-record handler", () => {
     expect(snsMock.commandCalls(PublishBatchCommand)[0]?.args[0].input.TopicArn).toBe(LAMBDA_ENV[ENV.ingestTopicArn]);
   });
 
-  it("fails to start, naming the variable, when the table is not configured", async () => {
-    stubLambdaEnv({ [ENV.tableName]: undefined });
+  it("queues a page whose record's claim check has expired on the page-events queue named by the environment", async () => {
+    stubLambdaEnv();
+    s3Mock.on(GetObjectCommand).rejects(new NoSuchKey({ message: "gone", $metadata: { httpStatusCode: 404 } }));
+    sqsMock.on(SendMessageCommand).resolves({});
+    const { handler } = await import("../../../functions/store-record/handler");
+    const pointer = { bucket: LAMBDA_ENV[ENV.artifactsBucket], key: "claims/records/rec/gone.json" };
 
-    await expect(import("../../../functions/store-record/handler")).rejects.toThrow(
-      new MissingEnvironmentError(ENV.tableName),
+    const response = await handler(sqsEvent(["m1", JSON.stringify({ pointer, version: aVersion() })]));
+
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(sqsMock.commandCalls(SendMessageCommand)[0]?.args[0].input.QueueUrl).toBe(
+      LAMBDA_ENV[ENV.pageEventsQueueUrl],
     );
   });
+
+  it.each([ENV.tableName, ENV.pageEventsQueueUrl])(
+    "fails to start, naming the variable, when %s is not configured",
+    async (variable) => {
+      stubLambdaEnv({ [variable]: undefined });
+
+      await expect(import("../../../functions/store-record/handler")).rejects.toThrow(
+        new MissingEnvironmentError(variable),
+      );
+    },
+  );
 });

@@ -1,5 +1,6 @@
 import { S3Client } from "@aws-sdk/client-s3";
 import { PublishBatchCommand, SNSClient } from "@aws-sdk/client-sns";
+import { SQSClient } from "@aws-sdk/client-sqs";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { processRecordMessages, type StoreRecordDeps } from "../../../shared/ingest/store-record-service";
@@ -48,6 +49,9 @@ function deps(): StoreRecordDeps {
     ddb: table.ddb,
     s3: new S3Client({ region: "us-east-1" }),
     sns: new SNSClient({ region: "us-east-1" }),
+    // No record of these batches travels by claim check: nothing is queued for re-parsing.
+    sqs: new SQSClient({ region: "us-east-1" }),
+    pageEventsQueueUrl: "https://sqs.us-east-1.amazonaws.com/000000000000/page-events",
     tableName: table.tableName,
     artifactsBucket: "artifacts",
     topicArn: "arn:aws:sns:us-east-1:000000000000:ingest",

@@ -1,11 +1,21 @@
 import { Logger } from "@aws-lambda-powertools/logger";
 import { ConditionalCheckFailedException, ProvisionedThroughputExceededException } from "@aws-sdk/client-dynamodb";
-import { GetObjectCommand, ListObjectsV2Command, NoSuchKey } from "@aws-sdk/client-s3";
+import {
+  GetObjectCommand,
+  ListObjectsV2Command,
+  NoSuchBucket,
+  NoSuchKey,
+  S3ServiceException,
+} from "@aws-sdk/client-s3";
 import { SNSClient } from "@aws-sdk/client-sns";
+import { SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Context } from "aws-lambda";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { FIRST_SENT_ATTRIBUTE } from "../../../shared/config/resources";
 import { TransientError } from "../../../shared/errors";
+import { parsePageEventMessage } from "../../../shared/events/page-event";
+import { REPARSE_CONFIGURATION_ID } from "../../../shared/ingest/queue-page-reparse";
 import { processRecordMessages, type StoreRecordDeps } from "../../../shared/ingest/store-record-service";
 import type { RecordItem } from "../../../shared/storage/record-item";
 import { RESERVE_MS } from "../../../shared/storage/wait-budget";
@@ -33,7 +43,8 @@ import {
 
 const { ddbMock, s3Mock, deps: storeDeps } = storeHarness();
 const conditionFailed = () => new ConditionalCheckFailedException({ message: "condition failed", $metadata: {} });
-const { snsMock } = awsMocks();
+const { snsMock, sqsMock } = awsMocks();
+const PAGE_EVENTS_QUEUE_URL = "https://sqs.us-east-1.amazonaws.com/000000000000/page-events";
 const record = aMeetingRecord();
 const inline = JSON.stringify({ record, version: aVersion() });
 
@@ -44,13 +55,17 @@ beforeEach(() => {
   ddbMock.reset();
   s3Mock.reset();
   snsMock.reset();
+  sqsMock.reset();
   tableHolds(null);
   acceptWrites(ddbMock);
   acceptPublishes(snsMock);
+  sqsMock.on(SendMessageCommand).resolves({ MessageId: "reparse-1" });
   metrics = recordingMetrics();
   deps = {
     ...storeDeps,
     sns: new SNSClient({ region: "us-east-1" }),
+    sqs: new SQSClient({ region: "us-east-1" }),
+    pageEventsQueueUrl: PAGE_EVENTS_QUEUE_URL,
     topicArn: "arn:aws:sns:us-east-1:000000000000:ingest",
     logger: silentLog,
     metrics: metrics.sink,
@@ -62,6 +77,11 @@ beforeEach(() => {
 function tableHolds(item: RecordItem | null): void {
   ddbMock.on(GetCommand).resolves(item ? { Item: item } : {});
   ddbMock.on(BatchGetCommand).resolves({ Responses: { docket: item ? [item] : [] } });
+}
+
+/** One delivery of a record message that travels as a pointer to `pointer`. */
+function deliverPointer(pointer: { bucket: string; key: string }, withDeps: StoreRecordDeps = deps) {
+  return processRecordMessages([sqsRecord("m1", JSON.stringify({ pointer, version: aVersion() }))], withDeps);
 }
 
 /** What the table holds after a first, successful delivery of `inline`. */
@@ -154,26 +174,179 @@ describe("processRecordMessages", () => {
     const pointer = { bucket: "artifacts", key: "claims/records/rec/abc.json" };
     s3Mock.on(GetObjectCommand, { Bucket: "artifacts", Key: pointer.key }).resolves({ Body: jsonBody(record) });
 
-    const response = await processRecordMessages(
-      [sqsRecord("m1", JSON.stringify({ pointer, version: aVersion() }))],
-      deps,
-    );
+    const response = await deliverPointer(pointer);
 
     expect(response.batchItemFailures).toEqual([]);
     expect(inlineRecord(lastWrittenItem(ddbMock))).toEqual(record);
   });
 
-  it("fails a message whose claim check is gone, so it ends in the DLQ", async () => {
-    s3Mock.on(GetObjectCommand).rejects(new NoSuchKey({ message: "gone", $metadata: {} }));
+  describe("a pointer whose claim check has expired (a message redriven after the lifecycle rule's age)", () => {
     const pointer = { bucket: "artifacts", key: "claims/records/rec/gone.json" };
+    const version = aVersion({
+      uri: "s3://raw-bucket/raw/区 县/会议 1.html",
+      versionId: "3HL4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY",
+      eTag: "d41d8cd98f00b204e9800998ecf8427e",
+    });
+    const expired = () => sqsRecord("m1", JSON.stringify({ pointer, version }));
 
-    const response = await processRecordMessages(
-      [sqsRecord("m1", JSON.stringify({ pointer, version: aVersion() }))],
-      deps,
+    beforeEach(() => {
+      s3Mock
+        .on(GetObjectCommand)
+        .rejects(new NoSuchKey({ message: "The specified key does not exist.", $metadata: {} }));
+    });
+
+    it("queues exactly that page version for re-parsing and consumes the message", async () => {
+      const response = await processRecordMessages([expired()], deps);
+
+      expect(response.batchItemFailures).toEqual([]);
+      const sends = sqsMock.commandCalls(SendMessageCommand).map((call) => call.args[0].input);
+      expect(sends).toHaveLength(1);
+      expect(sends[0]?.QueueUrl).toBe(PAGE_EVENTS_QUEUE_URL);
+      // What parse-page reads from it: the same object version, sequencer and event time as the first parse.
+      const parsed = parsePageEventMessage(sends[0]?.MessageBody ?? "");
+      expect(parsed).toEqual({
+        kind: "entries",
+        entries: [
+          {
+            kind: "page",
+            event: {
+              bucket: "raw-bucket",
+              key: "raw/区 县/会议 1.html",
+              uri: version.uri,
+              size: null,
+              eTag: version.eTag,
+              sequencer: version.sequencer,
+              versionId: version.versionId,
+              eventTime: version.eventTime,
+              eventName: "ObjectCreated:Put",
+            },
+          },
+        ],
+      });
+      expect(JSON.parse(sends[0]?.MessageBody ?? "").Records[0].s3.configurationId).toBe(REPARSE_CONFIGURATION_ID);
+    });
+
+    it("stores and announces nothing itself: the re-parse sends the record again", async () => {
+      await processRecordMessages([expired()], deps);
+
+      expect(ddbMock.calls()).toHaveLength(0);
+      expect(snsMock.calls()).toHaveLength(0);
+    });
+
+    it("warns why, naming the claim check and the page, and counts ClaimChecksExpired", async () => {
+      const logs = capturedLogger();
+      const message = expired();
+      message.messageAttributes[FIRST_SENT_ATTRIBUTE] = {
+        dataType: "Number",
+        stringValue: String(Date.parse("2024-04-10T08:00:00.000Z")),
+      };
+
+      await processRecordMessages([message], { ...deps, logger: logs.logger });
+
+      expect(logs.lines()).toEqual([
+        expect.objectContaining({
+          level: "WARN",
+          message: "claim check has expired; queued the page for re-parsing, which sends the record again",
+          messageId: "m1",
+          claimCheck: `s3://artifacts/${pointer.key}`,
+          uri: version.uri,
+          versionId: version.versionId,
+          firstSentAt: "2024-04-10T08:00:00.000Z",
+        }),
+      ]);
+      expect(metrics.added).toEqual([{ name: "ClaimChecksExpired", value: 1, dimensions: {} }]);
+    });
+
+    it("fails the message, for a retry, when the page cannot be queued", async () => {
+      sqsMock.on(SendMessageCommand).rejects(new Error("SQS unavailable"));
+
+      const response = await processRecordMessages([expired()], deps);
+
+      expect(failedIds(response)).toEqual(["m1"]);
+      expect(metrics.added).toEqual([]);
+    });
+
+    it("fails a message whose version names no s3:// page, so it ends in the DLQ", async () => {
+      const logs = capturedLogger();
+      const body = JSON.stringify({ pointer, version: aVersion({ uri: "https://example.gov.cn/page.html" }) });
+
+      const response = await processRecordMessages([sqsRecord("m1", body)], { ...deps, logger: logs.logger });
+
+      expect(failedIds(response)).toEqual(["m1"]);
+      expect(sqsMock.calls()).toHaveLength(0);
+      expect(logs.lines()).toContainEqual(
+        expect.objectContaining({ message: "malformed record message; failing it so it ends in the DLQ" }),
+      );
+    });
+  });
+
+  it("fails a message whose claim check cannot be read for another reason, so it is retried", async () => {
+    const logs = capturedLogger();
+    s3Mock.on(GetObjectCommand).rejects(
+      new S3ServiceException({
+        name: "SlowDown",
+        $fault: "server",
+        message: "Please reduce your request rate.",
+        $metadata: { httpStatusCode: 503 },
+      }),
     );
+    const pointer = { bucket: "artifacts", key: "claims/records/rec/abc.json" };
+
+    const response = await processRecordMessages([sqsRecord("m1", JSON.stringify({ pointer, version: aVersion() }))], {
+      ...deps,
+      logger: logs.logger,
+    });
 
     expect(failedIds(response)).toEqual(["m1"]);
+    expect(sqsMock.calls()).toHaveLength(0);
+    expect(logs.lines()).toContainEqual(
+      expect.objectContaining({ level: "ERROR", message: "record message failed; it will be retried" }),
+    );
+  });
+
+  it.each([
+    ["in another bucket", { bucket: "elsewhere", key: "claims/records/rec/abc.json" }],
+    ["outside the claim checks", { bucket: "artifacts", key: "records/rec/abc.json" }],
+  ])("keeps a pointer %s in the DLQ rather than re-parsing", async (_label, pointer) => {
+    s3Mock.on(GetObjectCommand).rejects(new NoSuchKey({ message: "gone", $metadata: {} }));
+
+    const response = await deliverPointer(pointer);
+
+    expect(failedIds(response)).toEqual(["m1"]);
+    expect(sqsMock.calls()).toHaveLength(0);
+  });
+
+  it("retries, rather than re-parses, when the artifacts bucket itself is missing", async () => {
+    s3Mock
+      .on(GetObjectCommand)
+      .rejects(new NoSuchBucket({ message: "no such bucket", $metadata: { httpStatusCode: 404 } }));
+    const pointer = { bucket: "artifacts", key: "claims/records/rec/abc.json" };
+
+    const response = await deliverPointer(pointer);
+
+    expect(failedIds(response)).toEqual(["m1"]);
+    expect(sqsMock.calls()).toHaveLength(0);
+  });
+
+  it("keeps a claim check holding an invalid record in the DLQ (malformed), not re-parsed", async () => {
+    const logs = capturedLogger();
+    const pointer = { bucket: "artifacts", key: "claims/records/rec/bad.json" };
+    s3Mock.on(GetObjectCommand).resolves({ Body: jsonBody({ ...record, id: "not-an-id" }) });
+
+    const response = await processRecordMessages([sqsRecord("m1", JSON.stringify({ pointer, version: aVersion() }))], {
+      ...deps,
+      logger: logs.logger,
+    });
+
+    expect(failedIds(response)).toEqual(["m1"]);
+    expect(sqsMock.calls()).toHaveLength(0);
     expect(ddbMock.commandCalls(PutCommand)).toHaveLength(0);
+    expect(logs.lines()).toContainEqual(
+      expect.objectContaining({
+        message: "malformed record message; failing it so it ends in the DLQ",
+        reason: expect.stringContaining("invalid record"),
+      }),
+    );
   });
 
   describe("when S3 answers 403 AccessDenied for the claim check, as it does in AWS for a gone key", () => {
@@ -184,20 +357,13 @@ describe("processRecordMessages", () => {
       s3Mock.on(GetObjectCommand).rejects(accessDenied());
     });
 
-    it("fails the message as malformed, saying the claim check no longer exists, when listing finds no such key", async () => {
-      const logs = capturedLogger();
+    it("queues the page for re-parsing, as for a 404, when listing finds no such key", async () => {
       s3Mock.on(ListObjectsV2Command).resolves({ Contents: [] });
 
-      const response = await processRecordMessages([message()], { ...deps, logger: logs.logger });
+      const response = await processRecordMessages([message()], deps);
 
-      expect(failedIds(response)).toEqual(["m1"]);
-      expect(logs.lines()).toContainEqual(
-        expect.objectContaining({
-          level: "ERROR",
-          message: "malformed record message; failing it so it ends in the DLQ",
-          reason: "claim check s3://artifacts/claims/records/rec/x.json no longer exists",
-        }),
-      );
+      expect(failedIds(response)).toEqual([]);
+      expect(sqsMock.commandCalls(SendMessageCommand)).toHaveLength(1);
       expect(s3Mock.commandCalls(ListObjectsV2Command)[0]?.args[0].input).toMatchObject({
         Bucket: "artifacts",
         Prefix: pointer.key,

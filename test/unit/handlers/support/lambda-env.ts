@@ -6,6 +6,7 @@ import { sqsRecord } from "../../ingest/support/ingest-harness";
 /** The environment the stack (or the local runtime) gives the ingest functions. */
 export const LAMBDA_ENV = {
   [ENV.recordsQueueUrl]: "https://sqs.us-east-1.amazonaws.com/000000000000/records",
+  [ENV.pageEventsQueueUrl]: "https://sqs.us-east-1.amazonaws.com/000000000000/page-events",
   [ENV.artifactsBucket]: "docket-artifacts",
   [ENV.ingestTopicArn]: "arn:aws:sns:us-east-1:000000000000:ingest",
   [ENV.tableName]: "docket-table",
