@@ -46,7 +46,7 @@ export interface ContentClaimDeps {
   now: () => Date;
 }
 
-interface ClaimItem {
+export interface ClaimItem {
   pk: string;
   sk: string;
   recordId: string;
@@ -81,17 +81,34 @@ const CLAIM_IN_FLIGHT_MS = 2 * FUNCTION_TIMEOUT_SECONDS.storeRecord * 1000;
 
 const ATTEMPTS = 4;
 
-/** Another record already stored (or storing) these bytes, or this record's claim on them. */
+/**
+ * Another record already stored (or storing) these bytes, or this record's claim on them.
+ *
+ * `known` is the claim item as a batch read it (record-prefetch.ts; null: there was none). When it
+ * names another record, the first attempt skips the Put that would fail on it and reads that
+ * record's item, as after a failed Put. Its owner holding the bytes, read now, decides at once; a
+ * decision that would rest on the claim still being in flight is taken on a fresh read of the claim
+ * instead, since it may have been released or taken over since the batch read it.
+ */
 export async function claimContent(
   deps: ContentClaimDeps,
   sha256: string,
   recordId: string,
   version: PageVersion,
+  known?: ClaimItem | null,
 ): Promise<ClaimResult> {
   let from: ClaimItem | null = null;
+  let snapshot = known?.recordId === recordId ? undefined : known;
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-    const held = await putClaim(deps, sha256, recordId, version, from);
-    if (held) return { duplicateOf: null, held };
+    const othersClaim = snapshot ?? undefined;
+    snapshot = undefined;
+    if (othersClaim) {
+      const ownerItem = await readRecordItem(deps, othersClaim.recordId, { consistent: true });
+      if (ownerItem?.version.sha256 === sha256) return { duplicateOf: othersClaim.recordId };
+    } else {
+      const held = await putClaim(deps, sha256, recordId, version, from);
+      if (held) return { duplicateOf: null, held };
+    }
     const claim = await readClaim(deps, sha256);
     if (!claim || claim.recordId === recordId) {
       from = null;

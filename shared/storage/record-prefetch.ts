@@ -1,4 +1,5 @@
 import { BatchGetCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { ClaimItem } from "./content-claim";
 import { keys } from "./item-keys";
 import type { ItemKey, RecordItem } from "./record-item";
 import { type WaitBudget, waitWithinBudget } from "./wait-budget";
@@ -20,33 +21,71 @@ export interface RecordPrefetchDeps extends WaitBudget {
  */
 export type RecordSnapshots = ReadonlyMap<string, RecordItem | null>;
 
+/** The content claims of a batch's raw bytes by sha256, likewise (content-claim.ts). */
+export type ClaimSnapshots = ReadonlyMap<string, ClaimItem | null>;
+
+export interface BatchSnapshots {
+  records: RecordSnapshots;
+  claims: ClaimSnapshots;
+}
+
 /**
- * Reads the record items of a batch's ids in one strongly consistent
- * BatchGetItem per 100 (each id once), rather than one GetItem per record.
- * Keys DynamoDB leaves unprocessed (throttling, or a response over 16 MB)
- * are asked again with backoff; those still left are simply not in the
- * map. A failure of the call itself throws: the caller reads per record.
+ * Reads the record items of a batch's ids, and the content claims of their
+ * bytes, in strongly consistent BatchGetItem calls of up to 100 keys (each
+ * key once), rather than a GetItem per record and a claim Put that fails
+ * for every copy of bytes another record holds. Keys DynamoDB leaves
+ * unprocessed (throttling, or a response over 16 MB) are asked again with
+ * backoff; those still left are simply not in the maps. A failure of the
+ * call itself throws: the caller reads per record.
  */
-export async function prefetchRecordItems(deps: RecordPrefetchDeps, ids: Iterable<string>): Promise<RecordSnapshots> {
-  const unique = [...new Set(ids)];
-  const snapshots = new Map<string, RecordItem | null>();
-  for (let start = 0; start < unique.length; start += BATCH_SIZE) {
-    const chunk = unique.slice(start, start + BATCH_SIZE);
-    let pending: ItemKey[] = chunk.map((id) => keys.record(id));
+export async function prefetchBatch(
+  deps: RecordPrefetchDeps,
+  wants: Iterable<{ id: string; sha256?: string | undefined }>,
+): Promise<BatchSnapshots> {
+  const records = new Map<string, RecordItem | null>();
+  const claims = new Map<string, ClaimItem | null>();
+  const asked = new Map<string, { key: ItemKey; found: (item: Record<string, unknown> | null) => void }>();
+  for (const { id, sha256 } of wants) {
+    const recordKey = keys.record(id);
+    asked.set(recordKey.pk, { key: recordKey, found: (item) => records.set(id, item as RecordItem | null) });
+    if (sha256) {
+      const claimKey = keys.content(sha256);
+      asked.set(claimKey.pk, { key: claimKey, found: (item) => claims.set(sha256, item as ClaimItem | null) });
+    }
+  }
+  const wanted = [...asked.values()];
+  for (let start = 0; start < wanted.length; start += BATCH_SIZE) {
+    const chunk = wanted.slice(start, start + BATCH_SIZE);
+    let pending: ItemKey[] = chunk.map(({ key }) => key);
+    const answered = new Set<string>();
     for (let attempt = 1; pending.length > 0 && attempt <= UNPROCESSED_ATTEMPTS; attempt++) {
       if (attempt > 1) {
-        await waitWithinBudget(deps, BACKOFF_MS * 2 ** (attempt - 2), `${pending.length} record reads unprocessed`);
+        await waitWithinBudget(deps, BACKOFF_MS * 2 ** (attempt - 2), `${pending.length} batch reads unprocessed`);
       }
       const result = await deps.ddb.send(
         new BatchGetCommand({ RequestItems: { [deps.tableName]: { Keys: pending, ConsistentRead: true } } }),
       );
-      for (const item of (result.Responses?.[deps.tableName] ?? []) as RecordItem[]) snapshots.set(item.id, item);
+      for (const item of result.Responses?.[deps.tableName] ?? []) {
+        const pk = String(item.pk);
+        asked.get(pk)?.found(item);
+        answered.add(pk);
+      }
       pending = (result.UnprocessedKeys?.[deps.tableName]?.Keys ?? []) as ItemKey[];
     }
     const unread = new Set(pending.map((key) => key.pk));
-    for (const id of chunk) {
-      if (!snapshots.has(id) && !unread.has(keys.record(id).pk)) snapshots.set(id, null);
+    for (const { key, found } of chunk) {
+      if (!answered.has(key.pk) && !unread.has(key.pk)) found(null);
     }
   }
-  return snapshots;
+  return { records, claims };
+}
+
+/** The record items alone (see prefetchBatch). */
+export async function prefetchRecordItems(deps: RecordPrefetchDeps, ids: Iterable<string>): Promise<RecordSnapshots> {
+  return (
+    await prefetchBatch(
+      deps,
+      [...ids].map((id) => ({ id })),
+    )
+  ).records;
 }

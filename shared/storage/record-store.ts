@@ -9,7 +9,7 @@ import type { UnchangedReason } from "../events/ingest-notification";
 import type { PageVersion } from "../events/record-message";
 import type { MeetingRecord } from "../record/record-schema";
 import { batchWrite } from "./batch-write";
-import { claimContent, type HeldClaim, releaseClaim } from "./content-claim";
+import { type ClaimItem, claimContent, type HeldClaim, releaseClaim } from "./content-claim";
 import { indexItems, itemKey, keyString, personIndexWarning } from "./index-items";
 import type { IndexItem } from "./item-keys";
 import { keys } from "./item-keys";
@@ -139,6 +139,8 @@ const MAX_MARK_WAIT_MS = 2_000;
 export interface StoreOptions {
   /** the record item as the batch read it (null: there was none), for the first attempt; absent: read it */
   snapshot?: RecordItem | null;
+  /** the content claim of the record's bytes as the batch read it (null: none), for claiming them */
+  claimSnapshot?: ClaimItem | null;
 }
 
 export async function storeRecord(
@@ -150,7 +152,7 @@ export async function storeRecord(
 ): Promise<StoreResult> {
   const claim: ClaimProgress = { written: false };
   try {
-    return await storeVersion(deps, incoming, version, announce, claim, options.snapshot);
+    return await storeVersion(deps, incoming, version, announce, claim, options);
   } catch (error) {
     // Failed before a record item held the bytes it claimed: the next copy of them takes the claim.
     const held = claim.held;
@@ -193,7 +195,7 @@ async function storeVersion(
   version: PageVersion,
   announce: Announce,
   claim: ClaimProgress,
-  snapshot: RecordItem | null | undefined,
+  { snapshot, claimSnapshot }: StoreOptions,
 ): Promise<StoreResult> {
   const incomingVersions = versionStrings(version);
   let claimed: Prepared | undefined;
@@ -241,10 +243,10 @@ async function storeVersion(
         if (!unfinished) return result;
         sameVersion = true;
       } else {
-        prepared = claimed ??= await prepare(deps, incoming, version, claim);
+        prepared = claimed ??= await prepare(deps, incoming, version, claim, claimSnapshot);
       }
     } else {
-      prepared = claimed ??= await prepare(deps, incoming, version, claim);
+      prepared = claimed ??= await prepare(deps, incoming, version, claim, claimSnapshot);
     }
 
     const { record, recordJson, recordSha256, items, indexSha256 } = prepared;
@@ -406,8 +408,9 @@ async function prepare(
   incoming: MeetingRecord,
   version: PageVersion,
   progress: ClaimProgress,
+  claimSnapshot: ClaimItem | null | undefined,
 ): Promise<Prepared> {
-  const claim = await claimContent(deps, incoming.source.sha256, incoming.id, version);
+  const claim = await claimContent(deps, incoming.source.sha256, incoming.id, version, claimSnapshot);
   progress.held = claim.held;
   return prepareRecord(incoming, claim.duplicateOf);
 }

@@ -2,8 +2,9 @@ import { S3Client } from "@aws-sdk/client-s3";
 import { BatchGetCommand, type BatchGetCommandInput, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { TransientError } from "../../../shared/errors";
+import { claimContent } from "../../../shared/storage/content-claim";
 import { keys } from "../../../shared/storage/item-keys";
-import { prefetchRecordItems } from "../../../shared/storage/record-prefetch";
+import { prefetchBatch, prefetchRecordItems } from "../../../shared/storage/record-prefetch";
 import { storeRecord } from "../../../shared/storage/record-store";
 import { dynaliteTable } from "./support/dynalite-table";
 import { aMeetingRecord } from "./support/meeting-record";
@@ -110,5 +111,109 @@ describe("prefetchRecordItems", () => {
     });
 
     await expect(prefetchRecordItems({ ddb, tableName: table.tableName }, [idOf(6)])).rejects.toThrow("throttled");
+  });
+});
+
+/** A copy of record `n`'s bytes under another id (a reposted page). */
+function copyOf(n: number, copy: number) {
+  const base = aMeetingRecord({ id: idOf(copy) });
+  return { ...base, source: { ...base.source, sha256: n.toString(16).padStart(64, "f") } };
+}
+
+const claimDeps = () => ({
+  ddb: table.ddb,
+  tableName: table.tableName,
+  now: () => new Date("2024-05-01T12:00:05.000Z"),
+});
+
+describe("prefetchBatch", () => {
+  it("reads the content claims of the batch's bytes in the same calls as the record items", async () => {
+    const original = await stored(20);
+    table.requests.length = 0;
+
+    const { records, claims } = await prefetchBatch({ ddb: table.ddb, tableName: table.tableName }, [
+      { id: idOf(21), sha256: original.source.sha256 },
+      { id: idOf(22), sha256: "e".repeat(64) },
+      { id: idOf(21), sha256: original.source.sha256 },
+    ]);
+
+    expect(table.requests).toEqual(["BatchGetItem"]);
+    expect(records.get(idOf(21))).toBeNull();
+    expect(records.get(idOf(22))).toBeNull();
+    expect(claims.get(original.source.sha256)).toMatchObject({ recordId: original.id });
+    expect(claims.get("e".repeat(64))).toBeNull();
+  });
+});
+
+describe("claimContent with the claim a batch read", () => {
+  it("names the original from one read of its record when another record's claim was read and it holds the bytes", async () => {
+    const original = await stored(30);
+    const copy = copyOf(30, 31);
+    const { claims } = await prefetchBatch({ ddb: table.ddb, tableName: table.tableName }, [
+      { id: copy.id, sha256: copy.source.sha256 },
+    ]);
+    table.requests.length = 0;
+
+    const result = await claimContent(
+      claimDeps(),
+      copy.source.sha256,
+      copy.id,
+      aVersion({ uri: "s3://raw/raw/copy31.html", sha256: copy.source.sha256 }),
+      claims.get(copy.source.sha256),
+    );
+
+    expect(result).toEqual({ duplicateOf: original.id });
+    // no Put bound to fail on the other record's claim, and no read of the claim itself
+    expect(table.requests).toEqual(["GetItem"]);
+  });
+
+  it("reads the claim afresh when the record named by the batch's read does not hold the bytes", async () => {
+    const original = await stored(40);
+    const copy = copyOf(40, 41);
+    const { claims } = await prefetchBatch({ ddb: table.ddb, tableName: table.tableName }, [
+      { id: copy.id, sha256: copy.source.sha256 },
+    ]);
+    // Since the batch's read, the original was stored with other bytes: its claim no longer counts.
+    const changed = { ...original, source: { ...original.source, sha256: "d".repeat(64) } };
+    await storeRecord(
+      {
+        ddb: table.ddb,
+        s3: new S3Client({ region: "us-east-1" }),
+        tableName: table.tableName,
+        artifactsBucket: "artifacts",
+        now: () => new Date("2024-05-01T12:00:01.000Z"),
+      },
+      changed,
+      aVersion({ uri: "s3://raw/raw/p40.html", sha256: changed.source.sha256, sequencer: "0055AED6DCD90281F0" }),
+      async () => {},
+    );
+    table.requests.length = 0;
+
+    const result = await claimContent(
+      { ...claimDeps(), now: () => new Date("2024-06-01T00:00:00.000Z") },
+      copy.source.sha256,
+      copy.id,
+      aVersion({ uri: "s3://raw/raw/copy41.html", sha256: copy.source.sha256 }),
+      claims.get(copy.source.sha256),
+    );
+
+    expect(result).toMatchObject({ duplicateOf: null, held: { recordId: copy.id } });
+    expect(table.requests).toEqual(["GetItem", "GetItem", "GetItem", "PutItem"]);
+  });
+
+  it("claims with one conditional Put when the batch read no claim, as without a batch", async () => {
+    const record = copyOf(50, 50);
+    table.requests.length = 0;
+
+    const result = await claimContent(
+      claimDeps(),
+      record.source.sha256,
+      record.id,
+      aVersion({ uri: "s3://raw/raw/p50.html", sha256: record.source.sha256 }),
+      null,
+    );
+
+    expect(result).toMatchObject({ duplicateOf: null, held: { recordId: record.id } });
+    expect(table.requests).toEqual(["PutItem"]);
   });
 });
