@@ -12,7 +12,7 @@ import { type PageVersion, parseRecordMessage } from "../events/record-message";
 import type { Log } from "../observability/log";
 import { METRIC, type MetricsSink, MetricUnit } from "../observability/metrics";
 import type { MeetingRecord } from "../record/record-schema";
-import { prefetchRecordItems, type RecordSnapshots } from "../storage/record-prefetch";
+import { type BatchSnapshots, prefetchBatch } from "../storage/record-prefetch";
 import { type StoreResult, storeRecord } from "../storage/record-store";
 import { hasTimeFor, type WaitBudget } from "../storage/wait-budget";
 import { queuePageReparse } from "./queue-page-reparse";
@@ -64,9 +64,11 @@ const OUTCOME_METRIC = {
  * carrying its correlation id. Failures are reported in batch order.
  *
  * Requests per record: once the messages are resolved, one consistent
- * BatchGetItem reads every record item of the batch (record-prefetch.ts),
- * which each record's first attempt decides on instead of its own GetItem;
- * should it fail, each record reads its own. The notifications go out
+ * BatchGetItem reads every record item of the batch and the content claims
+ * of their bytes (record-prefetch.ts), which each record's first attempt
+ * decides on instead of its own GetItem, and, for bytes another record
+ * already claimed, instead of a claim Put bound to fail and a read of the
+ * claim; should it fail, each record reads its own. The notifications go out
  * through one batcher per invocation (notification-batcher.ts): up to ten
  * in a PublishBatch, each settling on its own entry's result, so a refused
  * one stays owed for its record's redelivery as a failed Publish did.
@@ -107,26 +109,30 @@ function resolveMessage(deps: StoreRecordDeps, message: SQSRecord): Promise<Reso
 }
 
 /**
- * The record items of the resolved messages, read at once; none when the
- * read fails (each record then reads its own) or the invocation has too
- * little time left to store any.
+ * The record items of the resolved messages, and the content claims of
+ * their bytes, read at once; none when the read fails (each record then
+ * reads its own) or the invocation has too little time left to store any.
  */
 async function prefetch(
   deps: StoreRecordDeps,
   budget: WaitBudget,
   resolved: PromiseSettledResult<Resolved>[],
-): Promise<RecordSnapshots> {
-  const ids = resolved.flatMap((result) =>
-    result.status === "fulfilled" && result.value.kind === "record" ? [result.value.record.id] : [],
+): Promise<BatchSnapshots> {
+  const wants = resolved.flatMap((result) =>
+    result.status === "fulfilled" && result.value.kind === "record"
+      ? [{ id: result.value.record.id, sha256: result.value.record.source.sha256 }]
+      : [],
   );
-  if (ids.length === 0 || !hasTimeFor(budget)) return new Map();
+  if (wants.length === 0 || !hasTimeFor(budget)) return NO_SNAPSHOTS;
   try {
-    return await prefetchRecordItems({ ...deps, ...budget }, ids);
+    return await prefetchBatch({ ...deps, ...budget }, wants);
   } catch (error) {
     deps.logger.warn("could not read the batch's record items at once; each record reads its own", { error });
-    return new Map();
+    return NO_SNAPSHOTS;
   }
 }
+
+const NO_SNAPSHOTS: BatchSnapshots = { records: new Map(), claims: new Map() };
 
 /** The processor lists failures as they happen; records handled side by side fail in any order. */
 function inBatchOrder(response: SQSBatchResponse, records: SQSRecord[]): SQSBatchResponse {
@@ -173,7 +179,7 @@ async function handleRecordMessage(
 
 /** What each record of one invocation works with: its own logger, the batch's snapshots and notification batcher. */
 interface BatchDeps extends StoreRecordDeps, WaitBudget {
-  snapshots: RecordSnapshots;
+  snapshots: BatchSnapshots;
   notifier: NotificationBatcher;
 }
 
@@ -210,7 +216,10 @@ async function storeAndNotify(record: MeetingRecord, version: PageVersion, deps:
     record,
     version,
     (type, stored) => publish(type, stored),
-    { snapshot: deps.snapshots.get(record.id) },
+    {
+      snapshot: deps.snapshots.records.get(record.id),
+      claimSnapshot: deps.snapshots.claims.get(record.source.sha256),
+    },
   );
   deps.metrics.addMetric(OUTCOME_METRIC[result.outcome], MetricUnit.Count, 1);
   deps.logger.info(`record ${result.outcome}`, {

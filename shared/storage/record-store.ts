@@ -86,7 +86,10 @@ import { hasTimeFor, type WaitBudget, waitWithinBudget } from "./wait-budget";
  * safe too: a snapshot already holding a newer version stays outdone (the
  * item only ever moves to newer versions), and a finished same version is a
  * duplicate as of that read, as it is after a GetItem. A snapshot showing
- * another writer's fresh mark means a wait and a fresh read, as now.
+ * another writer's fresh mark means a wait and a fresh read, as now. The
+ * batch's read of the bytes' content claim is handed to claimContent
+ * likewise (see there: it spares the claim Put another record's claim
+ * would fail, and decides only on fresh reads).
  */
 
 export interface RecordStoreDeps extends WaitBudget {

@@ -125,6 +125,31 @@ describe("a store-record batch", () => {
     expect(types().sort()).toEqual(pages.map((page) => `${page.record.id}:record.created`).sort());
   });
 
+  it("stores copies of bytes another record holds as its duplicates with one read of that record each, no claim Put bound to fail", async () => {
+    const original = aPage();
+    await processRecordMessages([message("m0", original)], deps());
+    const copies = [aPage(), aPage()].map((copy) => ({
+      record: { ...copy.record, source: { ...copy.record.source, sha256: original.record.source.sha256 } },
+      version: { ...copy.version, sha256: original.record.source.sha256 },
+    }));
+    table.requests.length = 0;
+    snsMock.resetHistory();
+
+    const response = await processRecordMessages(
+      copies.map((copy, i) => message(`c${i}`, copy)),
+      deps(),
+    );
+
+    expect(response.batchItemFailures).toEqual([]);
+    expect(count("BatchGetItem")).toBe(1);
+    // per copy: the original's item (does it hold the bytes?) and the copy's own record item Put
+    expect(count("GetItem")).toBe(2);
+    expect(count("PutItem")).toBe(2);
+    for (const copy of copies) {
+      expect(await recordItem(copy.record.id)).toMatchObject({ duplicateOf: original.record.id });
+    }
+  });
+
   it("ends right when another writer stores the same version between the batch's read and its write: one record.created", async () => {
     const page = aPage();
     const other = anotherWriterAfterTheBatchRead(page);
@@ -168,7 +193,8 @@ describe("a store-record batch", () => {
     const response = await processRecordMessages([message("m1", page), message("m2", page)], deps());
 
     expect(response.batchItemFailures).toEqual([]);
-    expect(keysAsked).toEqual([1]);
+    // the record item and the claim of its bytes, each asked once
+    expect(keysAsked).toEqual([2]);
     expect(types().sort()).toEqual([`${page.record.id}:record.created`, `${page.record.id}:record.unchanged`]);
     const item = await recordItem(page.record.id);
     expect(item).not.toHaveProperty("indexPendingSince");
