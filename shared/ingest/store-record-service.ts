@@ -12,6 +12,7 @@ import { type PageVersion, parseRecordMessage } from "../events/record-message";
 import type { Log } from "../observability/log";
 import { METRIC, type MetricsSink, MetricUnit } from "../observability/metrics";
 import type { MeetingRecord } from "../record/record-schema";
+import type { KnownClaim } from "../storage/content-claim";
 import { type BatchSnapshots, prefetchBatch } from "../storage/record-prefetch";
 import { type StoreResult, storeRecord } from "../storage/record-store";
 import { hasTimeFor, type WaitBudget } from "../storage/wait-budget";
@@ -65,10 +66,11 @@ const OUTCOME_METRIC = {
  *
  * Requests per record: once the messages are resolved, one consistent
  * BatchGetItem reads every record item of the batch and the content claims
- * of their bytes (record-prefetch.ts), which each record's first attempt
- * decides on instead of its own GetItem, and, for bytes another record
- * already claimed, instead of a claim Put bound to fail and a read of the
- * claim; should it fail, each record reads its own. The notifications go out
+ * of their bytes, and a second the items of the records other claims name
+ * (record-prefetch.ts). Each record's first attempt decides on them instead
+ * of its own GetItem, and, for bytes another record already holds, instead
+ * of a claim Put bound to fail and two reads; should the batch read fail,
+ * each record reads its own. The notifications go out
  * through one batcher per invocation (notification-batcher.ts): up to ten
  * in a PublishBatch, each settling on its own entry's result, so a refused
  * one stays owed for its record's redelivery as a failed Publish did.
@@ -133,6 +135,13 @@ async function prefetch(
 }
 
 const NO_SNAPSHOTS: BatchSnapshots = { records: new Map(), claims: new Map() };
+
+/** The claim of a record's bytes as the batch read it, with the item of the record it names. */
+function knownClaim(snapshots: BatchSnapshots, sha256: string): KnownClaim | undefined {
+  const claim = snapshots.claims.get(sha256);
+  if (claim === undefined) return undefined;
+  return claim ? { claim, owner: snapshots.records.get(claim.recordId) } : { claim };
+}
 
 /** The processor lists failures as they happen; records handled side by side fail in any order. */
 function inBatchOrder(response: SQSBatchResponse, records: SQSRecord[]): SQSBatchResponse {
@@ -218,7 +227,7 @@ async function storeAndNotify(record: MeetingRecord, version: PageVersion, deps:
     (type, stored) => publish(type, stored),
     {
       snapshot: deps.snapshots.records.get(record.id),
-      claimSnapshot: deps.snapshots.claims.get(record.source.sha256),
+      claimSnapshot: knownClaim(deps.snapshots, record.source.sha256),
     },
   );
   deps.metrics.addMetric(OUTCOME_METRIC[result.outcome], MetricUnit.Count, 1);

@@ -59,6 +59,12 @@ export interface ClaimItem {
   released?: boolean;
 }
 
+/** A content claim as a batch read it, and the item of the record it names (absent: not read). */
+export interface KnownClaim {
+  claim: ClaimItem | null;
+  owner?: RecordItem | null;
+}
+
 /** This record's own claim on the bytes: what its writer releases if it fails before writing them. */
 export interface HeldClaim {
   sha256: string;
@@ -84,26 +90,29 @@ const ATTEMPTS = 4;
 /**
  * Another record already stored (or storing) these bytes, or this record's claim on them.
  *
- * `known` is the claim item as a batch read it (record-prefetch.ts; null: there was none). When it
- * names another record, the first attempt skips the Put that would fail on it and reads that
- * record's item, as after a failed Put. Its owner holding the bytes, read now, decides at once; a
- * decision that would rest on the claim still being in flight is taken on a fresh read of the claim
- * instead, since it may have been released or taken over since the batch read it.
+ * `known` is what a batch read (record-prefetch.ts): the claim item (null: there was none) and,
+ * when it names another record, that record's item. Then the first attempt skips the Put that
+ * would fail on the claim: its owner holding the bytes (in the batch's read of its item, or in a
+ * read now) decides at once, as the read after a failed Put would. A decision that would rest on
+ * the claim still being in flight is taken on fresh reads of the claim and its owner instead,
+ * since the claim may have been released or taken over since the batch read it.
  */
 export async function claimContent(
   deps: ContentClaimDeps,
   sha256: string,
   recordId: string,
   version: PageVersion,
-  known?: ClaimItem | null,
+  known?: KnownClaim,
 ): Promise<ClaimResult> {
   let from: ClaimItem | null = null;
-  let snapshot = known?.recordId === recordId ? undefined : known;
+  let snapshot = known?.claim && known.claim.recordId !== recordId ? known : undefined;
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-    const othersClaim = snapshot ?? undefined;
+    const othersClaim = snapshot?.claim ?? undefined;
+    const knownOwner = snapshot?.owner;
     snapshot = undefined;
     if (othersClaim) {
-      const ownerItem = await readRecordItem(deps, othersClaim.recordId, { consistent: true });
+      const ownerItem =
+        knownOwner !== undefined ? knownOwner : await readRecordItem(deps, othersClaim.recordId, { consistent: true });
       if (ownerItem?.version.sha256 === sha256) return { duplicateOf: othersClaim.recordId };
     } else {
       const held = await putClaim(deps, sha256, recordId, version, from);

@@ -17,7 +17,8 @@ export interface RecordPrefetchDeps extends WaitBudget {
 /**
  * What a batch's record items held when it began: the item by id, or null
  * where there was none. An id missing from the map was not read (its keys
- * stayed unprocessed): its writer reads the item itself.
+ * stayed unprocessed): its writer reads the item itself. It holds the items
+ * of the records named by other records' claims on the batch's bytes too.
  */
 export type RecordSnapshots = ReadonlyMap<string, RecordItem | null>;
 
@@ -33,10 +34,12 @@ export interface BatchSnapshots {
  * Reads the record items of a batch's ids, and the content claims of their
  * bytes, in strongly consistent BatchGetItem calls of up to 100 keys (each
  * key once), rather than a GetItem per record and a claim Put that fails
- * for every copy of bytes another record holds. Keys DynamoDB leaves
- * unprocessed (throttling, or a response over 16 MB) are asked again with
- * backoff; those still left are simply not in the maps. A failure of the
- * call itself throws: the caller reads per record.
+ * for every copy of bytes another record holds; then, in a second round,
+ * the items of the records those other claims name, which tell whether
+ * the bytes are held. Keys DynamoDB leaves unprocessed (throttling, or a
+ * response over 16 MB) are asked again with backoff; those still left are
+ * simply not in the maps. A failure of the call itself throws: the caller
+ * reads per record.
  */
 export async function prefetchBatch(
   deps: RecordPrefetchDeps,
@@ -44,15 +47,36 @@ export async function prefetchBatch(
 ): Promise<BatchSnapshots> {
   const records = new Map<string, RecordItem | null>();
   const claims = new Map<string, ClaimItem | null>();
-  const asked = new Map<string, { key: ItemKey; found: (item: Record<string, unknown> | null) => void }>();
+  const recordRead = (id: string): Wanted => ({
+    key: keys.record(id),
+    found: (item) => records.set(id, item as RecordItem | null),
+  });
+  const first = new Map<string, Wanted>();
+  const ids = new Set<string>();
   for (const { id, sha256 } of wants) {
-    const recordKey = keys.record(id);
-    asked.set(recordKey.pk, { key: recordKey, found: (item) => records.set(id, item as RecordItem | null) });
+    ids.add(id);
+    first.set(keys.record(id).pk, recordRead(id));
     if (sha256) {
       const claimKey = keys.content(sha256);
-      asked.set(claimKey.pk, { key: claimKey, found: (item) => claims.set(sha256, item as ClaimItem | null) });
+      first.set(claimKey.pk, { key: claimKey, found: (item) => claims.set(sha256, item as ClaimItem | null) });
     }
   }
+  await readKeys(deps, first);
+  const owners = new Set<string>();
+  for (const claim of claims.values()) {
+    if (claim && !ids.has(claim.recordId)) owners.add(claim.recordId);
+  }
+  await readKeys(deps, new Map([...owners].map((id) => [keys.record(id).pk, recordRead(id)])));
+  return { records, claims };
+}
+
+interface Wanted {
+  key: ItemKey;
+  found: (item: Record<string, unknown> | null) => void;
+}
+
+/** Reads each key once, 100 a call; `found` hears of every key read, with null for an absent item. */
+async function readKeys(deps: RecordPrefetchDeps, asked: ReadonlyMap<string, Wanted>): Promise<void> {
   const wanted = [...asked.values()];
   for (let start = 0; start < wanted.length; start += BATCH_SIZE) {
     const chunk = wanted.slice(start, start + BATCH_SIZE);
@@ -77,7 +101,6 @@ export async function prefetchBatch(
       if (!answered.has(key.pk) && !unread.has(key.pk)) found(null);
     }
   }
-  return { records, claims };
 }
 
 /** The record items alone (see prefetchBatch). */

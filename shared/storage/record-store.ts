@@ -9,7 +9,7 @@ import type { UnchangedReason } from "../events/ingest-notification";
 import type { PageVersion } from "../events/record-message";
 import type { MeetingRecord } from "../record/record-schema";
 import { batchWrite } from "./batch-write";
-import { type ClaimItem, claimContent, type HeldClaim, releaseClaim } from "./content-claim";
+import { claimContent, type HeldClaim, type KnownClaim, releaseClaim } from "./content-claim";
 import { indexItems, itemKey, keyString, personIndexWarning } from "./index-items";
 import type { IndexItem } from "./item-keys";
 import { keys } from "./item-keys";
@@ -142,8 +142,8 @@ const MAX_MARK_WAIT_MS = 2_000;
 export interface StoreOptions {
   /** the record item as the batch read it (null: there was none), for the first attempt; absent: read it */
   snapshot?: RecordItem | null;
-  /** the content claim of the record's bytes as the batch read it (null: none), for claiming them */
-  claimSnapshot?: ClaimItem | null;
+  /** the content claim of the record's bytes as the batch read it, for claiming them */
+  claimSnapshot?: KnownClaim;
 }
 
 export async function storeRecord(
@@ -411,7 +411,7 @@ async function prepare(
   incoming: MeetingRecord,
   version: PageVersion,
   progress: ClaimProgress,
-  claimSnapshot: ClaimItem | null | undefined,
+  claimSnapshot: KnownClaim | undefined,
 ): Promise<Prepared> {
   const claim = await claimContent(deps, incoming.source.sha256, incoming.id, version, claimSnapshot);
   progress.held = claim.held;

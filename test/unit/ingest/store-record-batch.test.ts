@@ -125,7 +125,7 @@ describe("a store-record batch", () => {
     expect(types().sort()).toEqual(pages.map((page) => `${page.record.id}:record.created`).sort());
   });
 
-  it("stores copies of bytes another record holds as its duplicates with one read of that record each, no claim Put bound to fail", async () => {
+  it("stores copies of bytes another record holds as its duplicates from the batch's reads alone, no claim Put bound to fail", async () => {
     const original = aPage();
     await processRecordMessages([message("m0", original)], deps());
     const copies = [aPage(), aPage()].map((copy) => ({
@@ -141,9 +141,10 @@ describe("a store-record batch", () => {
     );
 
     expect(response.batchItemFailures).toEqual([]);
-    expect(count("BatchGetItem")).toBe(1);
-    // per copy: the original's item (does it hold the bytes?) and the copy's own record item Put
-    expect(count("GetItem")).toBe(2);
+    // the records and their bytes' claim, then the original's item the claim names (does it hold them?)
+    expect(count("BatchGetItem")).toBe(2);
+    // per copy: its own record item Put, and no GetItem or claim Put at all
+    expect(count("GetItem")).toBe(0);
     expect(count("PutItem")).toBe(2);
     for (const copy of copies) {
       expect(await recordItem(copy.record.id)).toMatchObject({ duplicateOf: original.record.id });

@@ -137,19 +137,29 @@ describe("prefetchBatch", () => {
       { id: idOf(21), sha256: original.source.sha256 },
     ]);
 
-    expect(table.requests).toEqual(["BatchGetItem"]);
+    // the second call reads the item of the record another claim names
+    expect(table.requests).toEqual(["BatchGetItem", "BatchGetItem"]);
     expect(records.get(idOf(21))).toBeNull();
     expect(records.get(idOf(22))).toBeNull();
     expect(claims.get(original.source.sha256)).toMatchObject({ recordId: original.id });
+    expect(records.get(original.id)).toMatchObject({ version: { sha256: original.source.sha256 } });
     expect(claims.get("e".repeat(64))).toBeNull();
+  });
+
+  it("makes one call when no claim names a record outside the batch", async () => {
+    table.requests.length = 0;
+
+    await prefetchBatch({ ddb: table.ddb, tableName: table.tableName }, [{ id: idOf(23), sha256: "c".repeat(64) }]);
+
+    expect(table.requests).toEqual(["BatchGetItem"]);
   });
 });
 
 describe("claimContent with the claim a batch read", () => {
-  it("names the original from one read of its record when another record's claim was read and it holds the bytes", async () => {
+  it("names the original with no request when the batch read another record's claim and that record holding the bytes", async () => {
     const original = await stored(30);
     const copy = copyOf(30, 31);
-    const { claims } = await prefetchBatch({ ddb: table.ddb, tableName: table.tableName }, [
+    const { claims, records } = await prefetchBatch({ ddb: table.ddb, tableName: table.tableName }, [
       { id: copy.id, sha256: copy.source.sha256 },
     ]);
     table.requests.length = 0;
@@ -159,11 +169,31 @@ describe("claimContent with the claim a batch read", () => {
       copy.source.sha256,
       copy.id,
       aVersion({ uri: "s3://raw/raw/copy31.html", sha256: copy.source.sha256 }),
-      claims.get(copy.source.sha256),
+      { claim: claims.get(copy.source.sha256) ?? null, owner: records.get(original.id) },
     );
 
     expect(result).toEqual({ duplicateOf: original.id });
-    // no Put bound to fail on the other record's claim, and no read of the claim itself
+    // no Put bound to fail on the other record's claim, and no read of the claim or its owner
+    expect(table.requests).toEqual([]);
+  });
+
+  it("reads the record another claim names when the batch did not, and names it when it holds the bytes", async () => {
+    const original = await stored(32);
+    const copy = copyOf(32, 33);
+    const { claims } = await prefetchBatch({ ddb: table.ddb, tableName: table.tableName }, [
+      { id: copy.id, sha256: copy.source.sha256 },
+    ]);
+    table.requests.length = 0;
+
+    const result = await claimContent(
+      claimDeps(),
+      copy.source.sha256,
+      copy.id,
+      aVersion({ uri: "s3://raw/raw/copy33.html", sha256: copy.source.sha256 }),
+      { claim: claims.get(copy.source.sha256) ?? null },
+    );
+
+    expect(result).toEqual({ duplicateOf: original.id });
     expect(table.requests).toEqual(["GetItem"]);
   });
 
@@ -194,7 +224,8 @@ describe("claimContent with the claim a batch read", () => {
       copy.source.sha256,
       copy.id,
       aVersion({ uri: "s3://raw/raw/copy41.html", sha256: copy.source.sha256 }),
-      claims.get(copy.source.sha256),
+      // the claim as the batch read it; its owner, read now, no longer holds the bytes
+      { claim: claims.get(copy.source.sha256) ?? null },
     );
 
     expect(result).toMatchObject({ duplicateOf: null, held: { recordId: copy.id } });
@@ -210,7 +241,7 @@ describe("claimContent with the claim a batch read", () => {
       record.source.sha256,
       record.id,
       aVersion({ uri: "s3://raw/raw/p50.html", sha256: record.source.sha256 }),
-      null,
+      { claim: null },
     );
 
     expect(result).toMatchObject({ duplicateOf: null, held: { recordId: record.id } });
