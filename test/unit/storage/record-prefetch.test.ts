@@ -2,7 +2,7 @@ import { S3Client } from "@aws-sdk/client-s3";
 import { BatchGetCommand, type BatchGetCommandInput, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { TransientError } from "../../../shared/errors";
-import { claimContent } from "../../../shared/storage/content-claim";
+import { claimContent, type KnownClaim } from "../../../shared/storage/content-claim";
 import { keys } from "../../../shared/storage/item-keys";
 import { prefetchBatch, prefetchRecordItems } from "../../../shared/storage/record-prefetch";
 import { storeRecord } from "../../../shared/storage/record-store";
@@ -126,6 +126,20 @@ const claimDeps = () => ({
   now: () => new Date("2024-05-01T12:00:05.000Z"),
 });
 
+/** What a batch holding `copy` reads of its record and bytes. */
+const batchRead = (copy: ReturnType<typeof copyOf>) =>
+  prefetchBatch({ ddb: table.ddb, tableName: table.tableName }, [{ id: copy.id, sha256: copy.source.sha256 }]);
+
+/** `copy` claims its bytes, given what its batch read of them. */
+const claimAsCopy = (copy: ReturnType<typeof copyOf>, known: KnownClaim, deps = claimDeps()) =>
+  claimContent(
+    deps,
+    copy.source.sha256,
+    copy.id,
+    aVersion({ uri: `s3://raw/raw/${copy.id}.html`, sha256: copy.source.sha256 }),
+    known,
+  );
+
 describe("prefetchBatch", () => {
   it("reads the content claims of the batch's bytes in the same calls as the record items", async () => {
     const original = await stored(20);
@@ -159,18 +173,13 @@ describe("claimContent with the claim a batch read", () => {
   it("names the original with no request when the batch read another record's claim and that record holding the bytes", async () => {
     const original = await stored(30);
     const copy = copyOf(30, 31);
-    const { claims, records } = await prefetchBatch({ ddb: table.ddb, tableName: table.tableName }, [
-      { id: copy.id, sha256: copy.source.sha256 },
-    ]);
+    const { claims, records } = await batchRead(copy);
     table.requests.length = 0;
 
-    const result = await claimContent(
-      claimDeps(),
-      copy.source.sha256,
-      copy.id,
-      aVersion({ uri: "s3://raw/raw/copy31.html", sha256: copy.source.sha256 }),
-      { claim: claims.get(copy.source.sha256) ?? null, owner: records.get(original.id) },
-    );
+    const result = await claimAsCopy(copy, {
+      claim: claims.get(copy.source.sha256) ?? null,
+      owner: records.get(original.id),
+    });
 
     expect(result).toEqual({ duplicateOf: original.id });
     // no Put bound to fail on the other record's claim, and no read of the claim or its owner
@@ -180,18 +189,10 @@ describe("claimContent with the claim a batch read", () => {
   it("reads the record another claim names when the batch did not, and names it when it holds the bytes", async () => {
     const original = await stored(32);
     const copy = copyOf(32, 33);
-    const { claims } = await prefetchBatch({ ddb: table.ddb, tableName: table.tableName }, [
-      { id: copy.id, sha256: copy.source.sha256 },
-    ]);
+    const { claims } = await batchRead(copy);
     table.requests.length = 0;
 
-    const result = await claimContent(
-      claimDeps(),
-      copy.source.sha256,
-      copy.id,
-      aVersion({ uri: "s3://raw/raw/copy33.html", sha256: copy.source.sha256 }),
-      { claim: claims.get(copy.source.sha256) ?? null },
-    );
+    const result = await claimAsCopy(copy, { claim: claims.get(copy.source.sha256) ?? null });
 
     expect(result).toEqual({ duplicateOf: original.id });
     expect(table.requests).toEqual(["GetItem"]);
@@ -200,9 +201,7 @@ describe("claimContent with the claim a batch read", () => {
   it("reads the claim afresh when the record named by the batch's read does not hold the bytes", async () => {
     const original = await stored(40);
     const copy = copyOf(40, 41);
-    const { claims } = await prefetchBatch({ ddb: table.ddb, tableName: table.tableName }, [
-      { id: copy.id, sha256: copy.source.sha256 },
-    ]);
+    const { claims } = await batchRead(copy);
     // Since the batch's read, the original was stored with other bytes: its claim no longer counts.
     const changed = { ...original, source: { ...original.source, sha256: "d".repeat(64) } };
     await storeRecord(
@@ -219,13 +218,11 @@ describe("claimContent with the claim a batch read", () => {
     );
     table.requests.length = 0;
 
-    const result = await claimContent(
-      { ...claimDeps(), now: () => new Date("2024-06-01T00:00:00.000Z") },
-      copy.source.sha256,
-      copy.id,
-      aVersion({ uri: "s3://raw/raw/copy41.html", sha256: copy.source.sha256 }),
-      // the claim as the batch read it; its owner, read now, no longer holds the bytes
+    // the claim as the batch read it; its owner, read now, no longer holds the bytes
+    const result = await claimAsCopy(
+      copy,
       { claim: claims.get(copy.source.sha256) ?? null },
+      { ...claimDeps(), now: () => new Date("2024-06-01T00:00:00.000Z") },
     );
 
     expect(result).toMatchObject({ duplicateOf: null, held: { recordId: copy.id } });
