@@ -1,4 +1,5 @@
 import { PublishBatchCommand } from "@aws-sdk/client-sns";
+import { type InFlightRecords, inFlightRecords } from "../aws/in-flight-records";
 import type { IngestNotification } from "./ingest-notification";
 import { type NotificationDeps, notificationMessage } from "./publish-notification";
 
@@ -17,7 +18,9 @@ export const MAX_PUBLISH_WAIT_MS = 20;
  * more can join), or MAX_PUBLISH_WAIT_MS after its first entry, whichever
  * comes first. SNS reports each entry on its own: a refused entry rejects
  * only its own publish; a call that throws (network, throttling past the
- * SDK's retries) rejects every entry in it.
+ * SDK's retries) rejects every entry in it. The records in flight are
+ * counted once per invocation (in-flight-records.ts), shared with the
+ * index writes' batcher.
  */
 export interface NotificationBatcher {
   /** Runs one record's work, counted as in flight until it settles. */
@@ -31,45 +34,23 @@ interface Waiting {
   reject: (error: unknown) => void;
 }
 
-export function notificationBatcher(deps: NotificationDeps, maxWaitMs = MAX_PUBLISH_WAIT_MS): NotificationBatcher {
-  let inFlight = 0;
-  let waiting: Waiting[] = [];
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let checking = false;
-
-  const flush = () => {
-    clearTimeout(timer);
-    timer = undefined;
-    const entries = waiting;
-    waiting = [];
-    for (const batch of batches(entries)) void send(deps, batch);
-  };
-  // Decided once the current turn's work is done: records started in the same turn are all counted in flight.
-  const flushIfNoneCanJoin = () => {
-    if (checking) return;
-    checking = true;
-    queueMicrotask(() => {
-      checking = false;
-      if (waiting.length >= MAX_ENTRIES || (waiting.length > 0 && waiting.length >= inFlight)) flush();
-    });
-  };
-
-  return {
-    async track(work) {
-      inFlight += 1;
-      try {
-        return await work();
-      } finally {
-        inFlight -= 1;
-        flushIfNoneCanJoin();
-      }
+export function notificationBatcher(
+  deps: NotificationDeps,
+  maxWaitMs = MAX_PUBLISH_WAIT_MS,
+  records: InFlightRecords = inFlightRecords(),
+): NotificationBatcher {
+  const queue = records.queue<Waiting>({
+    maxWaitMs,
+    isFull: (entries) => entries.length >= MAX_ENTRIES,
+    send(entries) {
+      for (const batch of batches(entries)) void send(deps, batch);
+      return [];
     },
+  });
+  return {
+    track: (work) => records.track(work),
     publish(notification) {
-      return new Promise<void>((resolve, reject) => {
-        waiting.push({ notification, resolve, reject });
-        flushIfNoneCanJoin();
-        timer ??= setTimeout(flush, maxWaitMs);
-      });
+      return new Promise<void>((resolve, reject) => queue.add({ notification, resolve, reject }));
     },
   };
 }

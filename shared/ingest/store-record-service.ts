@@ -4,6 +4,7 @@ import type { SNSClient } from "@aws-sdk/client-sns";
 import type { SQSClient } from "@aws-sdk/client-sqs";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Context, SQSBatchResponse, SQSRecord } from "aws-lambda";
+import { inFlightRecords } from "../aws/in-flight-records";
 import { FIRST_SENT_ATTRIBUTE } from "../config/resources";
 import { MalformedMessageError, TransientError } from "../errors";
 import { type RecordEventType, recordEvent } from "../events/ingest-notification";
@@ -13,6 +14,7 @@ import type { Log } from "../observability/log";
 import { METRIC, type MetricsSink, MetricUnit } from "../observability/metrics";
 import type { MeetingRecord } from "../record/record-schema";
 import type { KnownClaim } from "../storage/content-claim";
+import { type IndexWriter, indexWriteBatcher } from "../storage/index-write-batcher";
 import { type BatchSnapshots, prefetchBatch } from "../storage/record-prefetch";
 import { type StoreResult, storeRecord } from "../storage/record-store";
 import { hasTimeFor, type WaitBudget } from "../storage/wait-budget";
@@ -73,7 +75,10 @@ const OUTCOME_METRIC = {
  * each record reads its own. The notifications go out
  * through one batcher per invocation (notification-batcher.ts): up to ten
  * in a PublishBatch, each settling on its own entry's result, so a refused
- * one stays owed for its record's redelivery as a failed Publish did.
+ * one stays owed for its record's redelivery as a failed Publish did. The
+ * index items likewise (index-write-batcher.ts): the records' requests
+ * share BatchWriteItem calls of 25, and a record whose requests are not all
+ * written fails alone, releasing its mark as before.
  */
 export async function processRecordMessages(
   records: SQSRecord[],
@@ -84,18 +89,23 @@ export async function processRecordMessages(
   const budget: WaitBudget = context ? { remainingTimeMs: () => context.getRemainingTimeInMillis() } : {};
   const resolutions = new Map(records.map((record) => [record.messageId, resolveMessage(deps, record)]));
   const snapshots = await prefetch(deps, budget, await Promise.allSettled(resolutions.values()));
-  const notifier = notificationBatcher({ sns: deps.sns, topicArn: deps.topicArn });
+  // One count of the records in flight for both batchers (a record waiting on one runs towards neither),
+  // made in the order a record meets them: its index writes, then its notification.
+  const inFlight = inFlightRecords();
+  const indexWriter = indexWriteBatcher({ ddb: deps.ddb, tableName: deps.tableName, ...budget }, inFlight);
+  const notifier = notificationBatcher({ sns: deps.sns, topicArn: deps.topicArn }, undefined, inFlight);
   const processor = new BatchProcessor(EventType.SQS);
   processor.register(
     records,
     (record: SQSRecord) =>
-      notifier.track(() =>
+      inFlight.track(() =>
         handleRecordMessage(record, resolutions.get(record.messageId) ?? resolveMessage(deps, record), {
           ...deps,
           ...budget,
           logger: deps.logger.createChild(),
           snapshots,
           notifier,
+          indexWriter,
         }),
       ),
     { throwOnFullBatchFailure: false, processInParallel: true },
@@ -186,10 +196,11 @@ async function handleRecordMessage(
   }
 }
 
-/** What each record of one invocation works with: its own logger, the batch's snapshots and notification batcher. */
+/** What each record of one invocation works with: its own logger, the batch's snapshots, notification and index batchers. */
 interface BatchDeps extends StoreRecordDeps, WaitBudget {
   snapshots: BatchSnapshots;
   notifier: NotificationBatcher;
+  indexWriter: IndexWriter;
 }
 
 async function reparseExpired(

@@ -11,6 +11,7 @@ import type { MeetingRecord } from "../record/record-schema";
 import { batchWrite } from "./batch-write";
 import { claimContent, type HeldClaim, type KnownClaim, releaseClaim } from "./content-claim";
 import { indexItems, itemKey, keyString, personIndexWarning } from "./index-items";
+import type { IndexWriter } from "./index-write-batcher";
 import type { IndexItem } from "./item-keys";
 import { keys } from "./item-keys";
 import type { ItemKey, RecordItem } from "./record-item";
@@ -32,7 +33,8 @@ import { hasTimeFor, type WaitBudget, waitWithinBudget } from "./wait-budget";
  * index items and deletes the ones no longer produced. The record item is
  * written first (it is the commit point: GET /meetings/{id} is right at
  * once), marked indexPendingSince with the keys still to delete; then the
- * index items are batch-written (25 a call) and the mark is cleared. Lists
+ * index items are batch-written (25 a call; in a batch, in calls shared
+ * with the other records', index-write-batcher.ts) and the mark is cleared. Lists
  * can show the previous summary for the few milliseconds in between. Not
  * TransactWriteItems: dynalite (the local emulator) does not implement it,
  * transactions cost twice the write units, and cap at 100 items, which a
@@ -100,6 +102,8 @@ export interface RecordStoreDeps extends WaitBudget {
   now: () => Date;
   /** reports best-effort clean-up failures */
   warn?: (message: string, details: Record<string, unknown>) => void;
+  /** the invocation's shared index writes (index-write-batcher.ts); absent: this record's own BatchWriteItem calls */
+  indexWriter?: IndexWriter;
 }
 
 export type StoreOutcome = "created" | "updated" | "unchanged";
@@ -461,7 +465,8 @@ async function writeRecord(
   await deps.ddb.send(new PutCommand({ TableName: deps.tableName, Item: pending, ...condition }));
   onWritten();
   try {
-    await batchWrite(deps, puts as unknown as Record<string, unknown>[], deletes);
+    const items = puts as unknown as Record<string, unknown>[];
+    await (deps.indexWriter ? deps.indexWriter.write(items, deletes) : batchWrite(deps, items, deletes));
   } catch (error) {
     // A failed owner hands the rewrite to the next delivery at once, rather than once the mark ages out.
     await releaseQuietly(deps, pending);
