@@ -5,6 +5,7 @@ import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { processRecordMessages, type StoreRecordDeps } from "../../../shared/ingest/store-record-service";
 import type { MeetingRecord } from "../../../shared/record/record-schema";
+import { indexItems } from "../../../shared/storage/index-items";
 import type { RecordItem } from "../../../shared/storage/record-item";
 import { type OwedNotification, type RecordStoreDeps, storeRecord } from "../../../shared/storage/record-store";
 import { dynaliteTable } from "../storage/support/dynalite-table";
@@ -105,6 +106,55 @@ function anotherWriterAfterTheBatchRead(page: { record: MeetingRecord; version: 
   return { announced, wrote: () => done };
 }
 
+/** The record whose item a request Puts with an index mark, if it is such a Put (before or after the document client marshals it). */
+function marksIndex(command: string, input: Record<string, unknown>): string | undefined {
+  const item = input.Item as { id?: string | { S?: string }; indexPendingSince?: unknown } | undefined;
+  if (command !== "PutItemCommand" || !item?.indexPendingSince) return undefined;
+  return typeof item.id === "string" ? item.id : item.id?.S;
+}
+
+/**
+ * The answers of the requests `held` picks out each held until `count` have
+ * theirs, then given all at once: the records go on together (timing on a
+ * loaded machine does not split them).
+ */
+function answerTogether(
+  ...groups: { held: (command: string, input: Record<string, unknown>) => boolean; count: number }[]
+) {
+  const waits = groups.map(({ held, count }) => {
+    let answered = 0;
+    let release!: () => void;
+    const together = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    return async (command: string, input: Record<string, unknown>) => {
+      if (!held(command, input)) return;
+      answered += 1;
+      if (answered === count) release();
+      await together;
+    };
+  });
+  table.hooks.after = async (command, input) => {
+    for (const wait of waits) await wait(command, input);
+  };
+}
+
+const recordPuts = (count: number) => ({
+  held: (command: string, input: Record<string, unknown>) => marksIndex(command, input) !== undefined,
+  count,
+});
+const indexCalls = (count: number) => ({ held: (command: string) => command === "BatchWriteItemCommand", count });
+
+/** The index items of the record missing from their partitions. */
+async function missingIndexItems(record: MeetingRecord): Promise<string[]> {
+  const missing: string[] = [];
+  for (const item of indexItems(record)) {
+    const partition = await table.partition(item.pk);
+    if (!partition.some((stored) => stored.sk === item.sk)) missing.push(`${item.pk} ${item.sk}`);
+  }
+  return missing;
+}
+
 async function recordItem(id: string): Promise<RecordItem> {
   return (await table.partition(`REC#${id}`))[0] as unknown as RecordItem;
 }
@@ -112,6 +162,8 @@ async function recordItem(id: string): Promise<RecordItem> {
 describe("a store-record batch", () => {
   it("reads its 5 new records' items in one BatchGetItem, no GetItem, and announces them in one PublishBatch", async () => {
     const pages = Array.from({ length: 5 }, () => aPage());
+    // the records reach their index writes, and then their notifications, together
+    answerTogether(recordPuts(5), indexCalls(3));
 
     const response = await processRecordMessages(
       pages.map((page, i) => message(`m${i}`, page)),
@@ -240,5 +292,71 @@ describe("a store-record batch", () => {
     expect(redelivery.batchItemFailures).toEqual([]);
     expect(types()).toEqual([`${refused.record.id}:record.created`]);
     expect(await recordItem(refused.record.id)).not.toHaveProperty("pendingNotification");
+  });
+
+  it("writes its 5 new records' 55 index items in 3 shared BatchWriteItem calls, not one or more per record", async () => {
+    const pages = Array.from({ length: 5 }, () => aPage());
+    expect(pages.map((page) => indexItems(page.record).length)).toEqual([11, 11, 11, 11, 11]);
+    answerTogether(recordPuts(pages.length));
+
+    const response = await processRecordMessages(
+      pages.map((page, i) => message(`m${i}`, page)),
+      deps(),
+    );
+
+    expect(response.batchItemFailures).toEqual([]);
+    expect(count("BatchWriteItem")).toBe(3);
+    for (const page of pages) {
+      expect(await missingIndexItems(page.record)).toEqual([]);
+      const item = await recordItem(page.record.id);
+      expect(item).not.toHaveProperty("indexPendingSince");
+      expect(item).not.toHaveProperty("pendingNotification");
+    }
+    expect(types().sort()).toEqual(pages.map((page) => `${page.record.id}:record.created`).sort());
+  });
+
+  it("fails only the record whose index write fails: its mark released, its notification owed, the others stored", async () => {
+    // the two others' 22 requests wait (up to the cap) for nothing else: the failing record's call is its own
+    const pages = Array.from({ length: 3 }, () => aPage());
+    const failing = pages[1] as (typeof pages)[number];
+    let othersWritten!: () => void;
+    const othersSent = new Promise<void>((resolve) => {
+      othersWritten = resolve;
+    });
+    table.hooks.before = async (command, input) => {
+      // its record item Put waits for the others' index write, so that its own goes in a call of its own
+      if (marksIndex(command, input) === failing.record.id) await othersSent;
+      if (command !== "BatchWriteItemCommand") return;
+      if (JSON.stringify(input).includes(failing.record.id)) throw new Error("throttled past the SDK's retries");
+      othersWritten();
+    };
+
+    const response = await processRecordMessages(
+      pages.map((page, i) => message(`m${i}`, page)),
+      deps(),
+    );
+
+    expect(failedIds(response)).toEqual(["m1"]);
+    const failed = await recordItem(failing.record.id);
+    expect(failed.indexPendingSince).toMatch(/\/released$/);
+    expect(failed.pendingNotification).toBe("record.created");
+    for (const page of pages.filter((page) => page !== failing)) {
+      expect(await missingIndexItems(page.record)).toEqual([]);
+      expect(await recordItem(page.record.id)).not.toHaveProperty("indexPendingSince");
+    }
+    expect(types().sort()).toEqual(
+      pages
+        .filter((page) => page !== failing)
+        .map((page) => `${page.record.id}:record.created`)
+        .sort(),
+    );
+
+    table.hooks.before = undefined;
+    snsMock.resetHistory();
+    const redelivery = await processRecordMessages([message("m1", failing)], deps());
+
+    expect(redelivery.batchItemFailures).toEqual([]);
+    expect(await missingIndexItems(failing.record)).toEqual([]);
+    expect(types()).toEqual([`${failing.record.id}:record.created`]);
   });
 });

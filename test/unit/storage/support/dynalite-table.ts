@@ -6,7 +6,7 @@ import { createTable } from "../../../../infra/local/create-local-resources";
 
 export interface RequestHooks {
   before?: (command: string, input: Record<string, unknown>) => void | Promise<void>;
-  after?: (command: string) => void | Promise<void>;
+  after?: (command: string, input: Record<string, unknown>) => void | Promise<void>;
 }
 
 /**
@@ -35,7 +35,7 @@ export async function dynaliteTable(tableName = "docket") {
       await hooks.before?.(command, input);
       input.ReturnConsumedCapacity = "TOTAL";
       const result = await next(args);
-      await hooks.after?.(command);
+      await hooks.after?.(command, input);
       if (/^(Put|Update|Delete|BatchWrite)/.test(command)) {
         const consumed = (result.output as { ConsumedCapacity?: unknown }).ConsumedCapacity;
         const entries = (Array.isArray(consumed) ? consumed : [consumed]) as { CapacityUnits?: number }[];
