@@ -19,12 +19,17 @@ export const MAX_INDEX_WAIT_MS = 20;
  * `write` settles with that one record's own requests: it resolves once all
  * of them are written, and rejects when one of them stays unprocessed after
  * the retries (TransientError) or a call holding one throws; the records
- * sharing those calls are unaffected. A record's requests may span calls.
+ * sharing those calls are unaffected. A record's requests may span calls:
+ * a failed one rejects only once none of its calls is still out, and its
+ * requests not yet sent are dropped, so when its caller releases the mark
+ * no write of it can land after the next writer's.
  *
  * Calls go out when 25 requests wait (whole calls only; the rest waits on),
  * when every record in flight is waiting (nothing more can join), or
  * MAX_INDEX_WAIT_MS after the first wait, whichever comes first; the count
- * of records in flight is the notification batcher's (in-flight-records.ts).
+ * of records in flight is the notification batcher's (in-flight-records.ts:
+ * make this batcher first, so that when all wait, index writes go out and
+ * the notifications wait for the records they release).
  *
  * DynamoDB refuses a call with two requests for one key. Records of one
  * batch never share an index key (the sort key carries the record id), and
