@@ -31,6 +31,7 @@ const HANDLER_ENV = {
   RAW_BUCKET_NAME: "raw",
   ARTIFACTS_BUCKET_NAME: "artifacts",
   RECORDS_QUEUE_URL: "https://sqs.ap-east-1.amazonaws.com/111122223333/records",
+  PAGE_EVENTS_QUEUE_URL: "https://sqs.ap-east-1.amazonaws.com/111122223333/page-events",
   TABLE_NAME: "table",
   INGEST_TOPIC_ARN: "arn:aws:sns:ap-east-1:111122223333:ingest",
   MAX_PAGE_BYTES: "10485760",
