@@ -213,8 +213,10 @@ async function storeVersion(
     if (!hasTimeFor(deps)) {
       throw new TransientError(`record ${incoming.id}: too little time left in this invocation; retry later`);
     }
-    // The batch's snapshot decides the first attempt only; every retry reads afresh.
+    // The batch's snapshots decide the first attempt only; every retry (after a wait, or a lost
+    // write) reads afresh, the content claim included.
     const stored = snapshot !== undefined ? snapshot : await readRecordItem(deps, incoming.id, { consistent: true });
+    const batchClaim = attempt === 1 ? claimSnapshot : undefined;
     snapshot = undefined;
     const now = deps.now();
     let sameVersion = false;
@@ -250,10 +252,10 @@ async function storeVersion(
         if (!unfinished) return result;
         sameVersion = true;
       } else {
-        prepared = claimed ??= await prepare(deps, incoming, version, claim, claimSnapshot);
+        prepared = claimed ??= await prepare(deps, incoming, version, claim, batchClaim);
       }
     } else {
-      prepared = claimed ??= await prepare(deps, incoming, version, claim, claimSnapshot);
+      prepared = claimed ??= await prepare(deps, incoming, version, claim, batchClaim);
     }
 
     const { record, recordJson, recordSha256, items, indexSha256 } = prepared;

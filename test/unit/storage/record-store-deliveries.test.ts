@@ -2,6 +2,7 @@ import { S3Client } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { TransientError } from "../../../shared/errors";
 import type { MeetingRecord } from "../../../shared/record/record-schema";
+import { keys } from "../../../shared/storage/item-keys";
 import type { RecordItem } from "../../../shared/storage/record-item";
 import {
   ABANDONED_PENDING_MS,
@@ -262,5 +263,35 @@ describe("a delivery deciding its first attempt on its batch's snapshot of the r
 
     expect(older).toMatchObject({ outcome: "unchanged", reason: "stale" });
     expect(table.requests).toEqual([]);
+  });
+
+  it("claims its bytes afresh after waiting on a mark, not on the batch's read of their claim", async () => {
+    const original = aRecord();
+    await storeRecord(deps(), original, versionOf(original), announce);
+    const record = aRecord();
+    const first = heldAnnounce();
+    const slow = storeRecord(deps(), record, versionOf(record), first.held);
+    await first.reached;
+    const snapshot = await recordItem(record.id);
+    // The batch's read of the claim of the original's bytes, since outdated: it named another record.
+    const outdated = { ...(await recordItem(original.id)), id: "rec_outdated" };
+    const claimSnapshot = {
+      claim: { ...keys.content(original.source.sha256), recordId: "rec_outdated" },
+      owner: outdated,
+    };
+    const copy = { ...record, source: { ...record.source, sha256: original.source.sha256 } };
+
+    const second = await storeRecord(
+      deps(async () => {
+        first.release();
+        await slow;
+      }),
+      copy,
+      versionOf(copy, "02"),
+      announce,
+      { snapshot, claimSnapshot },
+    );
+
+    expect(second).toMatchObject({ outcome: "updated", duplicateOf: original.id });
   });
 });
