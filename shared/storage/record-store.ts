@@ -375,14 +375,21 @@ function sameVersionCondition(stored: RecordItem): Condition {
   };
 }
 
-/** The index mark is still the one read: none, or the same (so its owner has not changed). */
+/**
+ * The index mark is still the one read (none, or the same: its owner has not changed), and so is
+ * the owed notification: a delivery that published it clears it without changing the version, and
+ * a writer that read it still owed must not publish it again.
+ */
 function markCondition(stored: RecordItem): Condition {
-  return stored.indexPendingSince
-    ? {
-        ConditionExpression: "indexPendingSince = :since",
-        ExpressionAttributeValues: { ":since": stored.indexPendingSince },
-      }
-    : { ConditionExpression: "attribute_not_exists(indexPendingSince)" };
+  const values: Record<string, string> = {};
+  const mark = stored.indexPendingSince ? "indexPendingSince = :since" : "attribute_not_exists(indexPendingSince)";
+  if (stored.indexPendingSince) values[":since"] = stored.indexPendingSince;
+  const owed = stored.pendingNotification ? "pendingNotification = :owed" : "attribute_not_exists(pendingNotification)";
+  if (stored.pendingNotification) values[":owed"] = stored.pendingNotification;
+  return {
+    ConditionExpression: `${mark} AND ${owed}`,
+    ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
+  };
 }
 
 function isAbandoned(pendingSince: string, now: Date): boolean {

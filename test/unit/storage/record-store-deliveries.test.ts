@@ -196,6 +196,27 @@ describe("two deliveries of one record message", () => {
   });
 });
 
+describe("a notification left owed by a failed publish", () => {
+  it("is published once when a delivery that read it owed writes after another delivery published it", async () => {
+    const record = aRecord();
+    await expect(
+      storeRecord(deps(), record, versionOf(record), async () => {
+        throw new Error("SNS unavailable");
+      }),
+    ).rejects.toThrow("SNS unavailable");
+    const read = await recordItem(record.id);
+    expect(read.pendingNotification).toBe("record.created");
+
+    // One redelivery publishes it; another, which read the item before that, writes after it.
+    await storeRecord(deps(), record, versionOf(record), announce);
+    const late = await storeRecord(deps(), record, versionOf(record), announce, { snapshot: read });
+
+    expect(published).toEqual(["record.created"]);
+    expect(late).toMatchObject({ outcome: "unchanged", reason: "duplicate" });
+    expect(late).not.toHaveProperty("announced");
+  });
+});
+
 describe("a delivery deciding its first attempt on its batch's snapshot of the record item", () => {
   it("re-reads when the snapshot said no record but another delivery has since written it, and waits out its mark", async () => {
     const record = aRecord();

@@ -135,7 +135,9 @@ describe("storeRecord", () => {
     expect(announced).toEqual(["record.created"]);
     expect(recordPuts(ddbMock)[0]).toMatchObject({
       Item: { indexPendingSince: NOW.toISOString() },
-      ConditionExpression: "objectVersion = :read AND attribute_not_exists(indexPendingSince)",
+      // the owed notification as read, too: a delivery that published it in between clears it
+      ConditionExpression:
+        "objectVersion = :read AND attribute_not_exists(indexPendingSince) AND pendingNotification = :owed",
     });
     expect(ddbMock.commandCalls(BatchWriteCommand)).toHaveLength(0);
   });
@@ -401,7 +403,8 @@ describe("storeRecord", () => {
       const takeOver = recordPuts(ddbMock).at(-1);
       expect(takeOver).toMatchObject({
         Item: { indexPendingSince: NOW.toISOString(), objectVersion: interrupted.objectVersion },
-        ConditionExpression: "objectVersion = :read AND indexPendingSince = :since",
+        ConditionExpression:
+          "objectVersion = :read AND indexPendingSince = :since AND attribute_not_exists(pendingNotification)",
         ExpressionAttributeValues: { ":since": abandonedSince },
       });
       const [clear] = ddbMock.commandCalls(UpdateCommand).map((call) => call.args[0].input);
