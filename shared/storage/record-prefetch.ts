@@ -102,13 +102,3 @@ async function readKeys(deps: RecordPrefetchDeps, asked: ReadonlyMap<string, Wan
     }
   }
 }
-
-/** The record items alone (see prefetchBatch). */
-export async function prefetchRecordItems(deps: RecordPrefetchDeps, ids: Iterable<string>): Promise<RecordSnapshots> {
-  return (
-    await prefetchBatch(
-      deps,
-      [...ids].map((id) => ({ id })),
-    )
-  ).records;
-}

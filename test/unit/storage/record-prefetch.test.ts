@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { TransientError } from "../../../shared/errors";
 import { claimContent, type KnownClaim } from "../../../shared/storage/content-claim";
 import { keys } from "../../../shared/storage/item-keys";
-import { prefetchBatch, prefetchRecordItems } from "../../../shared/storage/record-prefetch";
+import { prefetchBatch, type RecordPrefetchDeps } from "../../../shared/storage/record-prefetch";
 import { storeRecord } from "../../../shared/storage/record-store";
 import { dynaliteTable } from "./support/dynalite-table";
 import { aMeetingRecord } from "./support/meeting-record";
@@ -56,7 +56,16 @@ function batchGetClient(answer: (input: BatchGetCommandInput) => unknown) {
   return { ddb, calls };
 }
 
-describe("prefetchRecordItems", () => {
+/** The record items alone, as a batch with no bytes to claim reads them. */
+const prefetchRecordItems = async (deps: RecordPrefetchDeps, ids: string[]) =>
+  (
+    await prefetchBatch(
+      deps,
+      ids.map((id) => ({ id })),
+    )
+  ).records;
+
+describe("prefetchBatch, for record items", () => {
   it("reads a batch's record items with consistent BatchGetItem calls of at most 100 keys, each id once", async () => {
     const present = await stored(1);
     await stored(2);
