@@ -1,5 +1,6 @@
 import type { AnyNode, Document, Element, Text } from "domhandler";
 import { DomHandler, Parser } from "htmlparser2";
+import { FastTokenizer } from "./html-tokenizer";
 import { BLOCK_TAGS, SKIPPED_TAGS } from "./lexicon/html-tags";
 import { checkDeadline } from "./parse-deadline";
 
@@ -64,7 +65,7 @@ const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
  */
 export function parseHtml(html: string): HtmlDocument | undefined {
   const handler = new DepthLimitedHandler();
-  const parser = new Parser(handler);
+  const parser = new Parser(handler, { Tokenizer: FastTokenizer });
   handler.building = parser;
   parser.end(html);
   return handler.tooDeep ? undefined : indexDocument(handler.root);
