@@ -1,4 +1,5 @@
 import { Buffer, isUtf8 } from "node:buffer";
+import { decodeText } from "./decode-text";
 
 /**
  * Decode step: raw bytes → text, or a reason the bytes are not a page.
@@ -50,7 +51,7 @@ export function decodePage(bytes: Uint8Array, hints: DecodeHints = {}): DecodeRe
   const bom = byteOrderMark(bytes);
   if (bom) {
     const rest = bytes.subarray(bom.length);
-    const text = new TextDecoder(bom.encoding).decode(rest);
+    const text = decodeText(rest, bom.encoding);
     if (text.trim() === "") return { ok: false, code: "empty", message: "the page has only a byte-order mark" };
     if (fitsByteOrderMark(bom.encoding, rest, text))
       return {
@@ -101,7 +102,7 @@ function decodeUnmarked(bytes: Uint8Array, hints: DecodeHints): DecodeResult {
     return { ok: false, code: "undecodable", message: "no supported charset (utf-8, gb18030, big5) decodes the bytes" };
 
   const warnings: string[] = [];
-  const text = new TextDecoder(chosen.encoding).decode(bytes);
+  const text = decodeText(bytes, chosen.encoding);
   const damaged = countReplacements(text);
   if (heavilyDamaged(damaged, text.length))
     return { ok: false, code: "undecodable", message: `decoding as ${chosen.encoding} damages ${damaged} characters` };
