@@ -9,12 +9,18 @@ import { Buffer, isUtf8, transcode } from "node:buffer";
  * TextDecoder drops: anything else (damaged bytes, whose replacement
  * characters the decoders place differently, or a mark) goes to TextDecoder.
  */
-export function decodeText(bytes: Uint8Array, encoding: string): string {
+export function decodeText(bytes: Uint8Array, encoding: string): DecodedText {
   if (encoding === "utf-8" && !opensWithUtf8Bom(bytes) && isUtf8(bytes)) {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    return transcode(buffer, "utf8", "utf16le").toString("utf16le");
+    return { text: transcode(buffer, "utf8", "utf16le").toString("utf16le"), utf8: bytes };
   }
-  return new TextDecoder(encoding).decode(bytes);
+  return { text: new TextDecoder(encoding).decode(bytes), utf8: undefined };
+}
+
+export interface DecodedText {
+  text: string;
+  /** the bytes, when they are valid UTF-8 that `text` is exactly: a scan of them sees what a scan of `text` sees */
+  utf8: Uint8Array | undefined;
 }
 
 function opensWithUtf8Bom(bytes: Uint8Array): boolean {

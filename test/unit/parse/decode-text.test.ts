@@ -23,17 +23,24 @@ describe("decodeText reads bytes exactly as TextDecoder does", () => {
     ["an encoded surrogate", bytes(0xed, 0xa0, 0x80, 0x61)],
     ["GBK bytes read as UTF-8", bytes(0xbb, 0xe1, 0xd2, 0xe9)],
   ])("%s", (_name, input) => {
-    expect(decodeText(input, "utf-8")).toBe(textDecoder(input));
+    expect(decodeText(input, "utf-8").text).toBe(textDecoder(input));
   });
 
   it("reads a view into a larger buffer from its own offset", () => {
     const whole = utf8("前缀会议纪要后缀");
     const view = whole.subarray(6, 18);
-    expect(decodeText(view, "utf-8")).toBe("会议纪要");
+    expect(decodeText(view, "utf-8")).toEqual({ text: "会议纪要", utf8: view });
+  });
+
+  it("hands back the bytes only when the text is exactly them decoded: valid UTF-8 that opens without a byte-order mark", () => {
+    const valid = utf8("会议纪要");
+    expect(decodeText(valid, "utf-8").utf8).toBe(valid);
+    expect(decodeText(utf8("\ufeff会议"), "utf-8").utf8).toBeUndefined();
+    expect(decodeText(bytes(0x61, 0x80, 0x62), "utf-8").utf8).toBeUndefined();
   });
 
   it("hands other charsets to TextDecoder (GB18030 会议)", () => {
-    expect(decodeText(bytes(0xbb, 0xe1, 0xd2, 0xe9), "gb18030")).toBe("会议");
+    expect(decodeText(bytes(0xbb, 0xe1, 0xd2, 0xe9), "gb18030")).toEqual({ text: "会议", utf8: undefined });
   });
 
   it("reads every golden page as TextDecoder does", () => {
@@ -41,7 +48,7 @@ describe("decodeText reads bytes exactly as TextDecoder does", () => {
     expect(pages.length).toBeGreaterThan(100);
     for (const page of pages) {
       const raw = new Uint8Array(readFileSync(page.path));
-      expect(decodeText(raw, "utf-8") === textDecoder(raw), page.slug).toBe(true);
+      expect(decodeText(raw, "utf-8").text === textDecoder(raw), page.slug).toBe(true);
     }
   });
 });
