@@ -58,7 +58,7 @@ function countText(text: string, end: number): [number, number] {
   return [traditional, simplified];
 }
 
-/** The same counts in valid UTF-8; an aligned word with no byte above 0x7F is four ASCII characters, skipped at once. */
+/** The same counts in valid UTF-8; after an ASCII byte, aligned words with no byte above 0x7F (four ASCII characters each) are skipped whole. */
 function countUtf8(bytes: Uint8Array): [number, number] {
   let traditional = 0;
   let simplified = 0;
@@ -69,14 +69,16 @@ function countUtf8(bytes: Uint8Array): [number, number] {
   const words = wordCount > 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset + head, wordCount) : new Uint32Array(0);
   let i = 0;
   while (i < n) {
-    if (i >= head && ((i - head) & 3) === 0) {
-      const word = (i - head) >>> 2;
-      if (word < words.length && ((words[word] as number) & 0x80808080) === 0) {
-        i += 4;
-        continue;
-      }
-    }
     const lead = bytes[i] as number;
+    if (lead < 0x80) {
+      i++;
+      if (i >= head && ((i - head) & 3) === 0) {
+        let word = (i - head) >>> 2;
+        while (word < wordCount && ((words[word] as number) & 0x80808080) === 0) word++;
+        i = head + 4 * word;
+      }
+      continue;
+    }
     if (lead < 0xe4 || lead > 0xe9) {
       i++;
       continue;
