@@ -1,4 +1,5 @@
 import { Buffer, isUtf8 } from "node:buffer";
+import { decodeText } from "./decode-text";
 
 /**
  * Decode step: raw bytes → text, or a reason the bytes are not a page.
@@ -8,7 +9,14 @@ import { Buffer, isUtf8 } from "node:buffer";
  */
 
 export type DecodeResult =
-  | { ok: true; text: string; encoding: string; warnings: string[] }
+  | {
+      ok: true;
+      text: string;
+      encoding: string;
+      warnings: string[];
+      /** the bytes `text` decodes, when they are valid UTF-8 (detect-script.ts counts there: faster than in characters) */
+      utf8?: Uint8Array | undefined;
+    }
   | { ok: false; code: "empty" | "binary" | "undecodable"; message: string };
 
 /** File signatures of formats that are never pages (the first bytes of the file). */
@@ -50,7 +58,7 @@ export function decodePage(bytes: Uint8Array, hints: DecodeHints = {}): DecodeRe
   const bom = byteOrderMark(bytes);
   if (bom) {
     const rest = bytes.subarray(bom.length);
-    const text = new TextDecoder(bom.encoding).decode(rest);
+    const { text, utf8 } = decodeText(rest, bom.encoding);
     if (text.trim() === "") return { ok: false, code: "empty", message: "the page has only a byte-order mark" };
     if (fitsByteOrderMark(bom.encoding, rest, text))
       return {
@@ -58,6 +66,7 @@ export function decodePage(bytes: Uint8Array, hints: DecodeHints = {}): DecodeRe
         text,
         encoding: bom.encoding,
         warnings: damageWarnings(countReplacements(text), bom.encoding),
+        utf8,
       };
     // A mark in front of other bytes (a UTF-8 include pasted above a GBK page): the bytes have the last word.
     const decoded = decodeUnmarked(rest, hints);
@@ -101,14 +110,14 @@ function decodeUnmarked(bytes: Uint8Array, hints: DecodeHints): DecodeResult {
     return { ok: false, code: "undecodable", message: "no supported charset (utf-8, gb18030, big5) decodes the bytes" };
 
   const warnings: string[] = [];
-  const text = new TextDecoder(chosen.encoding).decode(bytes);
+  const { text, utf8 } = decodeText(bytes, chosen.encoding);
   const damaged = countReplacements(text);
   if (heavilyDamaged(damaged, text.length))
     return { ok: false, code: "undecodable", message: `decoding as ${chosen.encoding} damages ${damaged} characters` };
   warnings.push(...damageWarnings(damaged, chosen.encoding));
   if (declared && declared.encoding !== chosen.encoding && hasNonAscii(sample))
     warnings.push(`source.encoding: ${declared.where} declares ${declared.label} but the bytes are ${chosen.encoding}`);
-  return { ok: true, text, encoding: chosen.encoding, warnings };
+  return { ok: true, text, encoding: chosen.encoding, warnings, utf8 };
 }
 
 function isBlank(bytes: Uint8Array): boolean {

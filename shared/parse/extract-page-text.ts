@@ -28,7 +28,7 @@ export function extractPageText(bytes: Uint8Array, input: PageInput): PageStageR
   checkDeadlineNow();
   const text = decoded.text;
   const format = detectFormat(text, input.contentType);
-  const script = detectScript(text);
+  const script = detectScript(text, decoded.utf8);
   const normalise = (t: string) => normaliseText(t, script);
   const fromHtml = format === "html" ? extractHtmlPage(text, normalise) : undefined;
   const nestedTooDeep = format === "html" && !fromHtml;

@@ -1,5 +1,6 @@
 import type { AnyNode, Document, Element, Text } from "domhandler";
 import { DomHandler, Parser } from "htmlparser2";
+import { FastTokenizer } from "./html-tokenizer";
 import { BLOCK_TAGS, SKIPPED_TAGS } from "./lexicon/html-tags";
 import { checkDeadline } from "./parse-deadline";
 
@@ -64,7 +65,7 @@ const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
  */
 export function parseHtml(html: string): HtmlDocument | undefined {
   const handler = new DepthLimitedHandler();
-  const parser = new Parser(handler);
+  const parser = new Parser(handler, { Tokenizer: FastTokenizer });
   handler.building = parser;
   parser.end(html);
   return handler.tooDeep ? undefined : indexDocument(handler.root);
@@ -94,14 +95,15 @@ function isSkipped(el: Element): boolean {
   return SKIPPED_TAGS.has(el.name) || isHidden(el);
 }
 
+/** Per UTF-16 code unit: 1 if a reader sees it; 0 for whitespace, NBSP, ideographic space, zero-width characters. */
+const VISIBLE = new Uint8Array(0x10000).fill(1);
+for (let c = 0; c <= 0x20; c++) VISIBLE[c] = 0;
+for (const c of [0xa0, 0x3000, 0x200b, 0x200c, 0x200d, 0xfeff]) VISIBLE[c] = 0;
+
+/** A sum over a table rather than a chain of comparisons: it runs over every text node, twice. */
 export function visibleLength(text: string): number {
   let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // whitespace, NBSP, ideographic space, zero-width characters
-    if (c <= 0x20 || c === 0xa0 || c === 0x3000 || (c >= 0x200b && c <= 0x200d) || c === 0xfeff) continue;
-    n++;
-  }
+  for (let i = 0; i < text.length; i++) n += VISIBLE[text.charCodeAt(i)] as number;
   return n;
 }
 

@@ -77,7 +77,12 @@ interface Index {
   byCode: Map<string, Division>;
   /** name lengths by first two characters, longest first: the scan only tries lengths that exist */
   lengthsByStart: Map<string, number[]>;
+  /** per UTF-16 code unit: FIRST if some name opens with it, SECOND if some name has it second; most text has neither */
+  nameChars: Uint8Array;
 }
+
+const FIRST = 1;
+const SECOND = 2;
 
 let index: Index | undefined;
 
@@ -156,7 +161,14 @@ function build(): Index {
     lengthsByStart.set(start, lengths);
   }
   for (const lengths of lengthsByStart.values()) lengths.sort((a, b) => b - a);
-  return { byName, byCode, lengthsByStart };
+  const nameChars = new Uint8Array(0x10000);
+  for (const start of lengthsByStart.keys()) {
+    const [first, second] = [start.charCodeAt(0), start.charCodeAt(1)];
+    nameChars[first] = (nameChars[first] as number) | FIRST;
+    // a one-character name has no second character, and the scan never tries it (it reads two at a time)
+    if (start.length > 1) nameChars[second] = (nameChars[second] as number) | SECOND;
+  }
+  return { byName, byCode, lengthsByStart, nameChars };
 }
 
 function getIndex(): Index {
@@ -166,9 +178,17 @@ function getIndex(): Index {
 
 /** Every division name in a text, longest match first at each position, left to right. */
 export function findDivisionNames(text: string): { text: string; at: number; hits: NameHit[] }[] {
-  const { byName, lengthsByStart } = getIndex();
+  const { byName, lengthsByStart, nameChars } = getIndex();
   const out: { text: string; at: number; hits: NameHit[] }[] = [];
   for (let i = 0; i < text.length - 1; ) {
+    // no name starts here: skip the substring and the map lookup
+    if (
+      ((nameChars[text.charCodeAt(i)] as number) & FIRST) === 0 ||
+      ((nameChars[text.charCodeAt(i + 1)] as number) & SECOND) === 0
+    ) {
+      i++;
+      continue;
+    }
     let matched = 0;
     for (const length of lengthsByStart.get(text.slice(i, i + 2)) ?? []) {
       if (i + length > text.length) continue;

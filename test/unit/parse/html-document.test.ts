@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_NESTING_DEPTH, parseHtml } from "../../../shared/parse/html-document";
+import { MAX_NESTING_DEPTH, parseHtml, visibleLength } from "../../../shared/parse/html-document";
 
 const nested = (open: string, depth: number) => `<html><body>${open.repeat(depth - 2)}会议纪要</body></html>`;
 
@@ -28,5 +28,21 @@ describe("parseHtml nesting limit", () => {
 
   it("counts stray closing tags as the parser does: a </span> with no open <span> closes nothing", () => {
     expect(parseHtml(nested("<div></span>", MAX_NESTING_DEPTH + 1))).toBeUndefined();
+  });
+});
+
+describe("visibleLength", () => {
+  it("counts what a reader sees: letters, digits, punctuation, Han and characters beyond the BMP", () => {
+    expect(visibleLength("会议a1，!")).toBe(6);
+    expect(visibleLength("𠀀")).toBe(2); // two UTF-16 code units, as every length here
+  });
+
+  it("leaves out whitespace, NBSP, the ideographic space and zero-width characters", () => {
+    expect(visibleLength(" \t\r\n\f\v\u0000\u00a0\u3000\u200b\u200c\u200d\ufeff")).toBe(0);
+    expect(visibleLength("曹\u3000\u3000雷\u00a0\u200b")).toBe(2);
+  });
+
+  it("counts the characters next to the invisible ones", () => {
+    expect(visibleLength("\u0021\u009f\u00a1\u2fff\u3001\u200a\u200e\ufefe\uff00")).toBe(9);
   });
 });
