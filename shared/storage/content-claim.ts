@@ -85,6 +85,9 @@ export type ClaimResult = { duplicateOf: string; held?: undefined } | { duplicat
 /** A writer lives at most its function's timeout; twice that, and an owner that has not written never will. */
 const CLAIM_IN_FLIGHT_MS = 2 * FUNCTION_TIMEOUT_SECONDS.storeRecord * 1000;
 
+/** Twice a writer's life (the proof at claimStands), and as much again for the clocks of two machines. */
+const CLAIM_STANDING_MS = 2 * CLAIM_IN_FLIGHT_MS;
+
 const ATTEMPTS = 4;
 
 /**
@@ -128,6 +131,38 @@ export async function claimContent(
     from = claim;
   }
   throw new TransientError(`content ${sha256}: its claim kept changing hands; retry later`);
+}
+
+/**
+ * Whether a writer may keep the claim on its bytes as the batch read it
+ * rather than Put it again (a request and a write unit per new version of a
+ * record whose bytes did not change, as when a crawler fetches an unchanged
+ * page again): the claim names this record, the record item as read holds
+ * the bytes (the write that follows must be conditional on that item), and
+ * the claim is older than CLAIM_STANDING_MS. The writer then stores the
+ * bytes as their original, as a claim Put that succeeded would decide, and
+ * holds no claim of its own to release should it fail.
+ *
+ * The Put would only change the claim's token, which fails another record's
+ * take-over in flight: one that read this claim, then read this record's
+ * item before the write F that gave it the bytes (after that read, the item
+ * holds them until this write, which keeps them). F claimed the bytes before
+ * the taker read the claim (the token the taker holds is the one read here),
+ * or F found another record's claim, replaced by this claim since: either
+ * way this claim was made less than a writer's life before F's write, which
+ * was less than a writer's life before the taker's Put. So a claim older
+ * than twice a writer's life has no such taker left.
+ */
+export function claimStands(
+  known: KnownClaim | undefined,
+  recordId: string,
+  sha256: string,
+  item: RecordItem | null,
+  now: Date,
+): boolean {
+  const claim = known?.claim;
+  if (claim?.recordId !== recordId || !claim.claimedAt || item?.version.sha256 !== sha256) return false;
+  return now.getTime() - Date.parse(claim.claimedAt) >= CLAIM_STANDING_MS;
 }
 
 /**
