@@ -9,8 +9,8 @@
  * Batches of 10, the local runtime's. Prints CPU ms per record, and the
  * requests per record the emulators served. --same-keys uploads every copy
  * of a fixture under one key, as a crawler fetching unchanged pages again
- * would: after the warm-up, every record is a newer version with the same
- * content.
+ * a day later would: after the warm-up (whose content claims are then dated
+ * a day back), every record is a newer version with the same content.
  *
  *   npx tsx test/bench/store-record-cpu.ts [--records 1000] [--warm-up 200] [--same-keys]
  *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx test/bench/store-record-cpu.ts
@@ -22,6 +22,7 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { S3Client } from "@aws-sdk/client-s3";
 import { SNSClient } from "@aws-sdk/client-sns";
 import { SQSClient } from "@aws-sdk/client-sqs";
+import { DynamoDBDocumentClient, ScanCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { SQSEvent, SQSRecord } from "aws-lambda";
 import { createLocalResources } from "../../infra/local/create-local-resources";
 import { startEmulators } from "../../infra/local/emulators";
@@ -46,12 +47,13 @@ process.env.POWERTOOLS_LOG_LEVEL ??= "WARN";
 
 const emulators = await startEmulators();
 const local = { region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } };
+const dynamodb = new DynamoDBClient({ ...local, endpoint: emulators.dynamodbUrl });
 const resources = await createLocalResources(
   {
     s3: new S3Client({ ...local, endpoint: emulators.fauxqsUrl, forcePathStyle: true }),
     sqs: new SQSClient({ ...local, endpoint: emulators.fauxqsUrl }),
     sns: new SNSClient({ ...local, endpoint: emulators.fauxqsUrl }),
-    dynamodb: new DynamoDBClient({ ...local, endpoint: emulators.dynamodbUrl }),
+    dynamodb,
   },
   "us-east-1",
   "cpu",
@@ -118,8 +120,32 @@ async function store(records: SQSRecord[]): Promise<void> {
   }
 }
 
+/** Dates every content claim a day back: the pages were first stored yesterday. */
+async function ageClaims(): Promise<void> {
+  const ddb = DynamoDBDocumentClient.from(dynamodb);
+  const claims = await ddb.send(
+    new ScanCommand({
+      TableName: resources.tableName,
+      FilterExpression: "begins_with(pk, :content)",
+      ExpressionAttributeValues: { ":content": "CONTENT#" },
+    }),
+  );
+  const yesterday = new Date(Date.now() - 24 * 60 * 60 * 1000).toISOString();
+  for (const claim of claims.Items ?? []) {
+    await ddb.send(
+      new UpdateCommand({
+        TableName: resources.tableName,
+        Key: { pk: claim.pk, sk: claim.sk },
+        UpdateExpression: "SET claimedAt = :yesterday",
+        ExpressionAttributeValues: { ":yesterday": yesterday },
+      }),
+    );
+  }
+}
+
 const run = Date.now().toString(36);
 await store(await messages(warmUp, 0, run));
+if (values["same-keys"]) await ageClaims();
 const measured = await messages(recordCount, warmUp, run);
 const requestsBefore = (await emulators.usage()).requests;
 const cpuBefore = threadCpuMs();
