@@ -434,11 +434,10 @@ describe("storeRecord on a table", () => {
       clock += 3 * ABANDONED_PENDING_MS;
     };
 
-    it("keeps its own claim on the bytes, made long ago, without a Put; a later copy is still its duplicate", async () => {
+    it("keeps a claim of its own made by the version its item holds, without a Put", async () => {
       const record = recordWith();
       await storeRecord(deps, record, versionOf(record, "01"), announce);
       const claimed = await claimItem(record.source.sha256);
-      longAfter();
       const read = await batchRead(record);
       table.writes.length = 0;
 
@@ -447,19 +446,59 @@ describe("storeRecord on a table", () => {
       expect(result).toMatchObject({ outcome: "unchanged", reason: "same-content", duplicateOf: null });
       expect(claimPuts()).toEqual([]);
       expect(await claimItem(record.source.sha256)).toEqual(claimed);
+    });
+
+    it("puts a young claim again when another version made it: a take-over in flight may hold its token", async () => {
+      const record = recordWith();
+      await storeRecord(deps, record, versionOf(record, "01"), announce);
+      await storeRecord(deps, record, versionOf(record, "02"), announce, await batchRead(record));
+      const read = await batchRead(record);
+      expect(read.claimSnapshot.claim?.version?.sequencer).toBe("01");
+      table.writes.length = 0;
+
+      await storeRecord(deps, record, versionOf(record, "03"), announce, read);
+
+      expect(claimPuts()).toHaveLength(1);
+    });
+
+    it("keeps a claim made long ago by another version without a Put; a later copy is still its duplicate", async () => {
+      const record = recordWith();
+      await storeRecord(deps, record, versionOf(record, "01"), announce);
+      await storeRecord(deps, record, versionOf(record, "02"), announce, await batchRead(record));
+      const claimed = await claimItem(record.source.sha256);
+      longAfter();
+      const read = await batchRead(record);
+      table.writes.length = 0;
+
+      const result = await storeRecord(deps, record, versionOf(record, "03"), announce, read);
+
+      expect(result).toMatchObject({ outcome: "unchanged", reason: "same-content", duplicateOf: null });
+      expect(claimPuts()).toEqual([]);
+      expect(await claimItem(record.source.sha256)).toEqual(claimed);
       const copy = recordWith({ sha: record.source.sha256 });
       expect((await storeRecord(deps, copy, versionOf(copy), announce)).duplicateOf).toBe(record.id);
     });
 
-    it("puts its claim again while it is young: another record's take-over may be in flight", async () => {
-      const record = recordWith();
-      await storeRecord(deps, record, versionOf(record, "01"), announce);
+    it("puts a young claim of its version again when its item is a duplicate", async () => {
+      const original = recordWith();
+      await storeRecord(deps, original, versionOf(original), announce);
+      const record = recordWith({ sha: original.source.sha256 });
+      expect((await storeRecord(deps, record, versionOf(record, "01"), announce)).duplicateOf).toBe(original.id);
+      // The original's claim, then taken over by this record's version 01 (its item still marked a duplicate).
+      const claim = await claimItem(record.source.sha256);
+      await table.ddb.send(
+        new PutCommand({
+          TableName: table.tableName,
+          Item: { ...claim, recordId: record.id, version: { ...versionOf(record, "01"), sha256: undefined } },
+        }),
+      );
       const read = await batchRead(record);
       table.writes.length = 0;
 
-      await storeRecord(deps, record, versionOf(record, "02"), announce, read);
+      const result = await storeRecord(deps, record, versionOf(record, "02"), announce, read);
 
       expect(claimPuts()).toHaveLength(1);
+      expect(result.duplicateOf).toBeNull();
     });
 
     it("claims the bytes again when its item as read holds other bytes", async () => {
