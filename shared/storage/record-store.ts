@@ -91,7 +91,10 @@ import { hasTimeFor, type WaitBudget, waitWithinBudget } from "./wait-budget";
  * another writer's fresh mark means a wait and a fresh read, as now. The
  * batch's read of the bytes' content claim is handed to claimContent
  * likewise (see there: it spares the claim Put another record's claim
- * would fail, and decides only on fresh reads).
+ * would fail, and decides only on fresh reads). A claim of this record's
+ * that stands on the item read with it (claimStands: the item holds the
+ * bytes) is kept without a Put, for the write conditional on that item
+ * only: a write that loses claims the bytes afresh.
  */
 
 export interface RecordStoreDeps extends WaitBudget {
