@@ -565,6 +565,30 @@ describe("storeRecord on a table", () => {
       expect(Buffer.from(item.recordBrotli ?? []).equals(held)).toBe(true);
     });
 
+    it("is the JSON of the decision a retry writes: a delivery that finds its version stored as an original is no duplicate", async () => {
+      const original = recordWith();
+      await storeRecord(deps, original, versionOf(original), announce);
+      const record = recordWith({ sha: original.source.sha256 });
+      // A decides: a duplicate of the original, which holds the bytes; it stops before its write.
+      const aAtWrite = stopAt((command) => recordPut(command) === record.id);
+      const aRun = storeRecord({ ...deps, ddb: aAtWrite.ddb }, record, versionOf(record), announce);
+      await aAtWrite.reached;
+      // The original changes to other bytes; B, the same version again, takes the bytes over and
+      // writes, leaving its notification owed.
+      const changed = { ...original, source: { ...original.source, sha256: "4".repeat(64) }, title: "改" };
+      await storeRecord(deps, changed, versionOf(changed, "02"), announce);
+      await expect(
+        storeRecord(deps, record, versionOf(record), async () => {
+          throw new Error("SNS unavailable");
+        }),
+      ).rejects.toThrow("SNS unavailable");
+      aAtWrite.go();
+
+      // A's create fails; its retry finishes B's version, an original, and writes its body.
+      expect(await aRun).toMatchObject({ outcome: "unchanged", reason: "duplicate", duplicateOf: null });
+      expect(await readRecord(reader(), record.id)).toEqual({ ...record, duplicateOf: null });
+    });
+
     it("is compressed afresh when the stored body is not the record's JSON, whatever its recordSha256 says", async () => {
       const record = recordWith();
       await storeRecord(deps, record, versionOf(record, "01"), announce);
