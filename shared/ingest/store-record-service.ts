@@ -10,7 +10,7 @@ import { MalformedMessageError, TransientError } from "../errors";
 import { type RecordEventType, recordEvent } from "../events/ingest-notification";
 import { type NotificationBatcher, notificationBatcher } from "../events/notification-batcher";
 import { type PageVersion, parseRecordMessage } from "../events/record-message";
-import type { Log } from "../observability/log";
+import { keyedLog, type Log } from "../observability/log";
 import { METRIC, type MetricsSink, MetricUnit } from "../observability/metrics";
 import type { MeetingRecord } from "../record/record-schema";
 import type { KnownClaim } from "../storage/content-claim";
@@ -63,7 +63,7 @@ const OUTCOME_METRIC = {
  * complete, so that one update clears both the index mark and the outbox.
  *
  * The batch's records are handled side by side (a record held up by
- * throttling does not hold the rest up), each with its own child logger
+ * throttling does not hold the rest up), each with its own log (keyedLog)
  * carrying its correlation id. Failures are reported in batch order.
  *
  * Requests per record: once the messages are resolved, one consistent
@@ -102,7 +102,7 @@ export async function processRecordMessages(
         handleRecordMessage(record, resolutions.get(record.messageId) ?? resolveMessage(deps, record), {
           ...deps,
           ...budget,
-          logger: deps.logger.createChild(),
+          logger: keyedLog(deps.logger),
           snapshots,
           notifier,
           indexWriter,
@@ -164,7 +164,7 @@ function inBatchOrder(response: SQSBatchResponse, records: SQSRecord[]): SQSBatc
 
 const CORRELATION_ID = "correlation_id";
 
-/** One message, logging through its own child logger (deps.logger): its correlation id is its own. */
+/** One message, logging through its own log (deps.logger, keyedLog): its correlation id is its own. */
 async function handleRecordMessage(
   message: SQSRecord,
   resolution: Promise<Resolved>,

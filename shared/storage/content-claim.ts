@@ -85,6 +85,9 @@ export type ClaimResult = { duplicateOf: string; held?: undefined } | { duplicat
 /** A writer lives at most its function's timeout; twice that, and an owner that has not written never will. */
 const CLAIM_IN_FLIGHT_MS = 2 * FUNCTION_TIMEOUT_SECONDS.storeRecord * 1000;
 
+/** Twice a writer's life (the proof at claimStands), and as much again for the clocks of two machines. */
+const CLAIM_STANDING_MS = 2 * CLAIM_IN_FLIGHT_MS;
+
 const ATTEMPTS = 4;
 
 /**
@@ -128,6 +131,52 @@ export async function claimContent(
     from = claim;
   }
   throw new TransientError(`content ${sha256}: its claim kept changing hands; retry later`);
+}
+
+/**
+ * Whether a writer may keep the claim on its bytes as the batch read it
+ * rather than Put it again (a request and a write unit per new version of a
+ * record whose bytes did not change, as when a crawler fetches an unchanged
+ * page again): the claim names this record, the record item as read holds
+ * the bytes (the write that follows must be conditional on that item), and
+ * either the claim is older than CLAIM_STANDING_MS, or it was made by the
+ * very version the item holds and the item is no duplicate. The writer then
+ * stores the bytes as their original, as a claim Put that succeeded would
+ * decide, and holds no claim of its own to release should it fail.
+ *
+ * The Put would only change the claim's token, which fails another record's
+ * take-over in flight: one that read this claim, then read this record's
+ * item before the write F that last gave it the bytes (a later read finds
+ * them, until this write, which keeps them). F either claimed the bytes or,
+ * a duplicate, read another record's claim; either before this claim was
+ * made (its token is the one the taker holds), so less than a writer's life
+ * before the taker read the item, and less than two before this read: an
+ * older claim has no such taker left. And the taker counts a younger claim
+ * made by the version read here (claimCounts): it is unreleased (its writer,
+ * or those it replaced back to the write that made the item an original,
+ * held the bytes or a live claim of this record) and newer than the item
+ * the taker read (the item only moves to newer versions).
+ */
+export function claimStands(
+  known: KnownClaim | undefined,
+  recordId: string,
+  sha256: string,
+  item: RecordItem | null,
+  now: Date,
+): boolean {
+  const claim = known?.claim;
+  if (claim?.recordId !== recordId || !claim.claimedAt || item?.version.sha256 !== sha256) return false;
+  if (now.getTime() - Date.parse(claim.claimedAt) >= CLAIM_STANDING_MS) return true;
+  const claiming = claim.version;
+  const held = item.version;
+  return (
+    !item.duplicateOf &&
+    claiming !== undefined &&
+    held.uri === claiming.uri &&
+    held.sequencer === claiming.sequencer &&
+    held.eventTime === claiming.eventTime &&
+    held.parserVersion === claiming.parserVersion
+  );
 }
 
 /**

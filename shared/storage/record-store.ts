@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { brotliCompressSync, constants as zlib } from "node:zlib";
 import { DeleteObjectCommand, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { isConditionalCheckFailed } from "../aws/aws-errors";
@@ -9,11 +8,12 @@ import type { UnchangedReason } from "../events/ingest-notification";
 import type { PageVersion } from "../events/record-message";
 import type { MeetingRecord } from "../record/record-schema";
 import { batchWrite } from "./batch-write";
-import { claimContent, type HeldClaim, type KnownClaim, releaseClaim } from "./content-claim";
+import { claimContent, claimStands, type HeldClaim, type KnownClaim, releaseClaim } from "./content-claim";
 import { indexItems, itemKey, keyString, personIndexWarning } from "./index-items";
 import type { IndexWriter } from "./index-write-batcher";
 import type { IndexItem } from "./item-keys";
 import { keys } from "./item-keys";
+import { type CompressedRecord, compressRecord } from "./record-body";
 import type { ItemKey, RecordItem } from "./record-item";
 import { readRecordItem } from "./record-reader";
 import { compareVersions, uriPrefix, type VersionStrings, versionStrings } from "./record-version";
@@ -91,7 +91,10 @@ import { hasTimeFor, type WaitBudget, waitWithinBudget } from "./wait-budget";
  * another writer's fresh mark means a wait and a fresh read, as now. The
  * batch's read of the bytes' content claim is handed to claimContent
  * likewise (see there: it spares the claim Put another record's claim
- * would fail, and decides only on fresh reads).
+ * would fail, and decides only on fresh reads). A claim of this record's
+ * that stands on the item read with it (claimStands: the item holds the
+ * bytes) is kept without a Put, for the write conditional on that item
+ * only: a write that loses claims the bytes afresh.
  */
 
 export interface RecordStoreDeps extends WaitBudget {
@@ -206,7 +209,9 @@ async function storeVersion(
 ): Promise<StoreResult> {
   const incomingVersions = versionStrings(version);
   let claimed: Prepared | undefined;
-  let body: { eventVersion: string; placed: Pick<RecordItem, "recordBrotli" | "recordPointer"> } | undefined;
+  // Each JSON is compressed once per delivery, and each body placed once per version and JSON.
+  let compressed: CompressedRecord | undefined;
+  let body: { key: string; placed: Pick<RecordItem, "recordBrotli" | "recordPointer"> } | undefined;
   let waited = 0;
 
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -252,17 +257,19 @@ async function storeVersion(
         if (!unfinished) return result;
         sameVersion = true;
       } else {
-        prepared = claimed ??= await prepare(deps, incoming, version, claim, batchClaim);
+        prepared = claimed ??= await prepare(deps, incoming, version, claim, batchClaim, stored);
       }
     } else {
-      prepared = claimed ??= await prepare(deps, incoming, version, claim, batchClaim);
+      prepared = claimed ??= await prepare(deps, incoming, version, claim, batchClaim, stored);
     }
 
     const { record, recordJson, recordSha256, items, indexSha256 } = prepared;
     // A same-version rewrite keeps the stored version strings: its event time must not reorder keys.
     const versions = sameVersion && stored ? stored : incomingVersions;
-    if (body?.eventVersion !== versions.eventVersion) {
-      body = { eventVersion: versions.eventVersion, placed: await placeBody(deps, record.id, recordJson, versions) };
+    const bodyKey = `${versions.eventVersion} ${recordSha256}`;
+    if (body?.key !== bodyKey) {
+      compressed = compressRecord(recordJson, recordSha256, stored, compressed);
+      body = { key: bodyKey, placed: await placeBody(deps, record.id, recordJson, compressed.bytes, versions) };
     }
     const outcome: StoreOutcome = !stored
       ? "created"
@@ -315,8 +322,10 @@ async function storeVersion(
         if (prepared === claimed) claim.written = true;
       });
     } catch (error) {
-      if (isConditionalCheckFailed(error)) continue;
-      throw error;
+      if (!isConditionalCheckFailed(error)) throw error;
+      // A claim kept as the batch read it stood on the item as read: the retry claims the bytes afresh.
+      if (claimed?.claimStood) claimed = undefined;
+      continue;
     }
     if (stored?.recordPointer && stored.recordPointer.key !== item.recordPointer?.key) {
       const pointer = stored.recordPointer;
@@ -416,16 +425,25 @@ interface Prepared {
   recordSha256: string;
   items: IndexItem[];
   indexSha256: string;
+  /** the bytes' claim was kept as the batch read it (claimStands): good for a write conditional on `stored` only */
+  claimStood?: boolean;
 }
 
-/** The record as it will be stored, once its bytes are claimed (or found to be another record's). */
+/**
+ * The record as it will be stored, once its bytes are claimed (or found to be another record's).
+ * `stored`: the record item as read, which the write that follows is conditional on.
+ */
 async function prepare(
   deps: RecordStoreDeps,
   incoming: MeetingRecord,
   version: PageVersion,
   progress: ClaimProgress,
   claimSnapshot: KnownClaim | undefined,
+  stored: RecordItem | null,
 ): Promise<Prepared> {
+  if (claimStands(claimSnapshot, incoming.id, incoming.source.sha256, stored, deps.now())) {
+    return { ...prepareRecord(incoming, null), claimStood: true };
+  }
   const claim = await claimContent(deps, incoming.source.sha256, incoming.id, version, claimSnapshot);
   progress.held = claim.held;
   return prepareRecord(incoming, claim.duplicateOf);
@@ -545,22 +563,14 @@ async function updateWhileMarkHeld(
   }
 }
 
-/**
- * Brotli at quality 5, text mode: about a quarter of the JSON of a Chinese
- * record in about a millisecond (quality 11 gains a few percent at 50× the time).
- */
-const BROTLI_OPTIONS = {
-  params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT },
-};
-
 /** Inline and compressed when small enough for the item, else in the artifacts bucket under a key unique to the version. */
 async function placeBody(
   deps: RecordStoreDeps,
   id: string,
   recordJson: string,
+  compressed: Uint8Array,
   versions: VersionStrings,
 ): Promise<Pick<RecordItem, "recordBrotli" | "recordPointer">> {
-  const compressed = brotliCompressSync(Buffer.from(recordJson, "utf8"), BROTLI_OPTIONS);
   if (compressed.byteLength <= MAX_ITEM_BODY_BYTES) return { recordBrotli: compressed };
   // Keyed by version, not content: an object is only ever replaced by a newer version's, so
   // deleting the previous one can never remove a body another writer is about to point to.

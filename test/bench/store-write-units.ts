@@ -130,7 +130,6 @@ const log: Log = {
   warn: () => {},
   error: (...args: unknown[]) => console.error(...args),
   appendKeys: () => {},
-  createChild: () => log,
 };
 const deps = {
   ddb: DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } }),

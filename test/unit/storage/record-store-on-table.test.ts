@@ -1,13 +1,18 @@
+import { brotliCompressSync, constants as zlib } from "node:zlib";
 import { ProvisionedThroughputExceededException } from "@aws-sdk/client-dynamodb";
 import { GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { DeleteCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { MeetingRecord } from "../../../shared/record/record-schema";
+import type { KnownClaim } from "../../../shared/storage/content-claim";
 import { MAX_PERSON_ITEMS } from "../../../shared/storage/index-items";
+import { keys } from "../../../shared/storage/item-keys";
 import type { RecordItem } from "../../../shared/storage/record-item";
-import { readRecord } from "../../../shared/storage/record-reader";
+import { prefetchBatch } from "../../../shared/storage/record-prefetch";
+import { inlineJson, readRecord } from "../../../shared/storage/record-reader";
 import {
+  ABANDONED_PENDING_MS,
   type Announce,
   type OwedNotification,
   type RecordStoreDeps,
@@ -411,6 +416,188 @@ describe("storeRecord on a table", () => {
       await storeRecord(deps, record, versionOf(record), announce);
 
       expect(table.writes).toEqual([]);
+    });
+  });
+
+  describe("a new version of bytes the record already holds (a page fetched again unchanged)", () => {
+    /** What a batch reads before storing (record-prefetch.ts): the record item, and the claim of its bytes. */
+    async function batchRead(record: MeetingRecord) {
+      const { records, claims } = await prefetchBatch(deps, [{ id: record.id, sha256: record.source.sha256 }]);
+      const claim = claims.get(record.source.sha256) ?? null;
+      const claimSnapshot: KnownClaim = claim ? { claim, owner: records.get(claim.recordId) } : { claim };
+      return { snapshot: records.get(record.id), claimSnapshot };
+    }
+    const claimItem = async (sha: string) => (await table.partition(keys.content(sha).pk))[0];
+    const claimPuts = () => table.writes.filter((write) => write.sk === "CONTENT");
+    /** Long after any writer that read the claim before can still be running (ABANDONED_PENDING_MS: twice one's life). */
+    const longAfter = () => {
+      clock += 3 * ABANDONED_PENDING_MS;
+    };
+
+    it("keeps a claim of its own made by the version its item holds, without a Put", async () => {
+      const record = recordWith();
+      await storeRecord(deps, record, versionOf(record, "01"), announce);
+      const claimed = await claimItem(record.source.sha256);
+      const read = await batchRead(record);
+      table.writes.length = 0;
+
+      const result = await storeRecord(deps, record, versionOf(record, "02"), announce, read);
+
+      expect(result).toMatchObject({ outcome: "unchanged", reason: "same-content", duplicateOf: null });
+      expect(claimPuts()).toEqual([]);
+      expect(await claimItem(record.source.sha256)).toEqual(claimed);
+    });
+
+    it("puts a young claim again when another version made it: a take-over in flight may hold its token", async () => {
+      const record = recordWith();
+      await storeRecord(deps, record, versionOf(record, "01"), announce);
+      await storeRecord(deps, record, versionOf(record, "02"), announce, await batchRead(record));
+      const read = await batchRead(record);
+      expect(read.claimSnapshot.claim?.version?.sequencer).toBe("01");
+      table.writes.length = 0;
+
+      await storeRecord(deps, record, versionOf(record, "03"), announce, read);
+
+      expect(claimPuts()).toHaveLength(1);
+    });
+
+    it("keeps a claim made long ago by another version without a Put; a later copy is still its duplicate", async () => {
+      const record = recordWith();
+      await storeRecord(deps, record, versionOf(record, "01"), announce);
+      await storeRecord(deps, record, versionOf(record, "02"), announce, await batchRead(record));
+      const claimed = await claimItem(record.source.sha256);
+      longAfter();
+      const read = await batchRead(record);
+      table.writes.length = 0;
+
+      const result = await storeRecord(deps, record, versionOf(record, "03"), announce, read);
+
+      expect(result).toMatchObject({ outcome: "unchanged", reason: "same-content", duplicateOf: null });
+      expect(claimPuts()).toEqual([]);
+      expect(await claimItem(record.source.sha256)).toEqual(claimed);
+      const copy = recordWith({ sha: record.source.sha256 });
+      expect((await storeRecord(deps, copy, versionOf(copy), announce)).duplicateOf).toBe(record.id);
+    });
+
+    it("puts a young claim of its version again when its item is a duplicate", async () => {
+      const original = recordWith();
+      await storeRecord(deps, original, versionOf(original), announce);
+      const record = recordWith({ sha: original.source.sha256 });
+      expect((await storeRecord(deps, record, versionOf(record, "01"), announce)).duplicateOf).toBe(original.id);
+      // The original's claim, then taken over by this record's version 01 (its item still marked a duplicate).
+      const claim = await claimItem(record.source.sha256);
+      await table.ddb.send(
+        new PutCommand({
+          TableName: table.tableName,
+          Item: { ...claim, recordId: record.id, version: { ...versionOf(record, "01"), sha256: undefined } },
+        }),
+      );
+      const read = await batchRead(record);
+      table.writes.length = 0;
+
+      const result = await storeRecord(deps, record, versionOf(record, "02"), announce, read);
+
+      expect(claimPuts()).toHaveLength(1);
+      expect(result.duplicateOf).toBeNull();
+    });
+
+    it("claims the bytes again when its item as read holds other bytes", async () => {
+      const record = recordWith();
+      await storeRecord(deps, record, versionOf(record, "01"), announce);
+      const changed = { ...record, source: { ...record.source, sha256: "6".repeat(64) }, title: "改" };
+      await storeRecord(deps, changed, versionOf(changed, "02"), announce);
+      longAfter();
+      const read = await batchRead(record);
+      table.writes.length = 0;
+
+      const result = await storeRecord(deps, record, versionOf(record, "03"), announce, read);
+
+      expect(result).toMatchObject({ outcome: "updated", duplicateOf: null });
+      expect(claimPuts()).toHaveLength(1);
+    });
+
+    it("claims the bytes afresh when its write loses to another writer: the claim it kept stood on the item it read", async () => {
+      const record = recordWith();
+      await storeRecord(deps, record, versionOf(record, "01"), announce);
+      longAfter();
+      const read = await batchRead(record);
+      // Since the batch read: another writer stored other bytes, so the kept claim no longer stands.
+      const changed = { ...record, source: { ...record.source, sha256: "5".repeat(64) }, title: "改" };
+      await storeRecord(deps, changed, versionOf(changed, "02"), announce);
+      table.writes.length = 0;
+
+      const result = await storeRecord(deps, record, versionOf(record, "03"), announce, read);
+
+      expect(result).toMatchObject({ outcome: "updated", duplicateOf: null });
+      expect(claimPuts()).toHaveLength(1);
+      expect((await claimItem(record.source.sha256))?.version).toMatchObject({ sequencer: "03" });
+    });
+  });
+
+  describe("the record body", () => {
+    const storedItem = async (id: string) => (await table.partition(`REC#${id}`))[0] as unknown as RecordItem;
+    const setBody = (id: string, recordBrotli: Uint8Array) =>
+      table.ddb.send(
+        new UpdateCommand({
+          TableName: table.tableName,
+          Key: keys.record(id),
+          UpdateExpression: "SET recordBrotli = :body",
+          ExpressionAttributeValues: { ":body": recordBrotli },
+        }),
+      );
+    const compressed = (json: string, quality: number) =>
+      brotliCompressSync(Buffer.from(json), { params: { [zlib.BROTLI_PARAM_QUALITY]: quality } });
+
+    it("is the stored item's own when it holds the same JSON: a re-upload with the same content compresses nothing", async () => {
+      const record = recordWith();
+      await storeRecord(deps, record, versionOf(record, "01"), announce);
+      const json = inlineJson(await storedItem(record.id)) ?? "";
+      // other bytes for the same JSON than the store's quality 5 makes
+      const held = compressed(json, 11);
+      expect(Buffer.compare(held, (await storedItem(record.id)).recordBrotli ?? new Uint8Array())).not.toBe(0);
+      await setBody(record.id, held);
+
+      const result = await storeRecord(deps, record, versionOf(record, "02"), announce);
+
+      expect(result).toMatchObject({ outcome: "unchanged", reason: "same-content" });
+      const item = await storedItem(record.id);
+      expect(item.version.sequencer).toBe("02");
+      expect(Buffer.from(item.recordBrotli ?? []).equals(held)).toBe(true);
+    });
+
+    it("is the JSON of the decision a retry writes: a delivery that finds its version stored as an original is no duplicate", async () => {
+      const original = recordWith();
+      await storeRecord(deps, original, versionOf(original), announce);
+      const record = recordWith({ sha: original.source.sha256 });
+      // A decides: a duplicate of the original, which holds the bytes; it stops before its write.
+      const aAtWrite = stopAt((command) => recordPut(command) === record.id);
+      const aRun = storeRecord({ ...deps, ddb: aAtWrite.ddb }, record, versionOf(record), announce);
+      await aAtWrite.reached;
+      // The original changes to other bytes; B, the same version again, takes the bytes over and
+      // writes, leaving its notification owed.
+      const changed = { ...original, source: { ...original.source, sha256: "4".repeat(64) }, title: "改" };
+      await storeRecord(deps, changed, versionOf(changed, "02"), announce);
+      await expect(
+        storeRecord(deps, record, versionOf(record), async () => {
+          throw new Error("SNS unavailable");
+        }),
+      ).rejects.toThrow("SNS unavailable");
+      aAtWrite.go();
+
+      // A's create fails; its retry finishes B's version, an original, and writes its body.
+      expect(await aRun).toMatchObject({ outcome: "unchanged", reason: "duplicate", duplicateOf: null });
+      expect(await readRecord(reader(), record.id)).toEqual({ ...record, duplicateOf: null });
+    });
+
+    it("is compressed afresh when the stored body is not the record's JSON, whatever its recordSha256 says", async () => {
+      const record = recordWith();
+      await storeRecord(deps, record, versionOf(record, "01"), announce);
+      const json = inlineJson(await storedItem(record.id)) ?? "";
+      await setBody(record.id, compressed(json.replace(record.title ?? "", "别的标题"), 5));
+
+      await storeRecord(deps, record, versionOf(record, "02"), announce);
+
+      expect(await readRecord(reader(), record.id)).toEqual({ ...record, duplicateOf: null });
     });
   });
 });

@@ -23,7 +23,6 @@ export const silentLog: Log = {
   warn: () => {},
   error: () => {},
   appendKeys: () => {},
-  createChild: () => silentLog,
 };
 
 /** Metrics that remember what was added, dimension included. */
