@@ -12,7 +12,13 @@ import { HTTP_TIMEOUTS, type HttpTimeouts } from "./http-timeouts";
  * SDK reads AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE> itself, so the same
  * code talks to AWS or to the local emulators. Each client gives up on a
  * stalled connection (shared/aws/http-timeouts.ts); tests pass shorter limits.
+ * `cacheMiddleware`: each command's middleware chain is resolved once per client, not on every send
+ * (nothing adds middleware after a client's first request). Not on the DynamoDB client: the
+ * DocumentClient refuses it (shared/aws/document-client.ts).
  */
+
+/** What the S3, SQS and SNS clients add to the functions' common options. */
+const CACHED_MIDDLEWARE = { cacheMiddleware: true } as const;
 
 const DEFAULT_REGION = "us-east-1";
 
@@ -25,6 +31,7 @@ export function s3Client(env: NodeJS.ProcessEnv = process.env, timeouts: HttpTim
   const client = new S3Client({
     region: regionOf(env),
     ...clientOptions(timeouts),
+    ...CACHED_MIDDLEWARE,
     // Emulators serve buckets by path (http://host:port/bucket), not by virtual host.
     forcePathStyle: emulated,
     // Emulators may not implement the SDK's default flexible checksums.
@@ -40,11 +47,14 @@ export function sqsClient(env: NodeJS.ProcessEnv = process.env, timeouts: HttpTi
   const client = new SQSClient({
     region: regionOf(env),
     ...clientOptions(timeouts),
+    ...CACHED_MIDDLEWARE,
     ...(emulated ? { useQueueUrlAsEndpoint: false } : {}),
   });
   return tracer.captureAWSv3Client(client);
 }
 
 export function snsClient(env: NodeJS.ProcessEnv = process.env, timeouts: HttpTimeouts = HTTP_TIMEOUTS.sns): SNSClient {
-  return tracer.captureAWSv3Client(new SNSClient({ region: regionOf(env), ...clientOptions(timeouts) }));
+  return tracer.captureAWSv3Client(
+    new SNSClient({ region: regionOf(env), ...clientOptions(timeouts), ...CACHED_MIDDLEWARE }),
+  );
 }
