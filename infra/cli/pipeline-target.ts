@@ -53,6 +53,8 @@ async function localTarget(stateFile?: string): Promise<PipelineTarget> {
     endpoint: state.awsEndpoint,
     credentials: LOCAL_CREDENTIALS,
     logger: SDK_LOGGER,
+    // An upload of thousands of pages sends the same commands over and over: resolve each one's middleware once.
+    cacheMiddleware: true,
   };
   return {
     label: `local pipeline (${state.awsEndpoint})`,
@@ -107,9 +109,9 @@ async function stageTarget(stage: string, withApiKey: boolean): Promise<Pipeline
     apiUrl: output(STACK_OUTPUTS.apiUrl).replace(/\/+$/, ""),
     ...(apiKey ? { apiKey } : {}),
     clients: {
-      s3: new S3Client({ region, logger: SDK_LOGGER }),
-      sqs: new SQSClient({ region, logger: SDK_LOGGER }),
-      sns: new SNSClient({ region, logger: SDK_LOGGER }),
+      s3: new S3Client({ region, logger: SDK_LOGGER, cacheMiddleware: true }),
+      sqs: new SQSClient({ region, logger: SDK_LOGGER, cacheMiddleware: true }),
+      sns: new SNSClient({ region, logger: SDK_LOGGER, cacheMiddleware: true }),
     },
   };
 }
