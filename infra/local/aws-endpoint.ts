@@ -93,15 +93,14 @@ export function createAwsEndpoint(options: AwsEndpointOptions): http.Server {
     // The key stays locked until the answer is out, so the next write to it is served after this
     // one's event is queued: sequencers follow write order, and the size/eTag read are this write's.
     const sourceIp = req.socket.remoteAddress ?? "127.0.0.1";
-    void notifier.exclusive(
-      write.key,
-      () =>
-        new Promise<void>((resolve) => {
-          res.once("close", resolve);
-          watched.set(req, { write, sourceIp, notifier });
-          fauxqs.routing(req, res);
-        }),
-    );
+    const answered = new Promise<void>((resolve) => res.once("close", resolve));
+    void notifier.exclusive(write.key, () => {
+      // A writer that hung up while waiting for the key has nothing left to serve.
+      if (res.destroyed) return answered;
+      watched.set(req, { write, sourceIp, notifier });
+      fauxqs.routing(req, res);
+      return answered;
+    });
   });
   // Long polls hold requests for up to 20 s; never time them out here.
   server.requestTimeout = 0;

@@ -42,10 +42,9 @@ export async function startFunctionsEndpoint(options: FunctionsEndpointOptions):
       req.resume();
       return;
     }
+    // GetObject and HeadObject only: SQS, SNS and DynamoDB are POSTs.
     const denyMissing =
-      options.denyMissingObjectReads === true &&
-      !String(req.headers["x-amz-target"] ?? "").startsWith("DynamoDB_") &&
-      isS3ObjectRead(req.method ?? "GET", req.url ?? "/", req.headers);
+      options.denyMissingObjectReads === true && isS3ObjectRead(req.method ?? "GET", req.url ?? "/", req.headers);
     forward(req, res, upstream, agent, denyMissing);
   });
   // Long polls hold requests for up to 20 s; never time them out here.
