@@ -41,6 +41,8 @@ export class RawObjectNotifier {
   /** Events waiting for the next batch send, each with its writer's promise. */
   #outbox: Outgoing[] = [];
   #flushScheduled = false;
+  /** Batches sent and not yet answered: while there are some, new events wait and go out together. */
+  #inFlight = 0;
   #emitted = 0;
 
   constructor(options: RawObjectNotifierOptions) {
@@ -129,15 +131,24 @@ export class RawObjectNotifier {
     }
   }
 
-  /** Sends what the writes finishing in this turn of the event loop queued, in batches SQS accepts. */
+  /**
+   * Sends what the writes finishing in this turn of the event loop queued, in batches SQS accepts;
+   * while a send is on its way, what comes meanwhile waits for it and goes out in the next batch.
+   */
   #scheduleFlush(): void {
-    if (this.#flushScheduled) return;
+    if (this.#flushScheduled || this.#inFlight > 0) return;
     this.#flushScheduled = true;
     setImmediate(() => {
       this.#flushScheduled = false;
       const outgoing = this.#outbox;
       this.#outbox = [];
-      for (const batch of sqsBatches(outgoing)) void this.#sendBatch(batch);
+      for (const batch of sqsBatches(outgoing)) {
+        this.#inFlight++;
+        void this.#sendBatch(batch).finally(() => {
+          this.#inFlight--;
+          if (this.#outbox.length > 0) this.#scheduleFlush();
+        });
+      }
     });
   }
 

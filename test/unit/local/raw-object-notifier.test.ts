@@ -75,6 +75,35 @@ describe("RawObjectNotifier", () => {
     expect(instance.emitted).toBe(12);
   });
 
+  it("holds the events arriving while a batch is on its way, and sends them together in the next", async () => {
+    const sent: SendMessageBatchRequest[] = [];
+    let answerFirst: (() => void) | undefined;
+    const { instance } = notifier({
+      sendMessageBatch: async (request) => {
+        sent.push(request);
+        if (sent.length === 1) await new Promise<void>((resolve) => (answerFirst = resolve));
+        return { Successful: [], Failed: [] };
+      },
+    });
+    const nextTurns = async () => {
+      for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setImmediate(resolve));
+    };
+
+    const announced = [instance.announceWrite(write("raw/first"), "::1", undefined)];
+    await nextTurns();
+    // Each in a later turn of the event loop, each of which would otherwise have had a batch of its own.
+    for (const key of ["raw/a", "raw/b", "raw/c"]) {
+      announced.push(instance.announceWrite(write(key), "::1", undefined));
+      await nextTurns();
+    }
+    const sentWhileBusy = sent.length;
+    answerFirst?.();
+    await Promise.all(announced);
+
+    expect(sentWhileBusy).toBe(1);
+    expect(sent.map((batch) => batch.Entries?.length)).toEqual([1, 3]);
+  });
+
   it("serialises the writes to one key, so each is announced with its own size and a greater sequencer", async () => {
     const { instance, stored, records } = notifier();
     const order: string[] = [];
