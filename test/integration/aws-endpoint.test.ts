@@ -1,4 +1,5 @@
 import type http from "node:http";
+import type { IncomingMessage } from "node:http";
 import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import { CreateBucketCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { CreateQueueCommand, ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
@@ -11,6 +12,7 @@ import { injectedSendMessageBatch } from "../../infra/local/fauxqs-send-message-
 import { type ListeningServer, listen } from "../../infra/local/listen-on-loopback";
 import { RawObjectNotifier } from "../../infra/local/raw-object-notifier";
 import { LOCAL_CREDENTIALS } from "../../shared/config/local-state-file";
+import { eventually } from "./support/test-pipeline";
 
 /**
  * The advertised AWS endpoint on its own (the runtime serves it on the
@@ -27,12 +29,17 @@ let clientOptions: { region: string; endpoint: string; credentials: typeof LOCAL
 /** Fails this many SendMessageBatch calls before sending for real. */
 let queueFailuresLeft = 0;
 let queueCalls = 0;
+/** While set, SendMessageBatch waits for it: the write being announced keeps its key. */
+let queueGate: Promise<void> | undefined;
+/** Requests as the endpoint received them. */
+const arrivals: IncomingMessage[] = [];
 
 beforeAll(async () => {
   fauxqs = buildApp({ logger: false });
   dynamo = dynalite({ createTableMs: 0 }) as http.Server;
   let notifier: RawObjectNotifier | undefined;
   const server = createAwsEndpoint({ fauxqs, dynamodb: dynamo, notifier: () => notifier });
+  server.on("request", (req: IncomingMessage) => arrivals.push(req));
   await fauxqs.ready();
   endpoint = await listen(server, "127.0.0.1", 0);
   clientOptions = { region: "us-east-1", endpoint: endpoint.url, credentials: LOCAL_CREDENTIALS };
@@ -51,6 +58,7 @@ beforeAll(async () => {
     sendAttempts: 1,
     sendMessageBatch: async (request) => {
       queueCalls++;
+      await queueGate;
       if (queueFailuresLeft > 0) {
         queueFailuresLeft--;
         throw new Error("queue unavailable");
@@ -110,6 +118,42 @@ describe("the advertised AWS endpoint", () => {
 
     expect(queueCalls - callsBefore).toBe(2);
     expect((await receiveNow()).map((event) => event.Records[0]?.s3.object.key)).toEqual(["raw/retried.html"]);
+  });
+
+  it("serves the next write to a key after a writer that hung up while waiting for it", async () => {
+    let openQueue: () => void = () => undefined;
+    queueGate = new Promise<void>((resolve) => (openQueue = resolve));
+    const s3 = new S3Client({ ...clientOptions, forcePathStyle: true, maxAttempts: 1 });
+    const put = (body: string, abortSignal?: AbortSignal) =>
+      s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: "raw/contended.html", Body: body }), { abortSignal });
+    const callsBefore = queueCalls;
+
+    const first = put("first");
+    await eventually(() => (queueCalls > callsBefore ? true : undefined)); // its event on the way, the key held
+    const arrivedBefore = arrivals.length;
+    const hangUp = new AbortController();
+    const second = put("second", hangUp.signal).catch((error: unknown) => error);
+    const waiting = await eventually(() => arrivals[arrivedBefore]);
+    hangUp.abort();
+    await eventually(() => (waiting.destroyed ? true : undefined));
+    openQueue();
+    queueGate = undefined;
+    await first;
+    let bound: NodeJS.Timeout | undefined;
+    const third = await Promise.race([
+      put("third").then(() => "answered"),
+      new Promise((resolve) => {
+        bound = setTimeout(resolve, 60_000, "still waiting for the key");
+      }),
+    ]);
+    clearTimeout(bound);
+
+    expect(third).toBe("answered");
+    expect(await second).toMatchObject({ name: "AbortError" });
+    expect((await receiveNow()).map((event) => event.Records[0]?.s3.object.key)).toEqual([
+      "raw/contended.html",
+      "raw/contended.html",
+    ]);
   });
 
   it("announces nothing outside the raw prefix", async () => {
