@@ -1,14 +1,24 @@
 // The emulators' own thread (see emulators.ts): fauxqs and dynalite serve
-// HTTP here, so their request handling does not compete with the pollers
-// and the API on the main thread. Plain JavaScript: it runs without the TypeScript loader.
+// HTTP here, and so does the AWS endpoint the pipeline advertises
+// (aws-endpoint.ts), which hands each request to them in-process and queues
+// the raw bucket's S3 event notifications, so none of this competes with the
+// pollers and the API on the main thread. Plain JavaScript, so it starts
+// without a TypeScript loader; it registers tsx for the endpoint's modules.
 import { join } from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import dynalite from "dynalite";
 import { buildApp } from "fauxqs";
+import { register } from "tsx/esm/api";
 import { DiskS3Store } from "./disk-s3-store.mjs";
 import { threadCpuMs } from "./thread-cpu.mjs";
 
-const { host, dataDir, maxObjectBytes } = workerData;
+register();
+const { createAwsEndpoint } = await import("./aws-endpoint.ts");
+const { injectedSendMessageBatch } = await import("./fauxqs-send-message-batch.ts");
+const { listen } = await import("./listen-on-loopback.ts");
+const { RawObjectNotifier } = await import("./raw-object-notifier.ts");
+
+const { host, dataDir, maxObjectBytes, awsPort, postS3Events } = workerData;
 
 // fauxqs refuses SQS message bodies with characters outside the Basic Multilingual Plane (emoji, or
 // CJK Extension B such as 𠮷, found in personal names): its check leaves out SQS's documented
@@ -16,10 +26,10 @@ const { host, dataDir, maxObjectBytes } = workerData;
 const { INVALID_MESSAGE_BODY_CHAR } = await import(new URL("./sqs/sqsTypes.js", import.meta.resolve("fauxqs")).href);
 const SQS_INVALID_CHARACTER = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 INVALID_MESSAGE_BODY_CHAR.test = (text) => SQS_INVALID_CHARACTER.test(text);
-const fauxqs = buildApp({
-  logger: false,
-  ...(dataDir ? { stores: { s3Store: new DiskS3Store(join(dataDir, "s3")) } } : {}),
-});
+// The notifier reads created objects' size and ETag from the store itself.
+const { S3Store } = await import(new URL("./s3/s3Store.js", import.meta.resolve("fauxqs")).href);
+const s3Store = dataDir ? new DiskS3Store(join(dataDir, "s3")) : new S3Store();
+const fauxqs = buildApp({ logger: false, stores: { s3Store } });
 // fauxqs caps every body at 11 MiB (its one Fastify bodyLimit), so a larger PutObject fails with
 // EPIPE. S3 takes 5 GB in one PUT: raise the limit of the binary parser S3 requests use.
 fauxqs.addContentTypeParser("*", { parseAs: "buffer", bodyLimit: maxObjectBytes }, (_request, body, done) =>
@@ -34,7 +44,6 @@ fauxqs.addHook("onRequest", (request, _reply, done) => {
   count(operationOf(request.method, request.headers));
   done();
 });
-const fauxqsUrl = await fauxqs.listen({ port: 0, host });
 
 // Tables become ACTIVE at once; the stack's table is ready when deploy ends, too.
 // With a data directory the table lives in LevelDB there; otherwise in memory.
@@ -45,26 +54,80 @@ const dynamo = dynalite({
   ...(dataDir ? { path: join(dataDir, "dynamodb") } : {}),
 });
 dynamo.on("request", (request) => count(`DynamoDB ${String(request.headers["x-amz-target"] ?? "").split(".")[1]}`));
+
+/** Set once the main thread has created the raw bucket and the page-events queue. */
+let notifier;
+const endpoint = createAwsEndpoint({ fauxqs, dynamodb: dynamo, notifier: () => notifier });
+
+const fauxqsUrl = await fauxqs.listen({ port: 0, host });
 await new Promise((resolve, reject) => {
   dynamo.once("error", reject);
   dynamo.listen(0, host, resolve);
 });
+let awsEndpoint;
+try {
+  awsEndpoint = await listen(endpoint, host, awsPort);
+} catch (error) {
+  // The main thread tells a taken port (EADDRINUSE) from other failures.
+  parentPort.postMessage({ failed: { message: error.message, code: error.code } });
+  await stop();
+  process.exit(1);
+}
+
+// Events go back to the main thread (the runtime's onS3Event and its count) a batch at a time.
+let outgoingEvents = [];
+const postEvent = (event) => {
+  if (outgoingEvents.length === 0) {
+    setImmediate(() => {
+      const events = outgoingEvents;
+      outgoingEvents = [];
+      parentPort.postMessage(postS3Events ? { s3Events: events } : { s3EventCount: events.length });
+    });
+  }
+  outgoingEvents.push(event);
+};
+
+const requestsHandled = {
+  usage: () => ({ requests, cpuMs: threadCpuMs() }),
+  notifyRawObjects: ({ target }) => {
+    notifier = new RawObjectNotifier({
+      ...target,
+      stat: (bucket, key) => {
+        const object = s3Store.headObject(bucket, key);
+        return { size: object.contentLength, eTag: object.etag.replaceAll('"', "") };
+      },
+      sendMessageBatch: injectedSendMessageBatch(fauxqs),
+      onEvent: postEvent,
+    });
+  },
+  announceStored: ({ object }) => {
+    if (!notifier) throw new Error("announceStored before notifyRawObjects");
+    return notifier.announceStored(object);
+  },
+  stop,
+};
 
 parentPort.on("message", async (message) => {
-  if (message === "usage") {
-    parentPort.postMessage({ requests, cpuMs: threadCpuMs() });
-    return;
+  const handle = requestsHandled[message.type];
+  try {
+    parentPort.postMessage({ id: message.id, ok: true, value: await handle(message) });
+  } catch (error) {
+    parentPort.postMessage({ id: message.id, ok: false, error: { message: String(error?.message ?? error) } });
   }
-  if (message !== "stop") return;
+});
+
+parentPort.postMessage({
+  ready: { fauxqsUrl, dynamodbUrl: `http://${host}:${dynamo.address().port}`, awsEndpointUrl: awsEndpoint.url },
+});
+
+async function stop() {
+  await awsEndpoint?.close();
   await fauxqs.close();
   await new Promise((resolve) => {
     dynamo.close(resolve);
     dynamo.closeAllConnections();
   });
-  parentPort.postMessage("stopped");
-});
-
-parentPort.postMessage({ fauxqsUrl, dynamodbUrl: `http://${host}:${dynamo.address().port}` });
+}
 
 /** SQS (JSON protocol) by its target, SNS (form-encoded query protocol) as one, S3 by method. */
 function operationOf(method, headers) {

@@ -4,7 +4,7 @@ import type { OutgoingHttpHeaders } from "node:http";
  * Chaos for the local pipeline: answers a seeded fraction of requests with
  * the error a real AWS service sends when it fails or throttles, so the SDK's
  * retries, the handlers' partial batch failures, the DLQs and redrive are all
- * exercised as a user would meet them. Local runtime only; the proxy consults
+ * exercised as a user would meet them. Local runtime only; the functions' endpoint proxy consults
  * it only when startLocalRuntime was given `faults`.
  */
 export type FaultKind = "s3" | "sqs" | "dynamodb";

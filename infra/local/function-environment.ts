@@ -10,7 +10,7 @@ import type { PipelineResources } from "../../shared/config/pipeline-resources";
 export interface FunctionEnvironmentInput {
   stage: string;
   resources: PipelineResources;
-  /** The emulator itself (no function writes under raw/), or the fault-injecting proxy with `faults`. */
+  /** The emulator itself (no function writes under raw/), or the functions' endpoint proxy (`faults`, denyMissingObjectReads). */
   s3Endpoint: string;
   sqsEndpoint: string;
   snsEndpoint: string;

@@ -20,15 +20,15 @@ import {
 import { WEB_FUNCTIONS, type WebFunctionName } from "../../shared/config/web-routes";
 import { s3TestEvent } from "../../shared/events/s3-event-notification";
 import { type ApiGatewayServer, type StreamingInvoke, startApiGatewayServer } from "./api-gateway-server";
-import { type AwsEndpoint, type S3WriteObserver, startAwsEndpoint } from "./aws-endpoint-proxy";
 import { createLocalResources } from "./create-local-resources";
 import { type Emulators, startEmulators } from "./emulators";
 import { FaultInjector, type FaultOptions } from "./fault-injector";
 import { functionEnvironment } from "./function-environment";
 import { FunctionThreads, type ThreadUsage } from "./function-threads";
+import { startFunctionsEndpoint } from "./functions-endpoint-proxy";
+import type { ListeningServer } from "./listen-on-loopback";
 import { type FunctionName, realHandler, realStreamingHandler, type StreamedInvocation } from "./load-handler";
 import { type HandlerFactory, LocalFunction } from "./local-function";
-import { RawObjectNotifier } from "./raw-object-notifier";
 import { recoverUnsettledPages } from "./recover-unsettled-pages";
 import { runCleanup } from "./run-cleanup";
 import { followIntoLedger, SettledPages } from "./settled-pages";
@@ -176,7 +176,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
 
     /** Every emulator client of the runtime: dummy credentials, and the functions' quiet SDK logger. */
     const local = { region, credentials: LOCAL_CREDENTIALS, logger: SDK_LOGGER };
-    const emulators: Emulators = await startEmulators({ host, dataDir: options.dataDir });
+    const emulators: Emulators = await startEmulators({
+      host,
+      awsPort: options.awsPort ?? DEFAULTS.awsPort,
+      dataDir: options.dataDir,
+      onS3Event: options.onS3Event,
+    });
     cleanup.push(() => emulators.stop());
 
     const direct = {
@@ -184,32 +189,16 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       sqs: new SQSClient({ ...local, endpoint: emulators.fauxqsUrl }),
     };
 
-    // The notifier needs the queue URL, which exists only once resources are created through the endpoint.
-    let notifier: RawObjectNotifier | undefined;
-    const s3Writes: S3WriteObserver = {
-      watches: (write) => notifier?.watches(write) ?? false,
-      around: (write, sourceIp, forward) => (notifier ? notifier.around(write, sourceIp, forward) : forward()),
-    };
-    const endpoint: AwsEndpoint = await startAwsEndpoint({
-      host,
-      port: options.awsPort ?? DEFAULTS.awsPort,
-      emulator: emulators.fauxqsUrl,
-      dynamodb: emulators.dynamodbUrl,
-      s3Writes,
-    });
-    cleanup.unshift(() => endpoint.close());
-
-    // The functions' own endpoint, when asked for: the same proxy with the injector, so only their
-    // data-plane calls fail, and/or answering a read of a missing object 403, as S3 does for their roles.
+    // The functions' own endpoint, when asked for: a proxy in front of the advertised one with the
+    // injector, so only their data-plane calls fail, and/or answering a read of a missing object 403,
+    // as S3 does for their roles.
     const injector = options.faults ? new FaultInjector(options.faults) : undefined;
-    let functionsEndpoint: AwsEndpoint | undefined;
+    let functionsEndpoint: ListeningServer | undefined;
     if (injector || options.denyMissingObjectReads) {
-      const proxy = await startAwsEndpoint({
+      const proxy = await startFunctionsEndpoint({
         host,
         port: 0,
-        emulator: emulators.fauxqsUrl,
-        dynamodb: emulators.dynamodbUrl,
-        s3Writes,
+        upstream: emulators.awsEndpointUrl,
         faults: injector,
         denyMissingObjectReads: options.denyMissingObjectReads ?? false,
       });
@@ -218,22 +207,19 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     }
 
     const clients = {
-      s3: new S3Client({ ...local, endpoint: endpoint.url, forcePathStyle: true }),
-      sqs: new SQSClient({ ...local, endpoint: endpoint.url }),
-      sns: new SNSClient({ ...local, endpoint: endpoint.url }),
-      dynamodb: new DynamoDBClient({ ...local, endpoint: endpoint.url }),
+      s3: new S3Client({ ...local, endpoint: emulators.awsEndpointUrl, forcePathStyle: true }),
+      sqs: new SQSClient({ ...local, endpoint: emulators.awsEndpointUrl }),
+      sns: new SNSClient({ ...local, endpoint: emulators.awsEndpointUrl }),
+      dynamodb: new DynamoDBClient({ ...local, endpoint: emulators.awsEndpointUrl }),
     };
     const resources = await createLocalResources(clients, region, stage, {
       visibilityTimeoutSeconds: options.visibilityTimeoutSeconds,
     });
-    notifier = new RawObjectNotifier({
+    await emulators.notifyRawObjects({
       region,
       bucket: resources.rawBucketName,
       prefix: RAW_PREFIX,
       queueUrl: resources.pageEventsQueueUrl,
-      s3: direct.s3,
-      sqs: direct.sqs,
-      onEvent: options.onS3Event,
     });
 
     let recoveredPages = 0;
@@ -254,7 +240,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         bucket: resources.rawBucketName,
         prefix: RAW_PREFIX,
         ledger,
-        notifier,
+        announceStored: (object) => emulators.announceStored(object),
       });
     }
 
@@ -429,7 +415,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     return {
       stage,
       apiUrl: api.url,
-      awsEndpoint: endpoint.url,
+      awsEndpoint: emulators.awsEndpointUrl,
       resources,
       clients,
       functions,
@@ -446,7 +432,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         return { s3: 0, sqs: 0, dynamodb: 0, ...injector?.injected };
       },
       get s3EventsEmitted() {
-        return notifier?.emitted ?? 0;
+        return emulators.s3EventsEmitted;
       },
       queueDepths,
       async waitForIdle({ timeoutMs = 60_000, intervalMs = 100 } = {}) {

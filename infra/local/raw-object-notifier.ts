@@ -1,39 +1,48 @@
-import { HeadObjectCommand, type S3Client } from "@aws-sdk/client-s3";
-import { SendMessageBatchCommand, type SQSClient } from "@aws-sdk/client-sqs";
+import type { SendMessageBatchRequest, SendMessageBatchResult } from "@aws-sdk/client-sqs";
 import type { S3Event } from "aws-lambda";
 import { createSequencer, objectCreatedEvent } from "../../shared/events/s3-event-notification";
-import type { BufferedResponse, S3WriteObserver } from "./aws-endpoint-proxy";
 import type { S3Write } from "./s3-write-request";
 
 /**
  * The bucket notification configuration of the raw bucket, played locally:
  * every object created under the prefix puts one S3 event on the queue. The
  * event is queued before the client hears "200", so a burst cannot lose one;
- * writes to one key are serialised so sequencers follow write order and the
- * size/eTag read back belong to this write. Events of writes that finish
- * together (a burst of uploads) go out in one SendMessageBatch, as S3 itself
- * would deliver them: fewer requests, and each write still waits for its own.
+ * writes to one key are serialised (the endpoint serves each under
+ * `exclusive`) so sequencers follow write order and the size/eTag read back
+ * belong to this write. Events of writes that finish together (a burst of
+ * uploads) go out in one SendMessageBatch, as S3 itself would deliver them:
+ * fewer requests, and each write still waits for its own.
  */
 export interface RawObjectNotifierOptions {
   region: string;
   bucket: string;
   prefix: string;
   queueUrl: string;
-  /** Talks to the emulator directly, not through the proxy. */
-  s3: S3Client;
-  sqs: SQSClient;
+  /** The object as stored now (read under the key's lock, so it is the write just served). */
+  stat: (bucket: string, key: string) => StoredObject;
+  /** SQS's SendMessageBatch, straight to the emulator (never through the endpoint or its faults). */
+  sendMessageBatch: (request: SendMessageBatchRequest) => Promise<SendMessageBatchResult>;
   sendAttempts?: number;
   /** Sees each event once it is queued (tests replay them to check idempotency). */
   onEvent?: (event: S3Event) => void;
 }
 
-export class RawObjectNotifier implements S3WriteObserver {
+export interface StoredObject {
+  size: number;
+  /** Without the quotes S3 puts around ETag headers. */
+  eTag: string;
+  versionId?: string | undefined;
+}
+
+export class RawObjectNotifier {
   readonly #options: RawObjectNotifierOptions;
   readonly #nextSequencer = createSequencer();
   readonly #keyLocks = new Map<string, Promise<unknown>>();
   /** Events waiting for the next batch send, each with its writer's promise. */
   #outbox: Outgoing[] = [];
   #flushScheduled = false;
+  /** Batches sent and not yet answered: while there are some, new events wait and go out together. */
+  #inFlight = 0;
   #emitted = 0;
 
   constructor(options: RawObjectNotifierOptions) {
@@ -48,13 +57,37 @@ export class RawObjectNotifier implements S3WriteObserver {
     return write.bucket === this.#options.bucket && write.key.startsWith(this.#options.prefix);
   }
 
-  around(write: S3Write, sourceIp: string, forward: () => Promise<BufferedResponse>): Promise<BufferedResponse> {
-    return this.#exclusive(write.key, async () => {
-      const response = await forward();
-      if (!succeeded(response)) return response;
-      await this.#notify(write, sourceIp, response);
-      return response;
-    });
+  /** Runs `task` once every earlier task on `key` has settled; the next waits for this one. */
+  async exclusive<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.#keyLocks.get(key) ?? Promise.resolve();
+    const current = previous.then(task, task);
+    const settled = current.catch(() => undefined);
+    this.#keyLocks.set(key, settled);
+    try {
+      return await current;
+    } finally {
+      if (this.#keyLocks.get(key) === settled) this.#keyLocks.delete(key);
+    }
+  }
+
+  /**
+   * Queues the event of a write that just succeeded; call it inside `exclusive(write.key, …)`,
+   * before the writer is answered. Rejects when the event could not be queued (the writer gets a 503).
+   */
+  async announceWrite(write: S3Write, sourceIp: string, requestId: string | undefined): Promise<void> {
+    const object = this.#options.stat(write.bucket, write.key);
+    return this.#send(
+      objectCreatedEvent({
+        eventName: write.eventName,
+        region: this.#options.region,
+        bucket: write.bucket,
+        key: write.key,
+        ...object,
+        sequencer: this.#nextSequencer(),
+        sourceIp,
+        ...(requestId ? { requestId } : {}),
+      }),
+    );
   }
 
   /**
@@ -62,7 +95,7 @@ export class RawObjectNotifier implements S3WriteObserver {
    * last-modified time as event time, and a sequencer from the same clock as live writes.
    */
   announceStored(object: { key: string; size: number; eTag: string; lastModified: Date }): Promise<void> {
-    return this.#exclusive(object.key, () =>
+    return this.exclusive(object.key, () =>
       this.#send(
         objectCreatedEvent({
           eventName: "ObjectCreated:Put",
@@ -78,24 +111,7 @@ export class RawObjectNotifier implements S3WriteObserver {
     );
   }
 
-  async #notify(write: S3Write, sourceIp: string, response: BufferedResponse): Promise<void> {
-    const object = await this.#createdObject(write, response);
-    await this.#send(
-      objectCreatedEvent({
-        eventName: write.eventName,
-        region: this.#options.region,
-        bucket: write.bucket,
-        key: write.key,
-        ...object,
-        sequencer: this.#nextSequencer(),
-        sourceIp,
-        requestId:
-          typeof response.headers["x-amz-request-id"] === "string" ? response.headers["x-amz-request-id"] : undefined,
-      }),
-    );
-  }
-
-  /** Resolves once the event is on the queue; retried with backoff, then rejected (the writer gets a 503). */
+  /** Resolves once the event is on the queue; retried with backoff, then rejected. */
   async #send(event: S3Event): Promise<void> {
     const body = JSON.stringify(event);
     const attempts = this.#options.sendAttempts ?? 5;
@@ -115,27 +131,33 @@ export class RawObjectNotifier implements S3WriteObserver {
     }
   }
 
-  /** Sends what the writes finishing in this turn of the event loop queued, in batches SQS accepts. */
+  /**
+   * Sends what the writes finishing in this turn of the event loop queued, in batches SQS accepts;
+   * while a send is on its way, what comes meanwhile waits for it and goes out in the next batch.
+   */
   #scheduleFlush(): void {
-    if (this.#flushScheduled) return;
+    if (this.#flushScheduled || this.#inFlight > 0) return;
     this.#flushScheduled = true;
     setImmediate(() => {
       this.#flushScheduled = false;
       const outgoing = this.#outbox;
       this.#outbox = [];
-      for (const batch of sqsBatches(outgoing)) void this.#sendBatch(batch);
+      for (const batch of sqsBatches(outgoing)) {
+        this.#inFlight++;
+        void this.#sendBatch(batch).finally(() => {
+          this.#inFlight--;
+          if (this.#outbox.length > 0) this.#scheduleFlush();
+        });
+      }
     });
   }
 
   async #sendBatch(batch: Outgoing[]): Promise<void> {
-    const { sqs, queueUrl } = this.#options;
     try {
-      const { Failed = [] } = await sqs.send(
-        new SendMessageBatchCommand({
-          QueueUrl: queueUrl,
-          Entries: batch.map((outgoing, index) => ({ Id: String(index), MessageBody: outgoing.body })),
-        }),
-      );
+      const { Failed = [] } = await this.#options.sendMessageBatch({
+        QueueUrl: this.#options.queueUrl,
+        Entries: batch.map((outgoing, index) => ({ Id: String(index), MessageBody: outgoing.body })),
+      });
       const failed = new Map(Failed.map((entry) => [entry.Id, entry]));
       batch.forEach((outgoing, index) => {
         const failure = failed.get(String(index));
@@ -144,36 +166,6 @@ export class RawObjectNotifier implements S3WriteObserver {
       });
     } catch (error) {
       for (const outgoing of batch) outgoing.reject(error);
-    }
-  }
-
-  /** A plain PUT says its size and ETag; copies and multipart completions are read back (under the key lock). */
-  async #createdObject(write: S3Write, response: BufferedResponse) {
-    const header = (name: string) => {
-      const value = response.headers[name];
-      return typeof value === "string" ? value : undefined;
-    };
-    const eTag = header("etag");
-    if (write.eventName === "ObjectCreated:Put" && eTag && response.objectBytes !== undefined) {
-      return { size: response.objectBytes, eTag: eTag.replaceAll('"', ""), versionId: header("x-amz-version-id") };
-    }
-    const head = await this.#options.s3.send(new HeadObjectCommand({ Bucket: write.bucket, Key: write.key }));
-    return {
-      size: head.ContentLength ?? 0,
-      eTag: (head.ETag ?? "").replaceAll('"', ""),
-      versionId: head.VersionId ?? header("x-amz-version-id"),
-    };
-  }
-
-  async #exclusive<T>(key: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.#keyLocks.get(key) ?? Promise.resolve();
-    const current = previous.then(task, task);
-    const settled = current.catch(() => undefined);
-    this.#keyLocks.set(key, settled);
-    try {
-      return await current;
-    } finally {
-      if (this.#keyLocks.get(key) === settled) this.#keyLocks.delete(key);
     }
   }
 }
@@ -202,10 +194,4 @@ function* sqsBatches(outgoing: Outgoing[]): Generator<Outgoing[]> {
     bytes += size;
   }
   if (batch.length > 0) yield batch;
-}
-
-/** CompleteMultipartUpload can fail with a 200 whose body is an <Error>. */
-function succeeded(response: BufferedResponse): boolean {
-  if (response.statusCode < 200 || response.statusCode >= 300) return false;
-  return !response.body.subarray(0, 512).toString("utf8").includes("<Error>");
 }

@@ -1,5 +1,4 @@
 import { paginateListObjectsV2, type S3Client } from "@aws-sdk/client-s3";
-import type { RawObjectNotifier } from "./raw-object-notifier";
 import type { SettledPages } from "./settled-pages";
 
 /**
@@ -13,7 +12,8 @@ export async function recoverUnsettledPages(options: {
   bucket: string;
   prefix: string;
   ledger: SettledPages;
-  notifier: RawObjectNotifier;
+  /** Queues the object's S3 event (the emulator thread's notifier: raw-object-notifier.ts). */
+  announceStored: (object: { key: string; size: number; eTag: string; lastModified: Date }) => Promise<void>;
 }): Promise<number> {
   let recovered = 0;
   const pages = paginateListObjectsV2({ client: options.s3 }, { Bucket: options.bucket, Prefix: options.prefix });
@@ -23,7 +23,7 @@ export async function recoverUnsettledPages(options: {
       const lastModified = object.LastModified ?? new Date();
       const eTag = (object.ETag ?? "").replaceAll('"', "");
       if (key === "" || options.ledger.isSettled(`s3://${options.bucket}/${key}`, lastModified, eTag)) continue;
-      await options.notifier.announceStored({ key, size: object.Size ?? 0, eTag, lastModified });
+      await options.announceStored({ key, size: object.Size ?? 0, eTag, lastModified });
       recovered++;
     }
   }

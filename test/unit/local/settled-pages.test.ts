@@ -90,7 +90,7 @@ describe("SettledPages", () => {
       bucket: "raw-bucket",
       prefix: "raw/",
       ledger,
-      notifier: { announceStored: async (object: { key: string }) => void announced.push(object.key) } as never,
+      announceStored: async (object) => void announced.push(object.key),
     });
 
     expect(recovered).toBe(1);
