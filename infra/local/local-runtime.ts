@@ -176,6 +176,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
 
     /** Every emulator client of the runtime: dummy credentials, and the functions' quiet SDK logger. */
     const local = { region, credentials: LOCAL_CREDENTIALS, logger: SDK_LOGGER };
+    /** S3, SQS and SNS resolve each command's middleware once (the DocumentClient refuses this on DynamoDB). */
+    const cached = { ...local, cacheMiddleware: true };
     const emulators: Emulators = await startEmulators({
       host,
       awsPort: options.awsPort ?? DEFAULTS.awsPort,
@@ -185,8 +187,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     cleanup.push(() => emulators.stop());
 
     const direct = {
-      s3: new S3Client({ ...local, endpoint: emulators.fauxqsUrl, forcePathStyle: true }),
-      sqs: new SQSClient({ ...local, endpoint: emulators.fauxqsUrl }),
+      s3: new S3Client({ ...cached, endpoint: emulators.fauxqsUrl, forcePathStyle: true }),
+      sqs: new SQSClient({ ...cached, endpoint: emulators.fauxqsUrl }),
     };
 
     // The functions' own endpoint, when asked for: a proxy in front of the advertised one with the
@@ -207,9 +209,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     }
 
     const clients = {
-      s3: new S3Client({ ...local, endpoint: emulators.awsEndpointUrl, forcePathStyle: true }),
-      sqs: new SQSClient({ ...local, endpoint: emulators.awsEndpointUrl }),
-      sns: new SNSClient({ ...local, endpoint: emulators.awsEndpointUrl }),
+      s3: new S3Client({ ...cached, endpoint: emulators.awsEndpointUrl, forcePathStyle: true }),
+      sqs: new SQSClient({ ...cached, endpoint: emulators.awsEndpointUrl }),
+      sns: new SNSClient({ ...cached, endpoint: emulators.awsEndpointUrl }),
       dynamodb: new DynamoDBClient({ ...local, endpoint: emulators.awsEndpointUrl }),
     };
     const resources = await createLocalResources(clients, region, stage, {
@@ -227,7 +229,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       const ledger = new SettledPages(join(options.dataDir, "settled-pages.jsonl"));
       const follower = await followIntoLedger({
         sqs: direct.sqs,
-        sns: new SNSClient({ ...local, endpoint: emulators.fauxqsUrl }),
+        sns: new SNSClient({ ...cached, endpoint: emulators.fauxqsUrl }),
         topicArn: resources.ingestTopicArn,
         queueName: `docket-${stage}-local-settled-pages`,
         ledger,
@@ -319,7 +321,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
 
     // Threads load their handler modules meanwhile; the pollers start once they can take a batch.
     const threadsStarted = Promise.all(threadHosts.map((host) => host.start()));
-    const pollerSqs = new SQSClient({ ...local, endpoint: emulators.fauxqsUrl });
+    const pollerSqs = new SQSClient({ ...cached, endpoint: emulators.fauxqsUrl });
     const queueArn = async (queueUrl: string) => {
       const { Attributes } = await pollerSqs.send(
         new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ["QueueArn"] }),
