@@ -263,7 +263,7 @@ describe("storeRecord", () => {
 
     const put = s3Mock.commandCalls(PutObjectCommand)[0]?.args[0].input;
     expect(put?.Bucket).toBe("artifacts");
-    expect(put?.Key).toMatch(/^records\/rec_0123456789abcdef0123\/[0-9a-f]{32}\.json$/);
+    expect(put?.Key).toMatch(/^records\/rec_0123456789abcdef0123\/[0-9a-f]{32}-[0-9a-f]{16}\.json$/);
     expect(JSON.parse(String(put?.Body))).toEqual(record);
     const item = lastWrittenItem(ddbMock);
     expect(item.recordBrotli).toBeUndefined();
