@@ -308,6 +308,24 @@ describe("storeRecord on a table", () => {
       expect((await table.partition(`CONTENT#${"f".repeat(64)}`))[0]).toMatchObject({ recordId: later.id });
     });
 
+    it("claims the bytes again in one Put when its own failed delivery released them", async () => {
+      const sha = "5c".repeat(32);
+      const record = recordWith({ sha });
+      const throttled = stopAt((command) => recordPut(command) === record.id, throttling);
+      await expect(storeRecord({ ...deps, ddb: throttled.ddb }, record, versionOf(record), announce)).rejects.toThrow(
+        /slow down/,
+      );
+      expect((await table.partition(`CONTENT#${sha}`))[0]).toMatchObject({ recordId: record.id, released: true });
+      table.requests.length = 0;
+
+      const result = await storeRecord(deps, record, versionOf(record), announce);
+
+      expect(result).toMatchObject({ outcome: "created", duplicateOf: null });
+      // the record read, the claim Put (no writer is on its way with the released claim), the record Put
+      expect(table.requests.slice(0, 3)).toEqual(["GetItem", "PutItem", "PutItem"]);
+      expect((await table.partition(`CONTENT#${sha}`))[0]).not.toHaveProperty("released");
+    });
+
     it("keeps one original when an older delivery of the first record claims its bytes again, then loses to other bytes", async () => {
       const first = recordWith();
       const sha = "2".repeat(64);

@@ -283,6 +283,24 @@ describe("storeRecord", () => {
     });
   });
 
+  it("keeps the previous body object of the same version: a delivery of that version racing this one may point to it", async () => {
+    const record = aMeetingRecord({ body: incompressible(MAX_ITEM_BODY_BYTES) });
+    const earlier = { bucket: "artifacts", key: "records/rec_0123456789abcdef0123/earlier.json" };
+    // the same version, its notification still owed, its body under another key (say, an earlier release's)
+    const stored = await storedItem(record, aVersion(), {
+      pendingNotification: "record.created",
+      recordPointer: earlier,
+    });
+    ddbMock.on(GetCommand).resolves({ Item: stored });
+    s3Mock.on(PutObjectCommand).resolves({});
+
+    const result = await storeRecord(deps, record, aVersion(), announce);
+
+    expect(result).toMatchObject({ outcome: "unchanged", reason: "duplicate", announced: "record.created" });
+    expect(recordPuts(ddbMock)[0]?.Item?.recordPointer?.key).not.toBe(earlier.key);
+    expect(s3Mock.commandCalls(DeleteObjectCommand)).toHaveLength(0);
+  });
+
   it("writes every index item of a meeting with very many people", async () => {
     ddbMock.on(GetCommand).resolves({});
     const record = aMeetingRecord({ meeting: { attendees: manyAttendees(120) } });
