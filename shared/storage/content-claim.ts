@@ -34,6 +34,9 @@ import { compareVersions, versionStrings } from "./record-version";
  * originals: the second finds the first's claim before the first's record
  * item exists, and would take it over.
  *
+ * Of two deliveries of one record in flight, the claim names the newer
+ * version (putClaim).
+ *
  * A writer that claimed the bytes and then fails before its record item
  * holds them releases its claim, so a later copy is not made a duplicate of
  * a record that may never hold them. One that dies keeps it until it ages
@@ -107,7 +110,8 @@ export async function claimContent(
   version: PageVersion,
   known?: KnownClaim,
 ): Promise<ClaimResult> {
-  let from: ClaimItem | null = null;
+  // This record's own claim in flight, as the batch read it, is Put over conditionally at once (see putClaim).
+  let from = known?.claim?.recordId === recordId && isInFlight(known.claim, deps.now()) ? known.claim : null;
   let snapshot = known?.claim && known.claim.recordId !== recordId ? known : undefined;
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const othersClaim = snapshot?.claim ?? undefined;
@@ -123,7 +127,7 @@ export async function claimContent(
     }
     const claim = await readClaim(deps, sha256);
     if (!claim || claim.recordId === recordId) {
-      from = null;
+      from = claim && isInFlight(claim, deps.now()) ? claim : null;
       continue;
     }
     const ownerItem = await readRecordItem(deps, claim.recordId, { consistent: true });
@@ -202,7 +206,21 @@ export async function releaseClaim(deps: ContentClaimDeps, held: HeldClaim): Pro
   }
 }
 
-/** Puts the claim if nobody holds it, this record does, or `from` (the claim write read) still does: a take-over. */
+/**
+ * Puts the claim if nobody holds it, this record does and no writer is on its way with it, or
+ * `from` (the claim write read) still does: a take-over of another record's claim, or this
+ * record's own claim in flight, whose Put keeps the newer of the two versions.
+ *
+ * A claim of this record in flight is replaced only on its token as read, never blindly: another
+ * delivery of the record may be on its way to writing the bytes as their original, counting on
+ * it. A blind Put could lower its version to an older one of this record that then loses to a
+ * version with other bytes: another record would find the item newer than the claiming version
+ * and take the claim over, and the newer delivery, its write still to come, would store the bytes
+ * as an original too. So the claim keeps the newer version, the one another record must wait
+ * for: it never names an older version while a newer one may still write. claimedAt moves to
+ * now, covering this writer's life as well (a take-over only comes later). The new token fails
+ * the other delivery's release, and this one's is not releasable: if both fail, it ages out.
+ */
 async function putClaim(
   deps: ContentClaimDeps,
   sha256: string,
@@ -211,35 +229,46 @@ async function putClaim(
   from: ClaimItem | null,
 ): Promise<HeldClaim | null> {
   const now = deps.now();
+  const ours: ClaimingVersion = {
+    uri: version.uri,
+    sequencer: version.sequencer,
+    eventTime: version.eventTime,
+    parserVersion: version.parserVersion,
+  };
+  const own = from?.recordId === recordId;
   const item: ClaimItem = {
     ...keys.content(sha256),
     recordId,
     claimedAt: now.toISOString(),
-    version: {
-      uri: version.uri,
-      sequencer: version.sequencer,
-      eventTime: version.eventTime,
-      parserVersion: version.parserVersion,
-    },
+    version: own && from?.version && isNewer(from.version, ours, sha256) ? from.version : ours,
     token: randomUUID(),
   };
-  const condition = from
-    ? {
-        ConditionExpression: `recordId = :me OR (recordId = :from AND ${from.token ? "#token = :token" : "attribute_not_exists(#token)"})`,
-        ExpressionAttributeNames: { "#token": "token" },
-        ExpressionAttributeValues: {
-          ":me": recordId,
-          ":from": from.recordId,
-          ...(from.token ? { ":token": from.token } : {}),
-        },
-      }
-    : {
-        ConditionExpression: "attribute_not_exists(pk) OR recordId = :me",
-        ExpressionAttributeValues: { ":me": recordId },
-      };
+  // Ours, and no writer can be on its way with it: aged out, released, or from before claimedAt existed.
+  const ownIdle =
+    "(recordId = :me AND (attribute_not_exists(claimedAt) OR claimedAt <= :idleSince OR #released = :yes))";
+  const values: Record<string, unknown> = {
+    ":me": recordId,
+    ":idleSince": new Date(now.getTime() - CLAIM_IN_FLIGHT_MS).toISOString(),
+    ":yes": true,
+  };
+  const names: Record<string, string> = { "#released": "released" };
+  let condition = `attribute_not_exists(pk) OR ${ownIdle}`;
+  if (from) {
+    names["#token"] = "token";
+    values[":from"] = from.recordId;
+    if (from.token) values[":token"] = from.token;
+    condition = `${ownIdle} OR (recordId = :from AND ${from.token ? "#token = :token" : "attribute_not_exists(#token)"})`;
+  }
   try {
     const result = await deps.ddb.send(
-      new PutCommand({ TableName: deps.tableName, Item: item, ...condition, ReturnValues: "ALL_OLD" }),
+      new PutCommand({
+        TableName: deps.tableName,
+        Item: item,
+        ConditionExpression: condition,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ReturnValues: "ALL_OLD",
+      }),
     );
     const replaced = result.Attributes as ClaimItem | undefined;
     const concurrent = replaced?.recordId === recordId && isInFlight(replaced, now);
@@ -248,6 +277,11 @@ async function putClaim(
     if (isConditionalCheckFailed(error)) return null;
     throw error;
   }
+}
+
+/** Whether the claim's version is newer than this one (both of one record's page, with these bytes). */
+function isNewer(claiming: ClaimingVersion, version: ClaimingVersion, sha256: string): boolean {
+  return compareVersions(versionStrings({ ...version, sha256 }), versionStrings({ ...claiming, sha256 })) === "newer";
 }
 
 async function readClaim(deps: ContentClaimDeps, sha256: string): Promise<ClaimItem | undefined> {

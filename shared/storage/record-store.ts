@@ -269,7 +269,10 @@ async function storeVersion(
     const bodyKey = `${versions.eventVersion} ${recordSha256}`;
     if (body?.key !== bodyKey) {
       compressed = compressRecord(recordJson, recordSha256, stored, compressed);
-      body = { key: bodyKey, placed: await placeBody(deps, record.id, recordJson, compressed.bytes, versions) };
+      body = {
+        key: bodyKey,
+        placed: await placeBody(deps, record.id, recordJson, recordSha256, compressed.bytes, versions),
+      };
     }
     const outcome: StoreOutcome = !stored
       ? "created"
@@ -327,7 +330,10 @@ async function storeVersion(
       if (claimed?.claimStood) claimed = undefined;
       continue;
     }
-    if (stored?.recordPointer && stored.recordPointer.key !== item.recordPointer?.key) {
+    // Only an older version's body: no writer of that version can point the item at it any more
+    // (its write is stale). One of this same version racing this one still may, so that object
+    // stays, orphaned at worst.
+    if (stored?.recordPointer && !sameVersion && stored.recordPointer.key !== item.recordPointer?.key) {
       const pointer = stored.recordPointer;
       // An orphaned body costs storage, not correctness.
       await bestEffort(deps, "could not delete the previous record body", { pointer }, () =>
@@ -568,13 +574,15 @@ async function placeBody(
   deps: RecordStoreDeps,
   id: string,
   recordJson: string,
+  recordSha256: string,
   compressed: Uint8Array,
   versions: VersionStrings,
 ): Promise<Pick<RecordItem, "recordBrotli" | "recordPointer">> {
   if (compressed.byteLength <= MAX_ITEM_BODY_BYTES) return { recordBrotli: compressed };
-  // Keyed by version, not content: an object is only ever replaced by a newer version's, so
-  // deleting the previous one can never remove a body another writer is about to point to.
-  const pointer = { bucket: deps.artifactsBucket, key: recordBodyKey(id, versions) };
+  // Keyed by version and JSON, so never overwritten with other content: two deliveries of one
+  // version may decide differently (duplicateOf), and the slower one's Put must not replace the
+  // body of the decision the item holds. Only an older version's object is deleted (storeVersion).
+  const pointer = { bucket: deps.artifactsBucket, key: recordBodyKey(id, versions, recordSha256) };
   await deps.s3.send(
     new PutObjectCommand({
       Bucket: pointer.bucket,
@@ -586,9 +594,10 @@ async function placeBody(
   return { recordPointer: pointer };
 }
 
-/** Where a record body too big for its item lives; never expired by a lifecycle rule. */
-export function recordBodyKey(id: string, versions: VersionStrings): string {
-  return `${ARTIFACT_PREFIXES.recordBodies}${id}/${sha256Hex(versions.eventVersion).slice(0, 32)}.json`;
+/** Where a record body too big for its item lives, one object per version and JSON; never expired by a lifecycle rule. */
+export function recordBodyKey(id: string, versions: VersionStrings, recordSha256: string): string {
+  const version = sha256Hex(versions.eventVersion).slice(0, 32);
+  return `${ARTIFACT_PREFIXES.recordBodies}${id}/${version}-${recordSha256.slice(0, 16)}.json`;
 }
 
 function uniqueKeys(list: ItemKey[]): ItemKey[] {

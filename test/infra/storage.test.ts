@@ -145,7 +145,7 @@ describe.each(STAGE_NAMES)("storage (%s)", (name) => {
 describe("artifact key prefixes", () => {
   it("are the ones the pipeline writes claim checks and record bodies under", () => {
     expect(claimCheckKey("r1", "{}").startsWith(ARTIFACT_PREFIXES.claimChecks)).toBe(true);
-    const body = recordBodyKey("r1", { objectVersion: "o", eventVersion: "e" });
+    const body = recordBodyKey("r1", { objectVersion: "o", eventVersion: "e" }, "0".repeat(64));
     expect(body.startsWith(ARTIFACT_PREFIXES.recordBodies)).toBe(true);
     expect(body.startsWith(ARTIFACT_PREFIXES.claimChecks)).toBe(false);
   });

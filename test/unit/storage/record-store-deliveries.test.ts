@@ -240,8 +240,9 @@ describe("a delivery deciding its first attempt on its batch's snapshot of the r
     expect(await slow).toMatchObject({ outcome: "created", announced: "record.created" });
     expect(late).toMatchObject({ outcome: "unchanged", reason: "duplicate" });
     expect(published).toEqual(["record.created"]);
-    // claim, then the create the snapshot allowed (it failed), and only then a read
-    expect(table.requests.slice(0, 3)).toEqual(["PutItem", "PutItem", "GetItem"]);
+    // the claim (the first delivery's is in flight: refused, read, Put over on its token), then
+    // the create the snapshot allowed (it failed), and only then a read of the record
+    expect(table.requests.slice(0, 5)).toEqual(["PutItem", "GetItem", "PutItem", "PutItem", "GetItem"]);
   });
 
   it("waits for the mark the snapshot shows, then reads afresh: the version is announced once", async () => {

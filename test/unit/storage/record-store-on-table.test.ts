@@ -307,6 +307,60 @@ describe("storeRecord on a table", () => {
       expect(result.duplicateOf).toBeNull();
       expect((await table.partition(`CONTENT#${"f".repeat(64)}`))[0]).toMatchObject({ recordId: later.id });
     });
+
+    it("claims the bytes again in one Put when its own failed delivery released them", async () => {
+      const sha = "5c".repeat(32);
+      const record = recordWith({ sha });
+      const throttled = stopAt((command) => recordPut(command) === record.id, throttling);
+      await expect(storeRecord({ ...deps, ddb: throttled.ddb }, record, versionOf(record), announce)).rejects.toThrow(
+        /slow down/,
+      );
+      expect((await table.partition(`CONTENT#${sha}`))[0]).toMatchObject({ recordId: record.id, released: true });
+      table.requests.length = 0;
+
+      const result = await storeRecord(deps, record, versionOf(record), announce);
+
+      expect(result).toMatchObject({ outcome: "created", duplicateOf: null });
+      // the record read, the claim Put (no writer is on its way with the released claim), the record Put
+      expect(table.requests.slice(0, 3)).toEqual(["GetItem", "PutItem", "PutItem"]);
+      expect((await table.partition(`CONTENT#${sha}`))[0]).not.toHaveProperty("released");
+    });
+
+    it("keeps one original when an older delivery of the first record claims its bytes again, then loses to other bytes", async () => {
+      const first = recordWith();
+      const sha = "2".repeat(64);
+      const withBytes = (bytes: string, title: string): MeetingRecord => ({
+        ...first,
+        title,
+        source: { ...first.source, sha256: bytes },
+      });
+      const shared = withBytes(sha, "S");
+      await storeRecord(deps, first, versionOf(first, "01"), announce);
+      // Version 05 claims the bytes and stops before its record write.
+      const v05 = stopAt((command) => recordPut(command) === first.id);
+      const v05Run = storeRecord({ ...deps, ddb: v05.ddb }, shared, versionOf(shared, "05"), announce);
+      await v05.reached;
+      // Version 03, the same bytes, claims them again and stops before its record write.
+      const v03 = stopAt((command) => recordPut(command) === first.id);
+      const v03Run = storeRecord({ ...deps, ddb: v03.ddb }, shared, versionOf(shared, "03"), announce);
+      await v03.reached;
+      // Version 04 (other bytes) is stored: 03 has lost, 05 can still win.
+      const other = withBytes("3".repeat(64), "S2");
+      await storeRecord(deps, other, versionOf(other, "04"), announce);
+      const copy = recordWith({ sha });
+
+      const copyResult = await storeRecord(deps, copy, versionOf(copy), announce);
+      v05.go();
+      v03.go();
+
+      expect(await v05Run).toMatchObject({ outcome: "updated", duplicateOf: null });
+      expect(await v03Run).toMatchObject({ outcome: "unchanged", reason: "stale" });
+      expect(copyResult.duplicateOf).toBe(first.id);
+      expect((await table.partition(`CONTENT#${sha}`))[0]).toMatchObject({
+        recordId: first.id,
+        version: { sequencer: "05" },
+      });
+    });
   });
 
   it("announces record.created, not record.updated, for a newer version written while the created notice is still owed", async () => {
@@ -598,6 +652,38 @@ describe("storeRecord on a table", () => {
       await storeRecord(deps, record, versionOf(record, "02"), announce);
 
       expect(await readRecord(reader(), record.id)).toEqual({ ...record, duplicateOf: null });
+    });
+
+    it("is the JSON of the decision the item holds when a slower delivery of its version decided otherwise", async () => {
+      const { randomBytes } = await import("node:crypto");
+      const original = recordWith();
+      await storeRecord(deps, original, versionOf(original), announce);
+      // Big and incompressible: the body goes to S3.
+      const record = recordWith({ sha: original.source.sha256, title: randomBytes(400_000).toString("base64") });
+      // D1 decides: a duplicate of the original; its S3 Put is slow to land.
+      const gate = deferredSignal();
+      const reachedS3 = deferredSignal();
+      const slowS3 = {
+        send: async (command: unknown) => {
+          reachedS3.fire();
+          await gate.fired;
+          return deps.s3.send(command as never);
+        },
+      } as unknown as RecordStoreDeps["s3"];
+      const d1 = storeRecord({ ...deps, s3: slowS3 }, record, versionOf(record), announce);
+      await reachedS3.fired;
+      // The original moves to other bytes; D2, the same version again, takes the bytes over and finishes.
+      const changed = { ...original, source: { ...original.source, sha256: "4b".repeat(32) }, title: "改" };
+      await storeRecord(deps, changed, versionOf(changed, "02"), announce);
+      expect((await storeRecord(deps, record, versionOf(record), announce)).duplicateOf).toBeNull();
+
+      gate.fire();
+      await d1;
+
+      const item = await storedItem(record.id);
+      expect(item.recordPointer).toBeDefined();
+      expect(item.duplicateOf).toBeUndefined();
+      expect((await readRecord(reader(), record.id))?.duplicateOf).toBeNull();
     });
   });
 });

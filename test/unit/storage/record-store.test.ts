@@ -263,7 +263,7 @@ describe("storeRecord", () => {
 
     const put = s3Mock.commandCalls(PutObjectCommand)[0]?.args[0].input;
     expect(put?.Bucket).toBe("artifacts");
-    expect(put?.Key).toMatch(/^records\/rec_0123456789abcdef0123\/[0-9a-f]{32}\.json$/);
+    expect(put?.Key).toMatch(/^records\/rec_0123456789abcdef0123\/[0-9a-f]{32}-[0-9a-f]{16}\.json$/);
     expect(JSON.parse(String(put?.Body))).toEqual(record);
     const item = lastWrittenItem(ddbMock);
     expect(item.recordBrotli).toBeUndefined();
@@ -281,6 +281,24 @@ describe("storeRecord", () => {
       Bucket: "artifacts",
       Key: stored.recordPointer?.key,
     });
+  });
+
+  it("keeps the previous body object of the same version: a delivery of that version racing this one may point to it", async () => {
+    const record = aMeetingRecord({ body: incompressible(MAX_ITEM_BODY_BYTES) });
+    const earlier = { bucket: "artifacts", key: "records/rec_0123456789abcdef0123/earlier.json" };
+    // the same version, its notification still owed, its body under another key (say, an earlier release's)
+    const stored = await storedItem(record, aVersion(), {
+      pendingNotification: "record.created",
+      recordPointer: earlier,
+    });
+    ddbMock.on(GetCommand).resolves({ Item: stored });
+    s3Mock.on(PutObjectCommand).resolves({});
+
+    const result = await storeRecord(deps, record, aVersion(), announce);
+
+    expect(result).toMatchObject({ outcome: "unchanged", reason: "duplicate", announced: "record.created" });
+    expect(recordPuts(ddbMock)[0]?.Item?.recordPointer?.key).not.toBe(earlier.key);
+    expect(s3Mock.commandCalls(DeleteObjectCommand)).toHaveLength(0);
   });
 
   it("writes every index item of a meeting with very many people", async () => {
