@@ -122,6 +122,15 @@ export function bindRecordsQueue(fn: DocketFunction, queue: sqs.IQueue): void {
 }
 
 /**
+ * The URL of the queue a function consumes, so that it can bring a message it failed for a
+ * passing reason (contention) back sooner than the visibility timeout. No grant here: the
+ * event source mapping's grantConsumeMessages already allows sqs:ChangeMessageVisibility.
+ */
+export function bindConsumedRecordsQueue(fn: DocketFunction, queue: sqs.IQueue): void {
+  setEnv(fn, ENV.recordsQueueUrl, queue.queueUrl);
+}
+
+/**
  * SendMessage alone, on the page-events queue only: store-record queues a
  * page for re-parsing when the claim check of its record message has
  * expired. Not grantSendMessages, which adds GetQueueAttributes and

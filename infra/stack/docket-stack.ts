@@ -9,6 +9,7 @@ import { DocketFunction } from "../constructs/docket-function";
 import { giveFunctionsLogGroups } from "../constructs/framework-function-logs";
 import {
   bindArtifactsBucket,
+  bindConsumedRecordsQueue,
   bindCorsOrigins,
   bindCursorSecret,
   bindIngestTopic,
@@ -96,6 +97,7 @@ export class DocketStack extends Stack {
     // A record whose claim check expired (a message redriven after the lifecycle rule) is re-parsed from its page.
     bindPageEventsQueue(this.storeRecord, pageEvents.queue);
     consumeQueue(this.storeRecord, records, stage.eventSources.records);
+    bindConsumedRecordsQueue(this.storeRecord, records.queue);
 
     this.queryApi = new DocketFunction(this, "QueryApi", {
       name: "queryApi",

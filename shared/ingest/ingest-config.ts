@@ -20,5 +20,6 @@ export function storeRecordConfig(env: NodeJS.ProcessEnv = process.env) {
     artifactsBucket: requireEnv(ENV.artifactsBucket, env),
     topicArn: requireEnv(ENV.ingestTopicArn, env),
     pageEventsQueueUrl: requireEnv(ENV.pageEventsQueueUrl, env),
+    recordsQueueUrl: requireEnv(ENV.recordsQueueUrl, env),
   };
 }

@@ -20,6 +20,7 @@ import { type StoreResult, storeRecord } from "../storage/record-store";
 import { hasTimeFor, type WaitBudget } from "../storage/wait-budget";
 import { queuePageReparse } from "./queue-page-reparse";
 import { type ResolvedRecordMessage, resolveRecordMessage } from "./resolve-record-message";
+import { retrySoon } from "./retry-soon";
 
 export interface StoreRecordDeps {
   ddb: DynamoDBDocumentClient;
@@ -31,6 +32,8 @@ export interface StoreRecordDeps {
   topicArn: string;
   /** where a page whose record's claim check expired is queued for re-parsing */
   pageEventsQueueUrl: string;
+  /** the queue these messages come from: a message failed for contention is brought back sooner (retry-soon.ts) */
+  recordsQueueUrl: string;
   logger: Log;
   metrics: MetricsSink;
   now: () => Date;
@@ -79,6 +82,11 @@ const OUTCOME_METRIC = {
  * index items likewise (index-write-batcher.ts): the records' requests
  * share BatchWriteItem calls of 25, and a record whose requests are not all
  * written fails alone, releasing its mark as before.
+ *
+ * A message failed with a TransientError (contention, throttling) is made
+ * visible again after seconds, not the queue's three-minute visibility
+ * timeout (retry-soon.ts): copies of one page uploaded together contend for
+ * one record, and the last of them would otherwise wait minutes.
  */
 export async function processRecordMessages(
   records: SQSRecord[],
@@ -95,6 +103,7 @@ export async function processRecordMessages(
   const indexWriter = indexWriteBatcher({ ddb: deps.ddb, tableName: deps.tableName, ...budget }, inFlight);
   const notifier = notificationBatcher({ sns: deps.sns, topicArn: deps.topicArn }, undefined, inFlight);
   const processor = new BatchProcessor(EventType.SQS);
+  const transient: SQSRecord[] = [];
   processor.register(
     records,
     (record: SQSRecord) =>
@@ -106,11 +115,13 @@ export async function processRecordMessages(
           snapshots,
           notifier,
           indexWriter,
+          transient,
         }),
       ),
     { throwOnFullBatchFailure: false, processInParallel: true },
   );
   await processor.process();
+  await retrySoon({ sqs: deps.sqs, queueUrl: deps.recordsQueueUrl, logger: deps.logger }, transient);
   return inBatchOrder(processor.response(), records);
 }
 
@@ -181,6 +192,7 @@ async function handleRecordMessage(
     const malformed = error instanceof MalformedMessageError;
     // A TransientError is Docket deferring to a later delivery (contention, throttling): expected, a warning.
     const log = error instanceof TransientError ? deps.logger.warn : deps.logger.error;
+    if (error instanceof TransientError) deps.transient.push(message);
     log.call(
       deps.logger,
       malformed
@@ -201,6 +213,8 @@ interface BatchDeps extends StoreRecordDeps, WaitBudget {
   snapshots: BatchSnapshots;
   notifier: NotificationBatcher;
   indexWriter: IndexWriter;
+  /** messages failed with a TransientError, to be brought back soon */
+  transient: SQSRecord[];
 }
 
 async function reparseExpired(

@@ -138,6 +138,7 @@ const deps = {
   // Records travel inline here: no claim check to expire, so nothing is queued for re-parsing.
   sqs: new SQSClient({ region: "us-east-1" }),
   pageEventsQueueUrl: "https://sqs.us-east-1.amazonaws.com/000000000000/page-events",
+  recordsQueueUrl: "https://sqs.us-east-1.amazonaws.com/000000000000/records",
   tableName: TABLE,
   artifactsBucket: "artifacts",
   topicArn: "arn:aws:sns:us-east-1:000000000000:bench",

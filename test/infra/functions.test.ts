@@ -47,6 +47,8 @@ const EXPECTED: Record<FunctionName, Partial<Record<string, Grant[]>>> = {
     ],
     [ENV.ingestTopicArn]: [{ actions: ["sns:Publish"] }],
     [ENV.pageEventsQueueUrl]: [{ actions: ["sqs:SendMessage"] }],
+    // The queue it consumes: a message failed for contention is made visible again in seconds.
+    [ENV.recordsQueueUrl]: [{ actions: ["sqs:ChangeMessageVisibility"] }],
     [ENV.stage]: [],
   },
   queryApi: {

@@ -53,6 +53,7 @@ function deps(): StoreRecordDeps {
     // No record of these batches travels by claim check: nothing is queued for re-parsing.
     sqs: new SQSClient({ region: "us-east-1" }),
     pageEventsQueueUrl: "https://sqs.us-east-1.amazonaws.com/000000000000/page-events",
+    recordsQueueUrl: "https://sqs.us-east-1.amazonaws.com/000000000000/records",
     tableName: table.tableName,
     artifactsBucket: "artifacts",
     topicArn: "arn:aws:sns:us-east-1:000000000000:ingest",

@@ -8,7 +8,7 @@ import {
   S3ServiceException,
 } from "@aws-sdk/client-s3";
 import { SNSClient } from "@aws-sdk/client-sns";
-import { SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
+import { ChangeMessageVisibilityBatchCommand, SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Context } from "aws-lambda";
 import { beforeEach, describe, expect, it, vi } from "vitest";
@@ -45,6 +45,7 @@ const { ddbMock, s3Mock, deps: storeDeps } = storeHarness();
 const conditionFailed = () => new ConditionalCheckFailedException({ message: "condition failed", $metadata: {} });
 const { snsMock, sqsMock } = awsMocks();
 const PAGE_EVENTS_QUEUE_URL = "https://sqs.us-east-1.amazonaws.com/000000000000/page-events";
+const RECORDS_QUEUE_URL = "https://sqs.us-east-1.amazonaws.com/000000000000/records";
 const record = aMeetingRecord();
 const inline = JSON.stringify({ record, version: aVersion() });
 
@@ -66,6 +67,7 @@ beforeEach(() => {
     sns: new SNSClient({ region: "us-east-1" }),
     sqs: new SQSClient({ region: "us-east-1" }),
     pageEventsQueueUrl: PAGE_EVENTS_QUEUE_URL,
+    recordsQueueUrl: RECORDS_QUEUE_URL,
     topicArn: "arn:aws:sns:us-east-1:000000000000:ingest",
     logger: silentLog,
     metrics: metrics.sink,
@@ -440,6 +442,52 @@ describe("processRecordMessages", () => {
         correlation_id: record.id,
       }),
     );
+  });
+
+  describe("a message failed for contention", () => {
+    it("is made visible again in about 3 s, not after the queue's visibility timeout", async () => {
+      sqsMock.on(ChangeMessageVisibilityBatchCommand).resolves({ Successful: [{ Id: "0" }], Failed: [] });
+      failRecordWrites(new TransientError("record is being written by another delivery"));
+
+      const response = await processRecordMessages([sqsRecord("m1", inline)], deps);
+
+      expect(failedIds(response)).toEqual(["m1"]);
+      const calls = sqsMock.commandCalls(ChangeMessageVisibilityBatchCommand).map((call) => call.args[0].input);
+      expect(calls).toEqual([
+        {
+          QueueUrl: RECORDS_QUEUE_URL,
+          Entries: [{ Id: "0", ReceiptHandle: "handle-m1", VisibilityTimeout: expect.any(Number) }],
+        },
+      ]);
+      const delay = calls[0]?.Entries?.[0]?.VisibilityTimeout ?? 0;
+      expect(delay).toBeGreaterThanOrEqual(2);
+      expect(delay).toBeLessThanOrEqual(4);
+    });
+
+    it("still fails, coming back after its visibility timeout, when its visibility cannot be changed", async () => {
+      const logs = capturedLogger();
+      sqsMock.on(ChangeMessageVisibilityBatchCommand).rejects(new Error("SQS unavailable"));
+      failRecordWrites(new TransientError("record is being written by another delivery"));
+
+      const response = await processRecordMessages([sqsRecord("m1", inline)], { ...deps, logger: logs.logger });
+
+      expect(failedIds(response)).toEqual(["m1"]);
+      expect(logs.lines()).toContainEqual(
+        expect.objectContaining({
+          level: "WARN",
+          message: "could not bring failed messages back sooner; they come back after their visibility timeout",
+        }),
+      );
+    });
+  });
+
+  it("leaves a message failed for another reason to its visibility timeout (a retry storm helps nothing)", async () => {
+    failRecordWrites(new Error("DynamoDB said no"));
+
+    const response = await processRecordMessages([sqsRecord("m1", inline)], deps);
+
+    expect(failedIds(response)).toEqual(["m1"]);
+    expect(sqsMock.commandCalls(ChangeMessageVisibilityBatchCommand)).toHaveLength(0);
   });
 
   it("logs why a message failed, with the record id as correlation id", async () => {
