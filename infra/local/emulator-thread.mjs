@@ -17,6 +17,12 @@ const { createAwsEndpoint } = await import("./aws-endpoint.ts");
 const { injectedSendMessageBatch } = await import("./fauxqs-send-message-batch.ts");
 const { listen } = await import("./listen-on-loopback.ts");
 const { RawObjectNotifier } = await import("./raw-object-notifier.ts");
+const { installDynaliteExpressionCache } = await import("./dynalite-expression-cache.ts");
+
+// dynalite parses every request's expressions with PEG.js parsers, about a quarter of this
+// thread's work in a burst; the pipeline repeats a few expressions with new values, so each
+// is parsed once and its tree reused (same trees and errors as the parsers').
+installDynaliteExpressionCache();
 
 const { host, dataDir, maxObjectBytes, awsPort, postS3Events } = workerData;
 
