@@ -22,7 +22,7 @@ const { installDynaliteExpressionCache } = await import("./dynalite-expression-c
 // dynalite parses every request's expressions with PEG.js parsers, about a quarter of this
 // thread's work in a burst; the pipeline repeats a few expressions with new values, so each
 // is parsed once and its tree reused (same trees and errors as the parsers').
-installDynaliteExpressionCache();
+const { caches: expressionCaches } = installDynaliteExpressionCache();
 
 const { host, dataDir, maxObjectBytes, awsPort, postS3Events } = workerData;
 
@@ -94,7 +94,7 @@ const postEvent = (event) => {
 };
 
 const requestsHandled = {
-  usage: () => ({ requests, cpuMs: threadCpuMs() }),
+  usage: () => ({ requests, cpuMs: threadCpuMs(), expressionCache: expressionCacheCounts() }),
   notifyRawObjects: ({ target }) => {
     notifier = new RawObjectNotifier({
       ...target,
@@ -133,6 +133,15 @@ async function stop() {
     dynamo.close(resolve);
     dynamo.closeAllConnections();
   });
+}
+
+/** Hits, misses and bypasses of dynalite's expression cache, over its three parsers. */
+function expressionCacheCounts() {
+  const counts = { hits: 0, misses: 0, bypassed: 0 };
+  for (const cache of Object.values(expressionCaches)) {
+    for (const name of Object.keys(counts)) counts[name] += cache[name];
+  }
+  return counts;
 }
 
 /** SQS (JSON protocol) by its target, SNS (form-encoded query protocol) as one, S3 by method. */

@@ -1,6 +1,7 @@
 import { once } from "node:events";
 import { Worker } from "node:worker_threads";
 import type { S3Event } from "aws-lambda";
+import type { ExpressionCacheStats } from "./dynalite-expression-cache";
 
 /**
  * The emulators, in-process on loopback: fauxqs (S3, SQS, SNS) and dynalite
@@ -38,6 +39,8 @@ export interface RawObjectsTarget {
 export interface EmulatorUsage {
   requests: Record<string, number>;
   cpuMs: number;
+  /** dynalite's parsed expressions reused, parsed and learned, or parsed uncached (dynalite-expression-cache.ts). */
+  expressionCache: ExpressionCacheStats;
 }
 
 export interface EmulatorOptions {
