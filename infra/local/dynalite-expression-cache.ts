@@ -102,11 +102,11 @@ export function installDynaliteExpressionCache(options: { maxEntries?: number } 
     const module = parsers[name];
     const installed = INSTALLED.get(module.parse);
     if (installed) {
-      caches[name] = installed.cache;
+      caches[name] = installed;
       continue;
     }
     const cache = expressionCache(module.parse, options);
-    INSTALLED.set(cache.parse, { cache, original: module.parse });
+    INSTALLED.set(cache.parse, cache);
     originals.set(name, module.parse);
     module.parse = cache.parse;
     caches[name] = cache;
@@ -122,7 +122,8 @@ export function installDynaliteExpressionCache(options: { maxEntries?: number } 
   };
 }
 
-const INSTALLED = new WeakMap<ParseFunction, { cache: ExpressionCache; original: ParseFunction }>();
+/** Caches by the parse function they installed. */
+const INSTALLED = new WeakMap<ParseFunction, ExpressionCache>();
 
 /** A caching `parse` in front of one parser's. */
 export function expressionCache(
