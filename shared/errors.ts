@@ -12,9 +12,16 @@
  * expected under load and ends in a DLQ only if it persists for every receive.
  */
 export class TransientError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  /**
+   * The longest the condition can last, when known: a writer's mark is taken
+   * over once it is this old, even if its writer died holding it.
+   */
+  readonly settlesWithinMs?: number;
+
+  constructor(message: string, options?: { cause?: unknown; settlesWithinMs?: number }) {
     super(message, options);
     this.name = "TransientError";
+    if (options?.settlesWithinMs !== undefined) this.settlesWithinMs = options.settlesWithinMs;
   }
 }
 

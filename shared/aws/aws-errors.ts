@@ -2,7 +2,7 @@
 
 interface SdkErrorLike {
   name?: string;
-  $metadata?: { httpStatusCode?: number };
+  $metadata?: { httpStatusCode?: number; attempts?: number };
 }
 
 function asSdkError(error: unknown): SdkErrorLike {
@@ -28,4 +28,14 @@ export function isS3AccessDenied(error: unknown): boolean {
 
 export function isConditionalCheckFailed(error: unknown): boolean {
   return asSdkError(error).name === "ConditionalCheckFailedException";
+}
+
+/**
+ * The SDK sent the request more than once (its retry strategy retries a
+ * timeout or a 5xx). A conditional write that fails its condition after a
+ * retry may have been refused by this caller's own earlier attempt, which
+ * landed although its answer was lost.
+ */
+export function wasRetried(error: unknown): boolean {
+  return (asSdkError(error).$metadata?.attempts ?? 1) > 1;
 }

@@ -20,7 +20,7 @@ import { type StoreResult, storeRecord } from "../storage/record-store";
 import { hasTimeFor, type WaitBudget } from "../storage/wait-budget";
 import { queuePageReparse } from "./queue-page-reparse";
 import { type ResolvedRecordMessage, resolveRecordMessage } from "./resolve-record-message";
-import { retrySoon } from "./retry-soon";
+import { type FailedForNow, retrySoon } from "./retry-soon";
 
 export interface StoreRecordDeps {
   ddb: DynamoDBDocumentClient;
@@ -103,7 +103,7 @@ export async function processRecordMessages(
   const indexWriter = indexWriteBatcher({ ddb: deps.ddb, tableName: deps.tableName, ...budget }, inFlight);
   const notifier = notificationBatcher({ sns: deps.sns, topicArn: deps.topicArn }, undefined, inFlight);
   const processor = new BatchProcessor(EventType.SQS);
-  const transient: SQSRecord[] = [];
+  const transient: FailedForNow[] = [];
   processor.register(
     records,
     (record: SQSRecord) =>
@@ -192,7 +192,7 @@ async function handleRecordMessage(
     const malformed = error instanceof MalformedMessageError;
     // A TransientError is Docket deferring to a later delivery (contention, throttling): expected, a warning.
     const log = error instanceof TransientError ? deps.logger.warn : deps.logger.error;
-    if (error instanceof TransientError) deps.transient.push(message);
+    if (error instanceof TransientError) deps.transient.push({ message, settlesWithinMs: error.settlesWithinMs });
     log.call(
       deps.logger,
       malformed
@@ -214,7 +214,7 @@ interface BatchDeps extends StoreRecordDeps, WaitBudget {
   notifier: NotificationBatcher;
   indexWriter: IndexWriter;
   /** messages failed with a TransientError, to be brought back soon */
-  transient: SQSRecord[];
+  transient: FailedForNow[];
 }
 
 async function reparseExpired(

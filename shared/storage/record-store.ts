@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { DeleteObjectCommand, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { isConditionalCheckFailed } from "../aws/aws-errors";
+import { isConditionalCheckFailed, wasRetried } from "../aws/aws-errors";
 import { ARTIFACT_PREFIXES, FUNCTION_TIMEOUT_SECONDS, MAX_ITEM_BODY_BYTES } from "../config/resources";
 import { TransientError } from "../errors";
 import type { UnchangedReason } from "../events/ingest-notification";
@@ -40,7 +40,7 @@ import { hasTimeFor, type WaitBudget, waitWithinBudget } from "./wait-budget";
  * transactions cost twice the write units, and cap at 100 items, which a
  * meeting with many people and a changed date exceeds.
  *
- * The mark serialises writers, and its timestamp is the owner's token: every
+ * The mark serialises writers, and its timestamp and nonce are the owner's token: every
  * record-item write is conditional on the mark read, and only the owner
  * clears it. While it is fresh, every other delivery — this very version
  * included — waits briefly (bounded by MAX_MARK_WAIT_MS and the time left in
@@ -103,7 +103,7 @@ export interface RecordStoreDeps extends WaitBudget {
   tableName: string;
   artifactsBucket: string;
   now: () => Date;
-  /** reports best-effort clean-up failures */
+  /** reports best-effort clean-up failures, and a retried write found to have landed */
   warn?: (message: string, details: Record<string, unknown>) => void;
   /** the invocation's shared index writes (index-write-batcher.ts); absent: this record's own BatchWriteItem calls */
   indexWriter?: IndexWriter;
@@ -213,6 +213,8 @@ async function storeVersion(
   let compressed: CompressedRecord | undefined;
   let body: { key: string; placed: Pick<RecordItem, "recordBrotli" | "recordPointer"> } | undefined;
   let waited = 0;
+  // The last fresh mark of another writer met: a writer that died holding it leaves it until it ages out.
+  let markMet: string | undefined;
 
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     if (!hasTimeFor(deps)) {
@@ -234,6 +236,7 @@ async function storeVersion(
         return { outcome: "unchanged", reason: "stale", objectVersion: stored.objectVersion, duplicateOf };
       }
       if (stored.indexPendingSince && !isAbandoned(stored.indexPendingSince, now)) {
+        markMet = stored.indexPendingSince;
         const ms = WAIT_MS * attempt;
         if (waited + ms > MAX_MARK_WAIT_MS) break;
         await waitWithinBudget(deps, ms, `record ${incoming.id}: another writer holds its index mark`);
@@ -350,6 +353,7 @@ async function storeVersion(
   }
   throw new TransientError(
     `record ${incoming.id}: still contended (write races, or another writer's index mark held ${waited} ms); retry later`,
+    markMet ? { settlesWithinMs: untilAbandoned(markMet, deps.now()) } : undefined,
   );
 }
 
@@ -409,7 +413,30 @@ function markCondition(stored: RecordItem): Condition {
 
 function isAbandoned(pendingSince: string, now: Date): boolean {
   if (pendingSince.endsWith(RELEASED)) return true;
-  return now.getTime() - Date.parse(pendingSince) >= ABANDONED_PENDING_MS;
+  return now.getTime() - markTime(pendingSince) >= ABANDONED_PENDING_MS;
+}
+
+/** How long until a mark may be taken over as abandoned, should its writer have died. */
+function untilAbandoned(mark: string, now: Date): number {
+  const left = markTime(mark) + ABANDONED_PENDING_MS - now.getTime();
+  return Number.isFinite(left) ? Math.max(0, left) : ABANDONED_PENDING_MS;
+}
+
+/**
+ * A mark: when the rewrite started, and a nonce, so that no two writers ever
+ * hold the same token (two deliveries of one version in the same millisecond
+ * would otherwise both recognise the mark as their own: putMarked).
+ */
+function newMark(now: Date): string {
+  return `${now.toISOString()}${MARK_NONCE}${randomBytes(4).toString("hex")}`;
+}
+
+const MARK_NONCE = "~";
+
+/** When a mark was made; marks written before the nonce are the time alone. */
+function markTime(mark: string): number {
+  const end = mark.search(/[~/]/);
+  return Date.parse(end < 0 ? mark : mark.slice(0, end));
 }
 
 function pendingNotificationFor(
@@ -494,8 +521,8 @@ async function writeRecord(
     onWritten();
     return;
   }
-  const pending: RecordItem = { ...item, indexPendingSince: deps.now().toISOString(), staleIndexKeys: deletes };
-  await deps.ddb.send(new PutCommand({ TableName: deps.tableName, Item: pending, ...condition }));
+  const pending: RecordItem = { ...item, indexPendingSince: newMark(deps.now()), staleIndexKeys: deletes };
+  await putMarked(deps, pending, condition);
   onWritten();
   try {
     const items = puts as unknown as Record<string, unknown>[];
@@ -521,6 +548,29 @@ async function writeRecord(
   // ages out. A clearing that fails (throttled past the SDK's retries) leaves the mark to age out
   // and the notification owed, so at most one later delivery repeats it, as a dying publisher would.
   await clearQuietly(deps, pending, `${CLEAR_MARK}, pendingNotification`);
+}
+
+/**
+ * Puts the record item with this writer's mark. The SDK retries a Put whose
+ * answer was lost (a timeout); if the first attempt had landed, the retry
+ * fails its condition on this writer's own item, and the writer would wait
+ * on its own mark as another's until it aged out, failing every redelivery
+ * meanwhile. A fresh read showing this writer's mark (its nonce is no other
+ * writer's) proves the write landed: the writer carries on as the owner.
+ */
+async function putMarked(deps: RecordStoreDeps, pending: RecordItem, condition: Condition): Promise<void> {
+  try {
+    await deps.ddb.send(new PutCommand({ TableName: deps.tableName, Item: pending, ...condition }));
+  } catch (error) {
+    if (!isConditionalCheckFailed(error) || !wasRetried(error)) throw error;
+    const current = await readRecordItem(deps, pending.id, { consistent: true });
+    const ours =
+      current?.indexPendingSince === pending.indexPendingSince && current?.objectVersion === pending.objectVersion;
+    if (!ours) throw error;
+    deps.warn?.("a retried write of the record item had landed on its first attempt; carrying on as its owner", {
+      id: pending.id,
+    });
+  }
 }
 
 function clearQuietly(deps: RecordStoreDeps, held: RecordItem, update: string): Promise<void> {

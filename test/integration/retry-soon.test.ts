@@ -43,7 +43,7 @@ it("brings a message failed for contention back within seconds, not after the 18
 
   const failedAt = Date.now();
   await retrySoon({ sqs, queueUrl, logger: log, random: () => 0.5 }, [
-    sqsRecord(first, "arn:aws:sqs:us-east-1:000000000000:records", "us-east-1"),
+    { message: sqsRecord(first, "arn:aws:sqs:us-east-1:000000000000:records", "us-east-1") },
   ]);
 
   const again = await eventually(async () => (await receive()).Messages?.[0], 30_000);

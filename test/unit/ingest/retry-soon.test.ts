@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { QUEUES } from "../../../shared/config/resources";
 import { retryDelaySeconds } from "../../../shared/ingest/retry-soon";
+import { ABANDONED_PENDING_MS } from "../../../shared/storage/record-store";
 
 describe("retryDelaySeconds", () => {
   const middle = () => 0.5;
@@ -21,5 +23,42 @@ describe("retryDelaySeconds", () => {
   it("treats a missing or odd receive count as the first receive, and waits at least a second", () => {
     expect(retryDelaySeconds(Number.NaN, middle)).toBe(3);
     expect(retryDelaySeconds(0, () => 0)).toBeGreaterThanOrEqual(1);
+  });
+
+  describe("a message held up by a mark that may be a dead writer's (settlesWithinMs)", () => {
+    it("is still retried quickly on its first two receives: a live owner finishes in seconds", () => {
+      expect(retryDelaySeconds(1, middle, 55_000)).toBe(3);
+      expect(retryDelaySeconds(2, middle, 50_000)).toBe(6);
+    });
+
+    it("from the third receive on, comes back no sooner than the mark may be taken over", () => {
+      expect(retryDelaySeconds(3, middle, 50_000)).toBe(52);
+      expect(retryDelaySeconds(4, middle, 1_000)).toBe(24);
+      expect(retryDelaySeconds(3, () => 0, 40_500)).toBe(43);
+    });
+
+    it("does not wait out a bound longer than 15 minutes", () => {
+      expect(retryDelaySeconds(3, middle, 10 * 3_600_000)).toBe(900);
+    });
+
+    it.each([
+      ["shortest", () => 0],
+      ["middle", () => 0.5],
+      ["longest", () => 0.999],
+    ])(
+      "with %s jitter, reaches a receive after a dead writer's mark ages out before the DLQ takes the message",
+      (_, random) => {
+        // The mark was made as the first receive began; each failing receive waits 2 s on it first.
+        let at = 0;
+        let receive = 1;
+        while (at < ABANDONED_PENDING_MS && receive <= QUEUES.records.maxReceiveCount) {
+          at += 2_000;
+          at += retryDelaySeconds(receive, random, ABANDONED_PENDING_MS - at) * 1000;
+          receive += 1;
+        }
+        expect(at).toBeGreaterThanOrEqual(ABANDONED_PENDING_MS);
+        expect(receive).toBeLessThanOrEqual(QUEUES.records.maxReceiveCount);
+      },
+    );
   });
 });

@@ -464,6 +464,19 @@ describe("processRecordMessages", () => {
       expect(delay).toBeLessThanOrEqual(4);
     });
 
+    it("on its third receive, held up by a mark, comes back only once that mark may be taken over", async () => {
+      sqsMock.on(ChangeMessageVisibilityBatchCommand).resolves({ Successful: [{ Id: "0" }], Failed: [] });
+      failRecordWrites(new TransientError("another writer's index mark held", { settlesWithinMs: 40_000 }));
+      const third = sqsRecord("m1", inline);
+      third.attributes.ApproximateReceiveCount = "3";
+
+      const response = await processRecordMessages([third], deps);
+
+      expect(failedIds(response)).toEqual(["m1"]);
+      const [call] = sqsMock.commandCalls(ChangeMessageVisibilityBatchCommand).map((c) => c.args[0].input);
+      expect(call?.Entries?.[0]?.VisibilityTimeout).toBe(42);
+    });
+
     it("still fails, coming back after its visibility timeout, when its visibility cannot be changed", async () => {
       const logs = capturedLogger();
       sqsMock.on(ChangeMessageVisibilityBatchCommand).rejects(new Error("SQS unavailable"));

@@ -102,6 +102,12 @@ function stopAt(matches: (command: Sent) => boolean, instead?: () => Promise<nev
   return { ddb, reached: reached.fired, go: proceed.fire };
 }
 
+/** The JSON a request carries, as the SDK's middleware sees it (text or bytes). */
+function requestText(request: unknown): string {
+  const body = (request as { body?: unknown }).body;
+  return typeof body === "string" ? body : body instanceof Uint8Array ? new TextDecoder().decode(body) : "";
+}
+
 const reader = () => ({ ...deps, artifactsBucket: "artifacts" });
 let n = 0;
 function recordWith(overrides: Parameters<typeof aMeetingRecord>[0] & { sha?: string } = {}): MeetingRecord {
@@ -152,6 +158,81 @@ describe("storeRecord on a table", () => {
     const head = (await table.partition(`REC#${record.id}`))[0];
     expect(head).not.toHaveProperty("indexPendingSince");
     expect(head).not.toHaveProperty("pendingNotification");
+  });
+
+  it("carries on as the owner when the SDK retries its marked Put after a lost answer whose first attempt landed", async () => {
+    const record = recordWith();
+    const announced: OwedNotification[] = [];
+    const warnings: string[] = [];
+    let lost = 0;
+    // Below the SDK's retry step: the request reaches the table, its answer is lost, and the SDK sends it again.
+    table.ddb.middlewareStack.add(
+      (next, context) => async (args) => {
+        const result = await next(args);
+        const body = requestText(args.request);
+        if (context.commandName === "PutItemCommand" && body.includes("indexPendingSince") && lost++ === 0) {
+          throw Object.assign(new Error("the answer never came"), { name: "TimeoutError" });
+        }
+        return result;
+      },
+      { step: "deserialize", name: "loseFirstMarkedPutAnswer" },
+    );
+    try {
+      const result = await storeRecord(
+        { ...deps, warn: (message) => warnings.push(message) },
+        record,
+        versionOf(record),
+        async (type) => {
+          announced.push(type);
+        },
+      );
+
+      expect(lost).toBe(2); // the first attempt, and the retry the table refused on its own item
+      expect(result.outcome).toBe("created");
+      expect(announced).toEqual(["record.created"]);
+      const head = (await table.partition(`REC#${record.id}`))[0];
+      expect(head).not.toHaveProperty("indexPendingSince");
+      expect(head).not.toHaveProperty("pendingNotification");
+      expect(warnings).toEqual([expect.stringContaining("had landed on its first attempt")]);
+    } finally {
+      table.ddb.middlewareStack.remove("loseFirstMarkedPutAnswer");
+    }
+  });
+
+  it("treats a retried Put refused on another writer's mark as lost: it waits, and leaves that mark alone", async () => {
+    const record = recordWith();
+    await storeRecord(deps, record, versionOf(record), announce);
+    const newer = { ...record, title: `${record.title}（修订）`, source: { ...record.source, sha256: "e".repeat(64) } };
+    const theirs = `${new Date(clock).toISOString()}~0badc0de`;
+    let attempts = 0;
+    // The first attempt of the marked Put never arrives; before the SDK's retry, another writer marks the item.
+    table.ddb.middlewareStack.add(
+      (next, context) => async (args) => {
+        const body = requestText(args.request);
+        const ours = context.commandName === "PutItemCommand" && body.includes("indexPendingSince");
+        if (ours && !body.includes(theirs) && attempts++ === 0) {
+          const head = (await table.partition(`REC#${record.id}`))[0] as unknown as RecordItem;
+          await table.ddb.send(
+            new PutCommand({
+              TableName: table.tableName,
+              Item: { ...head, indexPendingSince: theirs, staleIndexKeys: [] },
+            }),
+          );
+          throw Object.assign(new Error("the request never arrived"), { name: "TimeoutError" });
+        }
+        return next(args);
+      },
+      { step: "deserialize", name: "anotherWriterBeforeTheRetry" },
+    );
+    try {
+      await expect(storeRecord(deps, newer, versionOf(newer, "02"), announce)).rejects.toThrow(/still contended/);
+      expect(attempts).toBeGreaterThanOrEqual(2); // the retry was sent, and refused
+      const after = (await table.partition(`REC#${record.id}`))[0] as unknown as RecordItem;
+      expect(after.indexPendingSince).toBe(theirs);
+      expect(after.objectVersion).not.toContain("#02");
+    } finally {
+      table.ddb.middlewareStack.remove("anotherWriterBeforeTheRetry");
+    }
   });
 
   it("claims a page's bytes in one write unit, even for a long page address", async () => {

@@ -8,7 +8,12 @@ import type { PageVersion } from "../../../shared/events/record-message";
 import type { MeetingRecord } from "../../../shared/record/record-schema";
 import { indexItems } from "../../../shared/storage/index-items";
 import type { RecordItem } from "../../../shared/storage/record-item";
-import { type Announce, type OwedNotification, storeRecord } from "../../../shared/storage/record-store";
+import {
+  ABANDONED_PENDING_MS,
+  type Announce,
+  type OwedNotification,
+  storeRecord,
+} from "../../../shared/storage/record-store";
 import { RESERVE_MS } from "../../../shared/storage/wait-budget";
 import { aMeetingRecord, JINTAN } from "./support/meeting-record";
 import {
@@ -21,6 +26,9 @@ import {
   recordPuts,
   storeHarness,
 } from "./support/store-harness";
+
+/** A mark this writer makes now: the time, and a nonce of its own. */
+const MARK_NOW = expect.stringMatching(new RegExp(`^${NOW.toISOString().replaceAll(".", "\\.")}~[0-9a-f]{8}$`));
 
 const { ddbMock, s3Mock, deps } = storeHarness();
 let announced: OwedNotification[];
@@ -84,7 +92,7 @@ describe("storeRecord", () => {
 
     await storeRecord(deps, record, aVersion(), announce);
 
-    expect(recordPuts(ddbMock)[0]?.Item).toMatchObject({ indexPendingSince: NOW.toISOString(), staleIndexKeys: [] });
+    expect(recordPuts(ddbMock)[0]?.Item).toMatchObject({ indexPendingSince: MARK_NOW, staleIndexKeys: [] });
     expect(indexWrites(ddbMock).puts).toEqual(indexItems(record));
     expect(ddbMock.commandCalls(UpdateCommand)[0]?.args[0].input).toMatchObject({
       UpdateExpression: "REMOVE indexPendingSince, staleIndexKeys, pendingNotification",
@@ -134,7 +142,7 @@ describe("storeRecord", () => {
     expect(result).toMatchObject({ outcome: "unchanged", reason: "duplicate", announced: "record.created" });
     expect(announced).toEqual(["record.created"]);
     expect(recordPuts(ddbMock)[0]).toMatchObject({
-      Item: { indexPendingSince: NOW.toISOString() },
+      Item: { indexPendingSince: MARK_NOW },
       // the owed notification as read, too: a delivery that published it in between clears it
       ConditionExpression:
         "objectVersion = :read AND attribute_not_exists(indexPendingSince) AND pendingNotification = :owed",
@@ -209,7 +217,9 @@ describe("storeRecord", () => {
     ddbMock.on(GetCommand).resolves({});
     ddbMock.on(PutCommand).rejects(conditionFailed());
 
-    await expect(storeRecord(deps, aMeetingRecord(), aVersion(), announce)).rejects.toBeInstanceOf(TransientError);
+    const failure = storeRecord(deps, aMeetingRecord(), aVersion(), announce);
+    await expect(failure).rejects.toBeInstanceOf(TransientError);
+    await expect(failure).rejects.toMatchObject({ settlesWithinMs: undefined });
   });
 
   it("lets DynamoDB throttling fail the write so the message is retried", async () => {
@@ -385,9 +395,10 @@ describe("storeRecord", () => {
       });
       ddbMock.on(GetCommand).resolves({ Item: busy });
 
-      await expect(
-        storeRecord(deps, aMeetingRecord({ title: "新" }), aVersion({ sequencer: "02" }), announce),
-      ).rejects.toBeInstanceOf(TransientError);
+      const failure = storeRecord(deps, aMeetingRecord({ title: "新" }), aVersion({ sequencer: "02" }), announce);
+      await expect(failure).rejects.toBeInstanceOf(TransientError);
+      // Should that writer have died, its mark is taken over 55 s from now: the redelivery need not come sooner.
+      await expect(failure).rejects.toMatchObject({ settlesWithinMs: ABANDONED_PENDING_MS - 5_000 });
       expect(ddbMock.commandCalls(PutCommand)).toHaveLength(0);
     });
 
@@ -420,13 +431,13 @@ describe("storeRecord", () => {
       expect(indexWrites(ddbMock)).toEqual({ puts: indexItems(record), deletes: [leftover] });
       const takeOver = recordPuts(ddbMock).at(-1);
       expect(takeOver).toMatchObject({
-        Item: { indexPendingSince: NOW.toISOString(), objectVersion: interrupted.objectVersion },
+        Item: { indexPendingSince: MARK_NOW, objectVersion: interrupted.objectVersion },
         ConditionExpression:
           "objectVersion = :read AND indexPendingSince = :since AND attribute_not_exists(pendingNotification)",
         ExpressionAttributeValues: { ":since": abandonedSince },
       });
       const [clear] = ddbMock.commandCalls(UpdateCommand).map((call) => call.args[0].input);
-      expect(clear?.ExpressionAttributeValues).toMatchObject({ ":since": NOW.toISOString() });
+      expect(clear?.ExpressionAttributeValues).toMatchObject({ ":since": takeOver?.Item?.indexPendingSince });
     });
 
     it("takes over at once a mark its owner released after failing, without waiting for it to age", async () => {
