@@ -274,17 +274,35 @@ async function redriveIfStalled(): Promise<boolean> {
   process.stderr.write(`  redrive round ${redrive.rounds}: ${redrive.moved} messages moved back so far\n`);
   return true;
 }
+/** Without chaos: nothing queued or running, and a DLQ holds messages; those pages will never come through. */
+async function deadLettered(): Promise<number> {
+  const depths = await runtime.queueDepths();
+  const pending = (d: { visible: number; inFlight: number; delayed: number }) => d.visible + d.inFlight + d.delayed;
+  if (pending(depths.pageEvents) + pending(depths.records) > 0) return 0;
+  return pending(depths.pageEventsDlq) + pending(depths.recordsDlq);
+}
 let lastReport = 0;
 let lastStallCheck = Date.now();
+let stuckChecks = 0;
 while (through < expected && Date.now() < deadline) {
   await new Promise((resolve) => setTimeout(resolve, 100));
   if (Date.now() - lastReport > 5000) {
     lastReport = Date.now();
     process.stderr.write(`  ${through}/${expected} pages through\n`);
   }
-  if (chaos && Date.now() - lastStallCheck > 2000) {
-    await redriveIfStalled();
+  if (Date.now() - lastStallCheck > 2000) {
     lastStallCheck = Date.now();
+    if (chaos) {
+      await redriveIfStalled();
+      continue;
+    }
+    // Not a wait until the deadline: the report says what is in the DLQs, and the run fails.
+    const stuck = await deadLettered();
+    stuckChecks = stuck > 0 ? stuckChecks + 1 : 0;
+    if (stuckChecks >= 2) {
+      noteError(`${stuck} message(s) in a DLQ and nothing else queued or running: ${through}/${expected} pages through`);
+      break;
+    }
   }
 }
 const processedMs = lastNotificationAt - benchStart;
