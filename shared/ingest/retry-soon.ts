@@ -8,17 +8,16 @@ import type { Log } from "../observability/log";
  * back only when its visibility timeout ends: six times the function's
  * timeout, three minutes for store-record. Such messages are made visible
  * again after a short, growing delay instead, as a Lambda may do for the
- * messages it reports failed: 3 s, 6 s, 12 s, 24 s (±20%) by receive count,
- * so the queue's maxReceiveCount of 5 still spans about 45 s of contention
- * before a message goes to the DLQ.
+ * messages it reports failed: 3 s, 6 s, 12 s, 24 s (±20%) by receive count.
  *
  * A live writer holds a record's mark for a second or two, but one that died
  * holding it (a timeout, a crash) leaves it until it ages out, a minute after
- * it was made: longer than those retries. So from the third receive on, a
- * message held up by a mark comes back no sooner than that mark may be taken
- * over (the error's settlesWithinMs): two quick retries give a live owner
- * time to finish, and retrying sooner would only spend receives towards the
- * DLQ.
+ * it was made: longer than those retries, which the queue's maxReceiveCount
+ * of 5 would end in the DLQ after about 45 s. So from the third receive on,
+ * a message held up by a mark older than a live writer holds one comes back
+ * no sooner than that mark may be taken over (the error's settlesWithinMs):
+ * two quick retries give a live owner time to finish, and retrying sooner
+ * would only spend receives towards the DLQ.
  *
  * Best effort: if the call fails, the messages come back after their
  * visibility timeout, as before; a warning says so.

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { isConditionalCheckFailed } from "../aws/aws-errors";
+import { isConditionalCheckFailed, wasRetried } from "../aws/aws-errors";
 import { FUNCTION_TIMEOUT_SECONDS } from "../config/resources";
 import { TransientError } from "../errors";
 import type { PageVersion } from "../events/record-message";
@@ -274,8 +274,14 @@ async function putClaim(
     const concurrent = replaced?.recordId === recordId && isInFlight(replaced, now);
     return { sha256, recordId, token: item.token as string, releasable: !concurrent };
   } catch (error) {
-    if (isConditionalCheckFailed(error)) return null;
-    throw error;
+    if (!isConditionalCheckFailed(error)) throw error;
+    // The SDK retried a Put whose first attempt had landed (its answer lost): the claim holds this
+    // Put's token, no other writer's. What it replaced is unknown, so it is releasable unless it
+    // could only have been this record's claim in flight.
+    if (wasRetried(error) && (await readClaim(deps, sha256))?.token === item.token) {
+      return { sha256, recordId, token: item.token as string, releasable: from?.recordId !== recordId };
+    }
+    return null;
   }
 }
 

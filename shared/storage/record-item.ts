@@ -55,6 +55,11 @@ export interface RecordItem {
    * keys still to delete.
    */
   indexPendingSince?: string;
+  /**
+   * Random, with the mark: tells the writer that made it from any other, should
+   * the SDK retry its Put after a first attempt that landed (record-store.ts).
+   */
+  indexMarkNonce?: string;
   staleIndexKeys?: ItemKey[];
   /** the record first stored with the same raw bytes, when this one repeats them (content-claim.ts) */
   duplicateOf?: string;

@@ -40,7 +40,7 @@ import { hasTimeFor, type WaitBudget, waitWithinBudget } from "./wait-budget";
  * transactions cost twice the write units, and cap at 100 items, which a
  * meeting with many people and a changed date exceeds.
  *
- * The mark serialises writers, and its timestamp and nonce are the owner's token: every
+ * The mark serialises writers, and its timestamp is the owner's token: every
  * record-item write is conditional on the mark read, and only the owner
  * clears it. While it is fresh, every other delivery — this very version
  * included — waits briefly (bounded by MAX_MARK_WAIT_MS and the time left in
@@ -137,6 +137,13 @@ export interface StoreResult {
 export const ABANDONED_PENDING_MS = 2 * FUNCTION_TIMEOUT_SECONDS.storeRecord * 1000;
 /** Appended to a mark by an owner that failed: the next delivery takes it over at once. */
 const RELEASED = "/released";
+/**
+ * Longer than a live writer holds its mark (the index writes and a publish:
+ * a second or two, a few under load). A delivery giving up on an older mark
+ * says how long until it may be taken over (TransientError.settlesWithinMs),
+ * so its redelivery need not come back sooner (retry-soon.ts).
+ */
+export const LIVE_MARK_MS = 10_000;
 const MAX_ATTEMPTS = 8;
 const WAIT_MS = 100;
 /**
@@ -235,6 +242,7 @@ async function storeVersion(
       if (order === "older") {
         return { outcome: "unchanged", reason: "stale", objectVersion: stored.objectVersion, duplicateOf };
       }
+      markMet = undefined;
       if (stored.indexPendingSince && !isAbandoned(stored.indexPendingSince, now)) {
         markMet = stored.indexPendingSince;
         const ms = WAIT_MS * attempt;
@@ -353,7 +361,7 @@ async function storeVersion(
   }
   throw new TransientError(
     `record ${incoming.id}: still contended (write races, or another writer's index mark held ${waited} ms); retry later`,
-    markMet ? { settlesWithinMs: untilAbandoned(markMet, deps.now()) } : undefined,
+    { settlesWithinMs: untilAbandoned(markMet, deps.now()) },
   );
 }
 
@@ -416,27 +424,21 @@ function isAbandoned(pendingSince: string, now: Date): boolean {
   return now.getTime() - markTime(pendingSince) >= ABANDONED_PENDING_MS;
 }
 
-/** How long until a mark may be taken over as abandoned, should its writer have died. */
-function untilAbandoned(mark: string, now: Date): number {
-  const left = markTime(mark) + ABANDONED_PENDING_MS - now.getTime();
-  return Number.isFinite(left) ? Math.max(0, left) : ABANDONED_PENDING_MS;
-}
-
 /**
- * A mark: when the rewrite started, and a nonce, so that no two writers ever
- * hold the same token (two deliveries of one version in the same millisecond
- * would otherwise both recognise the mark as their own: putMarked).
+ * How long until a mark may be taken over as abandoned, for a mark older than
+ * a live writer holds one: its writer may have died. Undefined for a younger
+ * mark, whose writer is most likely still at work.
  */
-function newMark(now: Date): string {
-  return `${now.toISOString()}${MARK_NONCE}${randomBytes(4).toString("hex")}`;
+function untilAbandoned(mark: string | undefined, now: Date): number | undefined {
+  if (mark === undefined) return undefined;
+  const age = now.getTime() - markTime(mark);
+  if (!(age >= LIVE_MARK_MS)) return undefined;
+  return Math.max(0, ABANDONED_PENDING_MS - age);
 }
 
-const MARK_NONCE = "~";
-
-/** When a mark was made; marks written before the nonce are the time alone. */
+/** When a mark was made, released or not. */
 function markTime(mark: string): number {
-  const end = mark.search(/[~/]/);
-  return Date.parse(end < 0 ? mark : mark.slice(0, end));
+  return Date.parse(mark.endsWith(RELEASED) ? mark.slice(0, -RELEASED.length) : mark);
 }
 
 function pendingNotificationFor(
@@ -521,7 +523,12 @@ async function writeRecord(
     onWritten();
     return;
   }
-  const pending: RecordItem = { ...item, indexPendingSince: newMark(deps.now()), staleIndexKeys: deletes };
+  const pending: RecordItem = {
+    ...item,
+    indexPendingSince: deps.now().toISOString(),
+    indexMarkNonce: randomBytes(8).toString("hex"),
+    staleIndexKeys: deletes,
+  };
   await putMarked(deps, pending, condition);
   onWritten();
   try {
@@ -562,15 +569,29 @@ async function putMarked(deps: RecordStoreDeps, pending: RecordItem, condition: 
   try {
     await deps.ddb.send(new PutCommand({ TableName: deps.tableName, Item: pending, ...condition }));
   } catch (error) {
-    if (!isConditionalCheckFailed(error) || !wasRetried(error)) throw error;
-    const current = await readRecordItem(deps, pending.id, { consistent: true });
-    const ours =
-      current?.indexPendingSince === pending.indexPendingSince && current?.objectVersion === pending.objectVersion;
-    if (!ours) throw error;
+    if (isConditionalCheckFailed(error) && !wasRetried(error)) throw error;
+    // Any other failure may follow an attempt that landed: a mark this writer may hold is released
+    // (conditional on its own token, so a no-op otherwise) rather than left to age out.
+    const landed = isConditionalCheckFailed(error) && (await holdsMark(deps, pending).catch(() => false));
+    if (!landed) {
+      await releaseQuietly(deps, pending);
+      throw error;
+    }
     deps.warn?.("a retried write of the record item had landed on its first attempt; carrying on as its owner", {
       id: pending.id,
     });
   }
+}
+
+/** The item as read now holds this writer's mark (its nonce is no other writer's) and version: its Put landed. */
+async function holdsMark(deps: RecordStoreDeps, pending: RecordItem): Promise<boolean> {
+  const current = await readRecordItem(deps, pending.id, { consistent: true });
+  return (
+    current !== null &&
+    current.indexMarkNonce === pending.indexMarkNonce &&
+    current.indexPendingSince === pending.indexPendingSince &&
+    current.objectVersion === pending.objectVersion
+  );
 }
 
 function clearQuietly(deps: RecordStoreDeps, held: RecordItem, update: string): Promise<void> {
@@ -579,7 +600,7 @@ function clearQuietly(deps: RecordStoreDeps, held: RecordItem, update: string): 
   );
 }
 
-const CLEAR_MARK = "REMOVE indexPendingSince, staleIndexKeys";
+const CLEAR_MARK = "REMOVE indexPendingSince, indexMarkNonce, staleIndexKeys";
 
 /** Marks this writer's rewrite as given up, so the next delivery takes it over without waiting. */
 function releaseQuietly(deps: RecordStoreDeps, held: RecordItem): Promise<void> {

@@ -43,7 +43,7 @@ const storeRequests: ((i: number) => object)[] = [
     ExpressionAttributeValues: { ":released": S(`${i}~released`), ":ov": S(`v${i}`), ":since": S(`${i}`) },
   }),
   (i) => ({
-    UpdateExpression: "REMOVE indexPendingSince, staleIndexKeys",
+    UpdateExpression: "REMOVE indexPendingSince, indexMarkNonce, staleIndexKeys",
     ConditionExpression: "objectVersion = :ov AND indexPendingSince = :since",
     ExpressionAttributeValues: { ":ov": S(`v${i}`), ":since": S(`${i}`) },
   }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { QUEUES } from "../../../shared/config/resources";
 import { retryDelaySeconds } from "../../../shared/ingest/retry-soon";
-import { ABANDONED_PENDING_MS } from "../../../shared/storage/record-store";
+import { ABANDONED_PENDING_MS, LIVE_MARK_MS } from "../../../shared/storage/record-store";
 
 describe("retryDelaySeconds", () => {
   const middle = () => 0.5;
@@ -48,12 +48,14 @@ describe("retryDelaySeconds", () => {
     ])(
       "with %s jitter, reaches a receive after a dead writer's mark ages out before the DLQ takes the message",
       (_, random) => {
-        // The mark was made as the first receive began; each failing receive waits 2 s on it first.
+        // The mark was made as the first receive began; each failing receive waits 2 s on it first, and
+        // gives the mark's time left only once it is older than a live writer holds one (record-store.ts).
         let at = 0;
         let receive = 1;
         while (at < ABANDONED_PENDING_MS && receive <= QUEUES.records.maxReceiveCount) {
           at += 2_000;
-          at += retryDelaySeconds(receive, random, ABANDONED_PENDING_MS - at) * 1000;
+          const settles = at >= LIVE_MARK_MS ? ABANDONED_PENDING_MS - at : undefined;
+          at += retryDelaySeconds(receive, random, settles) * 1000;
           receive += 1;
         }
         expect(at).toBeGreaterThanOrEqual(ABANDONED_PENDING_MS);

@@ -125,7 +125,7 @@ describe("processRecordMessages", () => {
     await processRecordMessages([sqsRecord("m1", inline)], deps);
 
     const updates = ddbMock.commandCalls(UpdateCommand).map((call) => call.args[0].input.UpdateExpression);
-    expect(updates).toEqual(["REMOVE indexPendingSince, staleIndexKeys, pendingNotification"]);
+    expect(updates).toEqual(["REMOVE indexPendingSince, indexMarkNonce, staleIndexKeys, pendingNotification"]);
     expect(published(snsMock).map((entry) => entry.message.type)).toEqual(["record.created"]);
   });
 
@@ -160,7 +160,7 @@ describe("processRecordMessages", () => {
     const first = await processRecordMessages([sqsRecord("m1", inline)], deps);
     expect(failedIds(first)).toEqual(["m1"]);
     expect(ddbMock.commandCalls(UpdateCommand).map((call) => call.args[0].input.UpdateExpression)).toEqual([
-      "REMOVE indexPendingSince, staleIndexKeys",
+      "REMOVE indexPendingSince, indexMarkNonce, staleIndexKeys",
     ]);
     // what the table holds then: the index complete, its mark released, the notification still owed
     const { indexPendingSince: _, staleIndexKeys: __, ...owed } = lastWrittenItem(ddbMock);

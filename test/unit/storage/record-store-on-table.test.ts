@@ -102,6 +102,9 @@ function stopAt(matches: (command: Sent) => boolean, instead?: () => Promise<nev
   return { ddb, reached: reached.fired, go: proceed.fire };
 }
 
+/** In a PutItem's JSON: an item with a mark (a condition naming the attribute does not match). */
+const MARKED_ITEM = '"indexPendingSince":{"S"';
+
 /** The JSON a request carries, as the SDK's middleware sees it (text or bytes). */
 function requestText(request: unknown): string {
   const body = (request as { body?: unknown }).body;
@@ -170,7 +173,7 @@ describe("storeRecord on a table", () => {
       (next, context) => async (args) => {
         const result = await next(args);
         const body = requestText(args.request);
-        if (context.commandName === "PutItemCommand" && body.includes("indexPendingSince") && lost++ === 0) {
+        if (context.commandName === "PutItemCommand" && body.includes(MARKED_ITEM) && lost++ === 0) {
           throw Object.assign(new Error("the answer never came"), { name: "TimeoutError" });
         }
         return result;
@@ -199,6 +202,36 @@ describe("storeRecord on a table", () => {
     }
   });
 
+  it("releases its mark when every attempt's answer is lost, though the first landed, so the next delivery need not wait a minute", async () => {
+    const record = recordWith();
+    let sent = 0;
+    table.ddb.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName !== "PutItemCommand" || !requestText(args.request).includes(MARKED_ITEM)) {
+          return next(args);
+        }
+        if (sent++ === 0) await next(args);
+        throw Object.assign(new Error("the answer never came"), { name: "TimeoutError" });
+      },
+      { step: "deserialize", name: "loseEveryMarkedPutAnswer" },
+    );
+    try {
+      await expect(storeRecord(deps, record, versionOf(record), announce)).rejects.toThrow("the answer never came");
+    } finally {
+      table.ddb.middlewareStack.remove("loseEveryMarkedPutAnswer");
+    }
+
+    expect(sent).toBeGreaterThanOrEqual(2);
+    const head = (await table.partition(`REC#${record.id}`))[0] as unknown as RecordItem;
+    expect(head.indexPendingSince).toMatch(/\/released$/);
+    const announced: OwedNotification[] = [];
+    const redelivery = await storeRecord(deps, record, versionOf(record), async (type) => {
+      announced.push(type);
+    });
+    expect(redelivery).toMatchObject({ outcome: "unchanged", reason: "duplicate", announced: "record.created" });
+    expect(announced).toEqual(["record.created"]);
+  });
+
   it("treats a retried Put refused on another writer's mark as lost: it waits, and leaves that mark alone", async () => {
     const record = recordWith();
     await storeRecord(deps, record, versionOf(record), announce);
@@ -209,7 +242,7 @@ describe("storeRecord on a table", () => {
     table.ddb.middlewareStack.add(
       (next, context) => async (args) => {
         const body = requestText(args.request);
-        const ours = context.commandName === "PutItemCommand" && body.includes("indexPendingSince");
+        const ours = context.commandName === "PutItemCommand" && body.includes(MARKED_ITEM);
         if (ours && !body.includes(theirs) && attempts++ === 0) {
           const head = (await table.partition(`REC#${record.id}`))[0] as unknown as RecordItem;
           await table.ddb.send(
@@ -224,9 +257,13 @@ describe("storeRecord on a table", () => {
       },
       { step: "deserialize", name: "anotherWriterBeforeTheRetry" },
     );
+    const warnings: string[] = [];
     try {
-      await expect(storeRecord(deps, newer, versionOf(newer, "02"), announce)).rejects.toThrow(/still contended/);
+      await expect(
+        storeRecord({ ...deps, warn: (message) => warnings.push(message) }, newer, versionOf(newer, "02"), announce),
+      ).rejects.toThrow(/still contended/);
       expect(attempts).toBeGreaterThanOrEqual(2); // the retry was sent, and refused
+      expect(warnings).toEqual([]);
       const after = (await table.partition(`REC#${record.id}`))[0] as unknown as RecordItem;
       expect(after.indexPendingSince).toBe(theirs);
       expect(after.objectVersion).not.toContain("#02");
@@ -405,6 +442,35 @@ describe("storeRecord on a table", () => {
       // the record read, the claim Put (no writer is on its way with the released claim), the record Put
       expect(table.requests.slice(0, 3)).toEqual(["GetItem", "PutItem", "PutItem"]);
       expect((await table.partition(`CONTENT#${sha}`))[0]).not.toHaveProperty("released");
+    });
+
+    it("knows its claim Put landed when the SDK retried it after a lost answer: no third Put, and the claim stays releasable", async () => {
+      const sha = "6d".repeat(32);
+      const record = recordWith({ sha });
+      let claimPuts = 0;
+      table.ddb.middlewareStack.add(
+        (next, context) => async (args) => {
+          const result = await next(args);
+          const body = requestText(args.request);
+          if (context.commandName === "PutItemCommand" && body.includes(`CONTENT#${sha}`) && claimPuts++ === 0) {
+            throw Object.assign(new Error("the answer never came"), { name: "TimeoutError" });
+          }
+          return result;
+        },
+        { step: "deserialize", name: "loseFirstClaimPutAnswer" },
+      );
+      const throttled = stopAt((command) => recordPut(command) === record.id, throttling);
+      try {
+        await expect(storeRecord({ ...deps, ddb: throttled.ddb }, record, versionOf(record), announce)).rejects.toThrow(
+          /slow down/,
+        );
+      } finally {
+        table.ddb.middlewareStack.remove("loseFirstClaimPutAnswer");
+      }
+
+      expect(claimPuts).toBe(2); // the first attempt and the SDK's retry, refused on its own claim
+      // The failed delivery released its claim: the next copy of the bytes is not made a duplicate of it.
+      expect((await table.partition(`CONTENT#${sha}`))[0]).toMatchObject({ recordId: record.id, released: true });
     });
 
     it("keeps one original when an older delivery of the first record claims its bytes again, then loses to other bytes", async () => {
