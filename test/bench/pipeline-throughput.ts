@@ -300,7 +300,9 @@ while (through < expected && Date.now() < deadline) {
     const stuck = await deadLettered();
     stuckChecks = stuck > 0 ? stuckChecks + 1 : 0;
     if (stuckChecks >= 2) {
-      noteError(`${stuck} message(s) in a DLQ and nothing else queued or running: ${through}/${expected} pages through`);
+      noteError(
+        `${stuck} message(s) in a DLQ and nothing else queued or running: ${through}/${expected} pages through`,
+      );
       break;
     }
   }
