@@ -52,12 +52,15 @@ export class DocketFunction extends Construct {
   readonly lambda: NodejsFunction;
   readonly logGroup: logs.LogGroup;
   readonly role: iam.Role;
+  /** Its POWERTOOLS_SERVICE_NAME: the `service` dimension of the metrics it emits. */
+  readonly serviceName: string;
 
   constructor(scope: Construct, id: string, props: DocketFunctionProps) {
     super(scope, id);
     const { name, stage } = props;
     const settings = stage.functions[name];
     const folder = ENTRY_FOLDERS[name];
+    this.serviceName = folder;
 
     this.logGroup = new logs.LogGroup(this, "Logs", defaultLogGroupProps(stage));
 
@@ -84,7 +87,7 @@ export class DocketFunction extends Construct {
       role: this.role,
       environment: {
         NODE_OPTIONS: "--enable-source-maps",
-        POWERTOOLS_SERVICE_NAME: folder,
+        POWERTOOLS_SERVICE_NAME: this.serviceName,
         POWERTOOLS_LOG_LEVEL: stage.logLevel,
       },
       bundling: {

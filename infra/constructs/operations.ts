@@ -7,6 +7,7 @@ import * as kms from "aws-cdk-lib/aws-kms";
 import * as sns from "aws-cdk-lib/aws-sns";
 import * as subscriptions from "aws-cdk-lib/aws-sns-subscriptions";
 import { Construct } from "constructs";
+import { METRIC, METRICS_NAMESPACE, SERVICE_DIMENSION } from "../../shared/config/metric-names";
 import type { StageConfig } from "../stages";
 import type { DocketFunction } from "./docket-function";
 import type { WorkQueue } from "./ingest-queues";
@@ -16,12 +17,16 @@ import { defaultTopicKeyProps, defaultTopicProps } from "./secure-defaults";
 export interface OperationsProps {
   stage: StageConfig;
   functions: Record<string, DocketFunction>;
+  /** The function that counts record messages whose claim check had expired (ClaimChecksExpired). */
+  recordWriter: Pick<DocketFunction, "serviceName">;
   queues: Record<string, WorkQueue>;
   api: apigateway.RestApi;
   ingestTopic: Pick<IngestTopic, "topic" | "deadLetterQueue">;
 }
 
 const FIVE_MINUTES = Duration.minutes(5);
+/** A redrive of a few old messages stays below this; a loop re-parsing pages does not. */
+const EXPIRED_CLAIM_CHECKS_PER_HOUR = 100;
 
 /** Every alarm of a stage is named Docket-<stage>-…, which the alarm topic's grants match. */
 function alarmNamePrefix(stage: StageConfig): string {
@@ -155,6 +160,23 @@ export class Operations extends Construct {
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
       alarmDescription:
         "Ingest events: SNS could not put undeliverable notifications in the subscriptions DLQ (its policy or the queue changed); they are lost.",
+    });
+
+    // Each one re-parses its page instead of ending in a DLQ, so a cause that keeps deleting fresh claim
+    // checks (a lifecycle rule too short, a stray clean-up) would loop unseen: no DLQ alarm covers it.
+    this.alarm("ClaimChecksExpired", {
+      metric: new cloudwatch.Metric({
+        namespace: METRICS_NAMESPACE,
+        metricName: METRIC.claimChecksExpired,
+        dimensionsMap: { [SERVICE_DIMENSION]: props.recordWriter.serviceName },
+        period: Duration.hours(1),
+        statistic: cloudwatch.Stats.SUM,
+      }),
+      threshold: EXPIRED_CLAIM_CHECKS_PER_HOUR,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      alarmDescription:
+        `store-record met over ${EXPIRED_CLAIM_CHECKS_PER_HOUR} record messages in an hour whose claim check was gone, and queued their pages for re-parsing. ` +
+        "Expected after redriving messages older than the artifacts bucket's lifecycle rule; otherwise something deletes fresh claim checks.",
     });
 
     this.alarm("Api5xx", {

@@ -138,6 +138,7 @@ export class DocketStack extends Stack {
         Web: this.web,
         Download: this.download,
       },
+      recordWriter: this.storeRecord,
       queues: { PageEvents: pageEvents, Records: records },
       api: this.api.api,
       ingestTopic: this.ingestTopic,

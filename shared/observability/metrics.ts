@@ -1,19 +1,7 @@
 import { Metrics, MetricUnit, type Metrics as PowertoolsMetrics } from "@aws-lambda-powertools/metrics";
+import { METRIC, METRICS_NAMESPACE } from "../config/metric-names";
 
-/** The metric names the ingest path emits, in namespace "Docket". */
-export const METRIC = {
-  pagesParsed: "PagesParsed",
-  pagesRejected: "PagesRejected",
-  recordsCreated: "RecordsCreated",
-  recordsUpdated: "RecordsUpdated",
-  recordsUnchanged: "RecordsUnchanged",
-  /** record messages whose claim check had expired: their pages were queued for re-parsing */
-  claimChecksExpired: "ClaimChecksExpired",
-  parseTimeMs: "ParseTimeMs",
-  pageBytes: "PageBytes",
-} as const;
-
-export const METRICS_NAMESPACE = "Docket";
+export { METRIC, METRICS_NAMESPACE };
 
 /**
  * One metrics buffer per container, flushed by the handler after each batch.

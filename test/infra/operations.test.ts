@@ -30,6 +30,8 @@ interface AlarmJson {
   AlarmActions: unknown[];
   OKActions: unknown[];
   TreatMissingData: string;
+  Statistic?: string;
+  Period?: number;
 }
 
 function alarms({ template }: SynthesizedStage): AlarmJson[] {
@@ -108,6 +110,18 @@ describe.each(STAGE_NAMES)("operations (%s)", (name) => {
     ]);
   });
 
+  it("alarms when store-record keeps re-queuing pages whose claim check is gone, which no DLQ would show", () => {
+    const alarm = alarms(s()).find((a) => a.MetricName === "ClaimChecksExpired");
+    expect(alarm).toMatchObject({
+      Namespace: "Docket",
+      Dimensions: [{ Name: "service", Value: "store-record" }],
+      ComparisonOperator: "GreaterThanThreshold",
+      Statistic: "Sum",
+      Period: 3600,
+    });
+    expect(alarm?.Threshold).toBeGreaterThan(0);
+  });
+
   it("alarms on API 5XX responses", () => {
     const alarm = alarms(s()).find((a) => a.MetricName === "5XXError" && a.Namespace === "AWS/ApiGateway");
     expect(alarm).toMatchObject({ Threshold: s().stage.alarms.api5xxErrors });
@@ -117,8 +131,9 @@ describe.each(STAGE_NAMES)("operations (%s)", (name) => {
     const topicRef = { Ref: logicalId(s().stack.operations.alarmTopic) };
     const all = alarms(s());
     // two per queue pair, two per function (errors, throttles: parse, store, query, web, download), three for
-    // the ingest subscriptions (failed deliveries, DLQ depth, failed moves to the DLQ), one for the API
-    expect(all).toHaveLength(2 * 2 + 5 * 2 + 3 + 1);
+    // the ingest subscriptions (failed deliveries, DLQ depth, failed moves to the DLQ), one for expired claim
+    // checks, one for the API
+    expect(all).toHaveLength(2 * 2 + 5 * 2 + 3 + 1 + 1);
     for (const alarm of all) {
       expect(alarm.AlarmActions).toEqual([topicRef]);
       expect(alarm.OKActions).toEqual([topicRef]);
