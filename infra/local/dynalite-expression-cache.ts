@@ -114,10 +114,14 @@ export function installDynaliteExpressionCache(options: { maxEntries?: number } 
   return {
     caches,
     uninstall: () => {
+      // Only the caches this call installed, and only while they are still in place: once, and never
+      // taking out a cache or wrapper installed over them since.
       for (const [name, original] of originals) {
+        if (parsers[name].parse !== caches[name].parse) continue;
         INSTALLED.delete(parsers[name].parse);
         parsers[name].parse = original;
       }
+      originals.clear();
     },
   };
 }
@@ -145,7 +149,13 @@ export function expressionCache(
       if (!context || typeof input !== "string" || Object.keys(options).length !== 1) return bypass(input, options);
       const key = keyOf(input, context);
       const entry = key === undefined ? UNCACHEABLE : entries.get(key);
-      if (key === undefined || entry === UNCACHEABLE) return bypass(input, options);
+      if (key === undefined) return bypass(input, options);
+      if (entry === UNCACHEABLE) {
+        // Kept as recently used too, so a busy expression that cannot be cached is not learned again.
+        entries.delete(key);
+        entries.set(key, UNCACHEABLE);
+        return bypass(input, options);
+      }
       if (entry) {
         cache.hits++;
         // Most recently used last: the oldest is the first to go.

@@ -1,6 +1,6 @@
 import { deepStrictEqual } from "node:assert/strict";
 import { createRequire } from "node:module";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   dynaliteParsers,
   expressionCache,
@@ -377,5 +377,32 @@ describe("dynalite expressions through the cache", () => {
     expect(again.caches.conditionParser).toBe(installed.caches.conditionParser);
     again.uninstall();
     expect(parsers.conditionParser.parse).toBe(installed.caches.conditionParser.parse);
+  });
+
+  it("uninstalls once, and never takes out a wrapper installed over it", () => {
+    installed.uninstall();
+    const plain = parsers.projectionParser.parse;
+    const wrapper: typeof plain = (input, options) => plain(input, options);
+    parsers.projectionParser.parse = wrapper;
+    try {
+      const overWrapper = installDynaliteExpressionCache();
+      overWrapper.uninstall();
+      expect(parsers.projectionParser.parse).toBe(wrapper);
+      overWrapper.uninstall();
+      installed.uninstall();
+      expect(parsers.projectionParser.parse).toBe(wrapper);
+    } finally {
+      parsers.projectionParser.parse = plain;
+      installed = installDynaliteExpressionCache();
+    }
+  });
+
+  it("keeps an expression that cannot be cached as recently used, so it is not parsed to learn again", () => {
+    const original = vi.fn((input: string) => ({ type: "between", input }));
+    const cache = expressionCache(original, { maxEntries: 2 });
+    const parse = (expression: string) => cache.parse(expression, { context: {} });
+    for (const expression of ["a", "b", "a", "c", "a"]) parse(expression);
+    // a, b: learned uncacheable; a: bypassed, now most recent; c: learned, drops b; a: still known, bypassed.
+    expect(cache).toMatchObject({ misses: 3, bypassed: 2, hits: 0 });
   });
 });
