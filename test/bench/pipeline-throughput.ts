@@ -257,13 +257,17 @@ process.stderr.write(`uploaded in ${seconds(uploadsDoneMs)}; waiting for the pip
 const expected = pageCount - uploadFailureCount;
 const deadline = Date.now() + timeoutMs;
 const redrive = { rounds: 0, moved: 0, failed: 0 };
+/** No message in the work queues (visible, in flight or delayed), and a DLQ holds some: those pages will never come through. */
+async function deadLettered(): Promise<number> {
+  const depths = await runtime.queueDepths();
+  const pending = (d: { visible: number; inFlight: number; delayed: number }) => d.visible + d.inFlight + d.delayed;
+  if (pending(depths.pageEvents) + pending(depths.records) > 0) return 0;
+  return pending(depths.pageEventsDlq) + pending(depths.recordsDlq);
+}
 /** With chaos: when nothing is queued or running but a DLQ holds messages, move them back, as `docket redrive` does. */
 async function redriveIfStalled(): Promise<boolean> {
   if (!chaos || redrive.rounds >= MAX_REDRIVE_ROUNDS) return false;
-  const depths = await runtime.queueDepths();
-  const pending = (d: { visible: number; inFlight: number; delayed: number }) => d.visible + d.inFlight + d.delayed;
-  if (pending(depths.pageEvents) + pending(depths.records) > 0) return false;
-  if (pending(depths.pageEventsDlq) + pending(depths.recordsDlq) === 0) return false;
+  if ((await deadLettered()) === 0) return false;
   redrive.rounds++;
   const { resources, clients } = runtime;
   for (const [dlq, source] of [
@@ -276,13 +280,6 @@ async function redriveIfStalled(): Promise<boolean> {
   }
   process.stderr.write(`  redrive round ${redrive.rounds}: ${redrive.moved} messages moved back so far\n`);
   return true;
-}
-/** No message in the work queues (visible, in flight or delayed), and a DLQ holds some: those pages will never come through. */
-async function deadLettered(): Promise<number> {
-  const depths = await runtime.queueDepths();
-  const pending = (d: { visible: number; inFlight: number; delayed: number }) => d.visible + d.inFlight + d.delayed;
-  if (pending(depths.pageEvents) + pending(depths.records) > 0) return 0;
-  return pending(depths.pageEventsDlq) + pending(depths.recordsDlq);
 }
 /** The follower receives with 1 s waits: this long without a notification means none is on its way. */
 const FOLLOWER_QUIET_MS = 2_500;

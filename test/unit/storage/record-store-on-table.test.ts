@@ -18,7 +18,7 @@ import {
   type RecordStoreDeps,
   storeRecord,
 } from "../../../shared/storage/record-store";
-import { dynaliteTable } from "./support/dynalite-table";
+import { dynaliteTable, lostAnswer } from "./support/dynalite-table";
 import { aMeetingRecord } from "./support/meeting-record";
 import { jsonBody } from "./support/s3-body";
 import { aVersion } from "./support/store-harness";
@@ -51,6 +51,7 @@ beforeEach(() => {
   });
   s3Mock.on(GetObjectCommand).callsFake((input) => ({ Body: jsonBody(JSON.parse(bodies.get(input.Key) ?? "null")) }));
   table.writes.length = 0;
+  table.hooks.attempt = undefined;
   deps = {
     ddb: table.ddb,
     s3: new S3Client({ region: "us-east-1" }),
@@ -104,12 +105,6 @@ function stopAt(matches: (command: Sent) => boolean, instead?: () => Promise<nev
 
 /** In a PutItem's JSON: an item with a mark (a condition naming the attribute does not match). */
 const MARKED_ITEM = '"indexPendingSince":{"S"';
-
-/** The JSON a request carries, as the SDK's middleware sees it (text or bytes). */
-function requestText(request: unknown): string {
-  const body = (request as { body?: unknown }).body;
-  return typeof body === "string" ? body : body instanceof Uint8Array ? new TextDecoder().decode(body) : "";
-}
 
 const reader = () => ({ ...deps, artifactsBucket: "artifacts" });
 let n = 0;
@@ -168,58 +163,41 @@ describe("storeRecord on a table", () => {
     const announced: OwedNotification[] = [];
     const warnings: string[] = [];
     let lost = 0;
-    // Below the SDK's retry step: the request reaches the table, its answer is lost, and the SDK sends it again.
-    table.ddb.middlewareStack.add(
-      (next, context) => async (args) => {
-        const result = await next(args);
-        const body = requestText(args.request);
-        if (context.commandName === "PutItemCommand" && body.includes(MARKED_ITEM) && lost++ === 0) {
-          throw Object.assign(new Error("the answer never came"), { name: "TimeoutError" });
-        }
-        return result;
+    // The request reaches the table, its answer is lost, and the SDK sends it again.
+    table.hooks.attempt = async (command, body, send) => {
+      if (command === "PutItemCommand" && body.includes(MARKED_ITEM) && lost++ === 0) {
+        await send();
+        throw lostAnswer();
+      }
+    };
+    const result = await storeRecord(
+      { ...deps, warn: (message) => warnings.push(message) },
+      record,
+      versionOf(record),
+      async (type) => {
+        announced.push(type);
       },
-      { step: "deserialize", name: "loseFirstMarkedPutAnswer" },
     );
-    try {
-      const result = await storeRecord(
-        { ...deps, warn: (message) => warnings.push(message) },
-        record,
-        versionOf(record),
-        async (type) => {
-          announced.push(type);
-        },
-      );
 
-      expect(lost).toBe(2); // the first attempt, and the retry the table refused on its own item
-      expect(result.outcome).toBe("created");
-      expect(announced).toEqual(["record.created"]);
-      const head = (await table.partition(`REC#${record.id}`))[0];
-      expect(head).not.toHaveProperty("indexPendingSince");
-      expect(head).not.toHaveProperty("pendingNotification");
-      expect(warnings).toEqual([expect.stringContaining("had landed on its first attempt")]);
-    } finally {
-      table.ddb.middlewareStack.remove("loseFirstMarkedPutAnswer");
-    }
+    expect(lost).toBe(2); // the first attempt, and the retry the table refused on its own item
+    expect(result.outcome).toBe("created");
+    expect(announced).toEqual(["record.created"]);
+    const head = (await table.partition(`REC#${record.id}`))[0];
+    expect(head).not.toHaveProperty("indexPendingSince");
+    expect(head).not.toHaveProperty("pendingNotification");
+    expect(warnings).toEqual([expect.stringContaining("had landed on its first attempt")]);
   });
 
   it("releases its mark when every attempt's answer is lost, though the first landed, so the next delivery need not wait a minute", async () => {
     const record = recordWith();
     let sent = 0;
-    table.ddb.middlewareStack.add(
-      (next, context) => async (args) => {
-        if (context.commandName !== "PutItemCommand" || !requestText(args.request).includes(MARKED_ITEM)) {
-          return next(args);
-        }
-        if (sent++ === 0) await next(args);
-        throw Object.assign(new Error("the answer never came"), { name: "TimeoutError" });
-      },
-      { step: "deserialize", name: "loseEveryMarkedPutAnswer" },
-    );
-    try {
-      await expect(storeRecord(deps, record, versionOf(record), announce)).rejects.toThrow("the answer never came");
-    } finally {
-      table.ddb.middlewareStack.remove("loseEveryMarkedPutAnswer");
-    }
+    table.hooks.attempt = async (command, body, send) => {
+      if (command !== "PutItemCommand" || !body.includes(MARKED_ITEM)) return;
+      if (sent++ === 0) await send();
+      throw lostAnswer();
+    };
+    await expect(storeRecord(deps, record, versionOf(record), announce)).rejects.toThrow("the answer never came");
+    table.hooks.attempt = undefined;
 
     expect(sent).toBeGreaterThanOrEqual(2);
     const head = (await table.partition(`REC#${record.id}`))[0] as unknown as RecordItem;
@@ -236,40 +214,29 @@ describe("storeRecord on a table", () => {
     const record = recordWith();
     await storeRecord(deps, record, versionOf(record), announce);
     const newer = { ...record, title: `${record.title}（修订）`, source: { ...record.source, sha256: "e".repeat(64) } };
-    const theirs = `${new Date(clock).toISOString()}~0badc0de`;
+    const theirs = { indexPendingSince: new Date(clock).toISOString(), indexMarkNonce: "0badc0de" };
     let attempts = 0;
     // The first attempt of the marked Put never arrives; before the SDK's retry, another writer marks the item.
-    table.ddb.middlewareStack.add(
-      (next, context) => async (args) => {
-        const body = requestText(args.request);
-        const ours = context.commandName === "PutItemCommand" && body.includes(MARKED_ITEM);
-        if (ours && !body.includes(theirs) && attempts++ === 0) {
-          const head = (await table.partition(`REC#${record.id}`))[0] as unknown as RecordItem;
-          await table.ddb.send(
-            new PutCommand({
-              TableName: table.tableName,
-              Item: { ...head, indexPendingSince: theirs, staleIndexKeys: [] },
-            }),
-          );
-          throw Object.assign(new Error("the request never arrived"), { name: "TimeoutError" });
-        }
-        return next(args);
-      },
-      { step: "deserialize", name: "anotherWriterBeforeTheRetry" },
-    );
+    table.hooks.attempt = async (command, body) => {
+      if (command !== "PutItemCommand" || !body.includes(MARKED_ITEM) || body.includes(theirs.indexMarkNonce)) return;
+      if (attempts++ > 0) return;
+      const head = (await table.partition(`REC#${record.id}`))[0] as unknown as RecordItem;
+      await table.ddb.send(
+        new PutCommand({ TableName: table.tableName, Item: { ...head, ...theirs, staleIndexKeys: [] } }),
+      );
+      throw lostAnswer("the request never arrived");
+    };
     const warnings: string[] = [];
-    try {
-      await expect(
-        storeRecord({ ...deps, warn: (message) => warnings.push(message) }, newer, versionOf(newer, "02"), announce),
-      ).rejects.toThrow(/still contended/);
-      expect(attempts).toBeGreaterThanOrEqual(2); // the retry was sent, and refused
-      expect(warnings).toEqual([]);
-      const after = (await table.partition(`REC#${record.id}`))[0] as unknown as RecordItem;
-      expect(after.indexPendingSince).toBe(theirs);
-      expect(after.objectVersion).not.toContain("#02");
-    } finally {
-      table.ddb.middlewareStack.remove("anotherWriterBeforeTheRetry");
-    }
+
+    await expect(
+      storeRecord({ ...deps, warn: (message) => warnings.push(message) }, newer, versionOf(newer, "02"), announce),
+    ).rejects.toThrow(/still contended/);
+
+    expect(attempts).toBeGreaterThanOrEqual(2); // the retry was sent, and refused
+    expect(warnings).toEqual([]);
+    const after = (await table.partition(`REC#${record.id}`))[0] as unknown as RecordItem;
+    expect(after.indexPendingSince).toBe(theirs.indexPendingSince);
+    expect(after.objectVersion).not.toContain("#02");
   });
 
   it("claims a page's bytes in one write unit, even for a long page address", async () => {
@@ -448,25 +415,16 @@ describe("storeRecord on a table", () => {
       const sha = "6d".repeat(32);
       const record = recordWith({ sha });
       let claimPuts = 0;
-      table.ddb.middlewareStack.add(
-        (next, context) => async (args) => {
-          const result = await next(args);
-          const body = requestText(args.request);
-          if (context.commandName === "PutItemCommand" && body.includes(`CONTENT#${sha}`) && claimPuts++ === 0) {
-            throw Object.assign(new Error("the answer never came"), { name: "TimeoutError" });
-          }
-          return result;
-        },
-        { step: "deserialize", name: "loseFirstClaimPutAnswer" },
-      );
+      table.hooks.attempt = async (command, body, send) => {
+        if (command === "PutItemCommand" && body.includes(`CONTENT#${sha}`) && claimPuts++ === 0) {
+          await send();
+          throw lostAnswer();
+        }
+      };
       const throttled = stopAt((command) => recordPut(command) === record.id, throttling);
-      try {
-        await expect(storeRecord({ ...deps, ddb: throttled.ddb }, record, versionOf(record), announce)).rejects.toThrow(
-          /slow down/,
-        );
-      } finally {
-        table.ddb.middlewareStack.remove("loseFirstClaimPutAnswer");
-      }
+      await expect(storeRecord({ ...deps, ddb: throttled.ddb }, record, versionOf(record), announce)).rejects.toThrow(
+        /slow down/,
+      );
 
       expect(claimPuts).toBe(2); // the first attempt and the SDK's retry, refused on its own claim
       // The failed delivery released its claim: the next copy of the bytes is not made a duplicate of it.

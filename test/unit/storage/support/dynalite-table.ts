@@ -7,6 +7,23 @@ import { createTable } from "../../../../infra/local/create-local-resources";
 export interface RequestHooks {
   before?: (command: string, input: Record<string, unknown>) => void | Promise<void>;
   after?: (command: string, input: Record<string, unknown>) => void | Promise<void>;
+  /**
+   * Around each attempt the SDK sends, below its retry step, with the request's JSON: it may send the
+   * attempt (`send`, at most once) and then fail it, as an answer lost on its way back, or fail it
+   * unsent; the SDK retries either as it would a timeout. Returning without sending sends it.
+   */
+  attempt?: (command: string, body: string, send: () => Promise<void>) => Promise<void>;
+}
+
+/** What an attempt fails with when its answer is lost: the SDK retries it. */
+export function lostAnswer(message = "the answer never came"): Error {
+  return Object.assign(new Error(message), { name: "TimeoutError" });
+}
+
+/** The JSON a request carries, as the SDK's middleware sees it (text or bytes). */
+function requestText(request: unknown): string {
+  const body = (request as { body?: unknown }).body;
+  return typeof body === "string" ? body : body instanceof Uint8Array ? new TextDecoder().decode(body) : "";
 }
 
 /**
@@ -50,6 +67,18 @@ export async function dynaliteTable(tableName = "docket") {
       return result;
     },
     { step: "initialize", name: "countWriteUnits" },
+  );
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const attempt = hooks.attempt;
+      if (!attempt) return next(args);
+      let answer: Awaited<ReturnType<typeof next>> | undefined;
+      await attempt(String(context.commandName), requestText(args.request), async () => {
+        answer = await next(args);
+      });
+      return answer ?? next(args);
+    },
+    { step: "deserialize", name: "attemptHook" },
   );
   const ddb = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   return {
